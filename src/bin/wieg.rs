@@ -1,0 +1,220 @@
+//! `wieg`: the Wieg core on the command line, for scripting, bulk jobs, CI
+//! and coordinators who like a terminal. Errors go to stderr with a
+//! non-zero exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use wieg::{Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch, Workspace};
+
+#[derive(Parser)]
+#[command(name = "wieg", version, about = "Wieg: de coalitie van Kansrijke Start, op de opdrachtregel")]
+struct Cli {
+    /// Data directory (default: the desktop app's)
+    #[arg(long, global = true, env = "WIEG_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start a new coalition in an empty data directory
+    Init {
+        #[arg(long)]
+        name: String,
+    },
+    /// Load the demo coalition into an empty data directory
+    Demo,
+    /// Show the coalition, this laptop (replica) and the data directory
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Partner organisations
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Print the whole coalition as canonical JSON (to compare replicas)
+    Dump,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organisation
+    Add {
+        #[arg(long)]
+        name: String,
+        /// e.g. verloskundigenpraktijk, ziekenhuis/vsv, kraamzorg, jgz/ggd, wijkteam, gemeente …
+        #[arg(long)]
+        kind: OrgKind,
+        /// medisch, sociaal, publieke gezondheid or overig
+        #[arg(long)]
+        domain: Domain,
+        #[command(flatten)]
+        optional: OptionalOrgFields,
+    },
+    /// List organisations
+    List {
+        #[arg(long)]
+        json: bool,
+        /// Only those whose name, website or notes contain this text
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long)]
+        kind: Option<OrgKind>,
+        #[arg(long)]
+        domain: Option<Domain>,
+        /// Include deleted organisations
+        #[arg(long)]
+        all: bool,
+    },
+    /// Change fields of an organisation (by id or exact name)
+    Set {
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        kind: Option<OrgKind>,
+        #[arg(long)]
+        domain: Option<Domain>,
+        #[command(flatten)]
+        optional: OptionalOrgFields,
+    },
+    /// Delete an organisation (it can be restored)
+    Rm { id: String },
+    /// Restore a deleted organisation
+    Restore { id: String },
+}
+
+#[derive(Args)]
+struct OptionalOrgFields {
+    #[arg(long)]
+    website: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wieg: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> wieg::Result<()> {
+    let data_dir = wieg::resolve_data_dir(cli.data)?;
+    let mut ws = Workspace::open(&data_dir)?;
+    match cli.command {
+        Command::Init { name } => {
+            let c = ws.create_coalition(&name)?;
+            println!("Coalitie {:?} aangemaakt ({}) in {}", c.name, c.id, data_dir.display());
+        }
+        Command::Demo => {
+            let c = ws.load_demo()?;
+            println!("Voorbeeldcoalitie {:?} geladen in {}", c.name, data_dir.display());
+        }
+        Command::Status { json } => {
+            let status = ws.status()?;
+            if json {
+                print_json(&status)?;
+            } else {
+                match &status.coalition {
+                    Some(c) => println!("Coalitie:   {} ({})", c.name, c.id),
+                    None => println!("Coalitie:   (nog geen)"),
+                }
+                println!("Laptop:     {} ({})", status.replica.name, status.replica.id);
+                println!("Gegevens:   {}", status.data_dir);
+            }
+        }
+        Command::Dump => print!("{}", ws.dump()?),
+        Command::Org(cmd) => org(&mut ws, cmd)?,
+    }
+    Ok(())
+}
+
+fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
+    match cmd {
+        OrgCommand::Add {
+            name,
+            kind,
+            domain,
+            optional,
+        } => {
+            let org = ws.create_organisation(&NewOrganisation {
+                name,
+                kind: Some(kind),
+                domain: Some(domain),
+                website: optional.website,
+                notes: optional.notes,
+            })?;
+            println!("{}", org.id);
+        }
+        OrgCommand::List {
+            json,
+            text,
+            kind,
+            domain,
+            all,
+        } => {
+            let orgs = ws.list_organisations(&OrganisationFilter {
+                text,
+                kind,
+                domain,
+                include_deleted: Some(all),
+            })?;
+            if json {
+                print_json(&orgs)?;
+            } else {
+                for o in &orgs {
+                    print_org_line(o);
+                }
+            }
+        }
+        OrgCommand::Set {
+            id,
+            name,
+            kind,
+            domain,
+            optional,
+        } => {
+            let id = ws.find_organisation(&id)?.id;
+            let org = ws.update_organisation(
+                id,
+                &OrganisationPatch {
+                    name,
+                    kind,
+                    domain,
+                    website: optional.website,
+                    notes: optional.notes,
+                },
+            )?;
+            print_org_line(&org);
+        }
+        OrgCommand::Rm { id } => {
+            let id = ws.find_organisation(&id)?.id;
+            let org = ws.delete_organisation(id)?;
+            println!("Verwijderd: {} (herstel met `wieg org restore {}`)", org.name, org.id);
+        }
+        OrgCommand::Restore { id } => {
+            let id = ws.find_organisation(&id)?.id;
+            let org = ws.restore_organisation(id)?;
+            println!("Hersteld: {}", org.name);
+        }
+    }
+    Ok(())
+}
+
+fn print_org_line(o: &Organisation) {
+    let deleted = if o.deleted { "  [verwijderd]" } else { "" };
+    println!("{}  {}  ({}, {}){}", o.id, o.name, o.kind, o.domain, deleted);
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> wieg::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! The TypeScript types of the IPC, generated from the Rust types the shell
+//! sends and receives. `ui/src/lib/bindings.ts` is this output, committed;
+//! a test fails when it is stale (`WIEG_UPDATE_BINDINGS=1 cargo test`
+//! rewrites it).
+
+use ts_rs::TS;
+
+use crate::*;
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    let cfg = ts_rs::Config::new();
+    let decls = [
+        ErrorKind::decl(&cfg),
+        ValidationCode::decl(&cfg),
+        ValidationError::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+        Replica::decl(&cfg),
+        Coalition::decl(&cfg),
+        AppStatus::decl(&cfg),
+        OrgKind::decl(&cfg),
+        Domain::decl(&cfg),
+        Organisation::decl(&cfg),
+        NewOrganisation::decl(&cfg),
+        OrganisationPatch::decl(&cfg),
+        OrganisationFilter::decl(&cfg),
+        DomainCount::decl(&cfg),
+        NetworkSummary::decl(&cfg),
+        Conflict::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in src/ by `WIEG_UPDATE_BINDINGS=1 cargo test`. Do not edit.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

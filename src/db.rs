@@ -1,0 +1,143 @@
+//! Opening the SQLite file: per-connection pragmas and append-only
+//! migrations counted by `PRAGMA user_version`. A shipped migration is never
+//! edited; a change to the schema is a new entry at the end.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// The schema, one entry per version. Typed tables hold the current state;
+/// every column of a synced entity is nullable or defaulted, because its
+/// fields may arrive from other laptops one by one, in any order.
+const MIGRATIONS: &[&str] = &[
+    // 1: the change log, conflicts, replica-local settings, coalition, organisations.
+    r#"
+    CREATE TABLE local_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+
+    -- Every field change ever made or received. The typed tables below are
+    -- a materialised view of it.
+    CREATE TABLE changes (
+        hlc       TEXT PRIMARY KEY,
+        replica   TEXT NOT NULL,
+        entity    TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        field     TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        prev      TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc);
+    CREATE INDEX changes_by_replica ON changes (replica, hlc);
+
+    -- Changes for entities or fields this version does not know (made by a
+    -- newer Wieg): kept, and applied after an upgrade.
+    CREATE TABLE parked_changes (
+        hlc    TEXT PRIMARY KEY,
+        change TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    -- Values that lost a concurrent edit: kept so the user can see and restore them.
+    CREATE TABLE conflicts (
+        hlc       TEXT PRIMARY KEY,
+        entity    TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        field     TEXT NOT NULL,
+        value     TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX conflicts_by_field ON conflicts (entity, entity_id, field);
+
+    CREATE TABLE coalition (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL DEFAULT '',
+        start_date TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT '',
+        deleted    INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE organisations (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL DEFAULT '',
+        kind       TEXT NOT NULL DEFAULT 'overig',
+        domain     TEXT NOT NULL DEFAULT 'overig',
+        website    TEXT NOT NULL DEFAULT '',
+        notes      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT '',
+        deleted    INTEGER NOT NULL DEFAULT 0
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn open(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_once_and_refuses_a_newer_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let conn = open(&path).unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        drop(conn);
+        // Reopening runs no migration twice (it would fail on CREATE TABLE).
+        let conn = open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        drop(conn);
+        match open(&path) {
+            Err(Error::NewerSchema { found, known }) => {
+                assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION))
+            }
+            other => panic!("a newer schema must be refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bundled_sqlite_has_fts5() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+            .expect("full-text search (FTS5) is compiled in");
+    }
+}

@@ -1,0 +1,414 @@
+//! The coalition network: the partner organisations (and, later,
+//! municipalities, contact persons and the relations between partners).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::changes::{EntitySpec, Writer};
+use crate::error::{Error, Result, ValidationCode};
+use crate::time::{iso, parse_iso_or};
+use crate::vocabulary::{dutch_choice, fold};
+use crate::workspace::Workspace;
+
+pub const ORGANISATION: EntitySpec = EntitySpec {
+    name: "organisation",
+    table: "organisations",
+    fields: &["name", "kind", "domain", "website", "notes", "created_at", "deleted"],
+};
+
+dutch_choice!(
+    /// What kind of organisation a partner is.
+    OrgKind {
+        Verloskundigenpraktijk = "verloskundigenpraktijk",
+        ZiekenhuisVsv = "ziekenhuis/vsv",
+        Kraamzorg = "kraamzorg",
+        JgzGgd = "jgz/ggd",
+        Wijkteam = "wijkteam/sociaal team",
+        Gemeente = "gemeente",
+        Zorgverzekeraar = "zorgverzekeraar",
+        Kinderopvang = "kinderopvang",
+        Welzijn = "welzijn",
+        Ggz = "ggz",
+        Huisarts = "huisarts",
+        VeiligThuis = "veilig thuis",
+        Schuldhulp = "schuldhulp",
+        Provincie = "provincie",
+        Overig = "overig",
+    }
+);
+
+dutch_choice!(
+    /// The domain a partner works in; the programme is about bridging them.
+    Domain {
+        Medisch = "medisch",
+        Sociaal = "sociaal",
+        PubliekeGezondheid = "publieke gezondheid",
+        Overig = "overig",
+    }
+);
+
+const MAX_NAME: usize = 200;
+const MAX_WEBSITE: usize = 500;
+const MAX_NOTES: usize = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Organisation {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: OrgKind,
+    pub domain: Domain,
+    pub website: String,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+/// A new organisation as the form or the CLI gives it.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub kind: Option<OrgKind>,
+    pub domain: Option<Domain>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub website: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub notes: Option<String>,
+}
+
+/// The fields to change; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct OrganisationPatch {
+    #[serde(default)]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<OrgKind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub domain: Option<Domain>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub website: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct OrganisationFilter {
+    /// Matched against name, website and notes, ignoring case and diacritics.
+    #[serde(default)]
+    #[ts(optional)]
+    pub text: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<OrgKind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub domain: Option<Domain>,
+    /// Also list deleted organisations (to restore them).
+    #[serde(default)]
+    #[ts(optional)]
+    pub include_deleted: Option<bool>,
+}
+
+/// Organisations per domain, for the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct NetworkSummary {
+    pub organisations: u32,
+    pub by_domain: Vec<DomainCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DomainCount {
+    pub domain: Domain,
+    pub count: u32,
+}
+
+fn valid_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::validation("name", ValidationCode::Required, "vul de naam van de organisatie in"));
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(Error::validation(
+            "name",
+            ValidationCode::TooLong,
+            format!("de naam mag hoogstens {MAX_NAME} tekens lang zijn"),
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// A website as people type it ("ggdlimburgnoord.nl") becomes a full https
+/// address; anything that is not a web address is refused.
+fn valid_website(website: &str) -> Result<String> {
+    let website = website.trim();
+    if website.is_empty() {
+        return Ok(String::new());
+    }
+    let invalid = || {
+        Err(Error::validation(
+            "website",
+            ValidationCode::InvalidUrl,
+            format!("{website:?} is geen webadres (bijvoorbeeld https://www.voorbeeld.nl)"),
+        ))
+    };
+    if website.chars().count() > MAX_WEBSITE {
+        return Err(Error::validation(
+            "website",
+            ValidationCode::TooLong,
+            format!("het webadres mag hoogstens {MAX_WEBSITE} tekens lang zijn"),
+        ));
+    }
+    let full = if website.contains("://") {
+        website.to_string()
+    } else {
+        format!("https://{website}")
+    };
+    let Some(rest) = full.strip_prefix("https://").or_else(|| full.strip_prefix("http://")) else {
+        return invalid();
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    if !host_ok || full.chars().any(char::is_whitespace) {
+        return invalid();
+    }
+    Ok(full)
+}
+
+fn valid_notes(notes: &str) -> Result<String> {
+    if notes.chars().count() > MAX_NOTES {
+        return Err(Error::validation(
+            "notes",
+            ValidationCode::TooLong,
+            format!("de notities mogen hoogstens {MAX_NOTES} tekens lang zijn"),
+        ));
+    }
+    Ok(notes.trim_end().to_string())
+}
+
+fn required_choice<T>(value: Option<T>, field: &str, message: &str) -> Result<T> {
+    value.ok_or_else(|| Error::validation(field, ValidationCode::Required, message))
+}
+
+const SELECT: &str =
+    "SELECT id, name, kind, domain, website, notes, created_at, updated_at, deleted FROM organisations";
+
+fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
+    let id: String = r.get(0)?;
+    let kind: String = r.get(2)?;
+    let domain: String = r.get(3)?;
+    let created_at: String = r.get(6)?;
+    let updated_at = parse_iso_or(&r.get::<_, String>(7)?, DateTime::<Utc>::MIN_UTC);
+    Ok(Organisation {
+        id: Uuid::try_parse(&id).unwrap_or_default(),
+        name: r.get(1)?,
+        // A kind or domain from a newer version reads as "overig" here.
+        kind: kind.parse().unwrap_or(OrgKind::Overig),
+        domain: domain.parse().unwrap_or(Domain::Overig),
+        website: r.get(4)?,
+        notes: r.get(5)?,
+        created_at: parse_iso_or(&created_at, updated_at),
+        updated_at,
+        deleted: r.get(8)?,
+    })
+}
+
+fn get(conn: &Connection, id: Uuid) -> Result<Organisation> {
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id.to_string()], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "organisatie",
+            id: id.to_string(),
+        })
+}
+
+pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) -> Result<Uuid> {
+    let name = valid_name(&input.name)?;
+    let kind = required_choice(input.kind, "kind", "kies het soort organisatie")?;
+    let domain = required_choice(input.domain, "domain", "kies het domein")?;
+    let website = valid_website(input.website.as_deref().unwrap_or(""))?;
+    let notes = valid_notes(input.notes.as_deref().unwrap_or(""))?;
+    let id = Uuid::now_v7();
+    w.set(&ORGANISATION, id, "name", name)?;
+    w.set(&ORGANISATION, id, "kind", kind.code())?;
+    w.set(&ORGANISATION, id, "domain", domain.code())?;
+    w.set(&ORGANISATION, id, "website", website)?;
+    w.set(&ORGANISATION, id, "notes", notes)?;
+    w.set(&ORGANISATION, id, "created_at", iso(Utc::now()))?;
+    w.set(&ORGANISATION, id, "deleted", false)?;
+    Ok(id)
+}
+
+impl Workspace {
+    pub fn create_organisation(&mut self, input: &NewOrganisation) -> Result<Organisation> {
+        self.require_coalition()?;
+        let id = self.write(|w| create_organisation_in(w, input))?;
+        self.organisation(id)
+    }
+
+    pub fn organisation(&self, id: Uuid) -> Result<Organisation> {
+        get(self.conn(), id)
+    }
+
+    /// Change the given fields; only fields whose value differs become changes.
+    pub fn update_organisation(&mut self, id: Uuid, patch: &OrganisationPatch) -> Result<Organisation> {
+        get(self.conn(), id)?;
+        let name = patch.name.as_deref().map(valid_name).transpose()?;
+        let website = patch.website.as_deref().map(valid_website).transpose()?;
+        let notes = patch.notes.as_deref().map(valid_notes).transpose()?;
+        self.write(|w| {
+            if let Some(name) = name {
+                w.set(&ORGANISATION, id, "name", name)?;
+            }
+            if let Some(kind) = patch.kind {
+                w.set(&ORGANISATION, id, "kind", kind.code())?;
+            }
+            if let Some(domain) = patch.domain {
+                w.set(&ORGANISATION, id, "domain", domain.code())?;
+            }
+            if let Some(website) = website {
+                w.set(&ORGANISATION, id, "website", website)?;
+            }
+            if let Some(notes) = notes {
+                w.set(&ORGANISATION, id, "notes", notes)?;
+            }
+            Ok(())
+        })?;
+        self.organisation(id)
+    }
+
+    /// Delete as a tombstone: the organisation can be restored, and the
+    /// deletion syncs like any edit.
+    pub fn delete_organisation(&mut self, id: Uuid) -> Result<Organisation> {
+        self.set_organisation_deleted(id, true)
+    }
+
+    pub fn restore_organisation(&mut self, id: Uuid) -> Result<Organisation> {
+        self.set_organisation_deleted(id, false)
+    }
+
+    fn set_organisation_deleted(&mut self, id: Uuid, deleted: bool) -> Result<Organisation> {
+        get(self.conn(), id)?;
+        self.write(|w| w.set(&ORGANISATION, id, "deleted", deleted))?;
+        self.organisation(id)
+    }
+
+    /// Organisations matching the filter, by name (ignoring case and diacritics).
+    pub fn list_organisations(&self, filter: &OrganisationFilter) -> Result<Vec<Organisation>> {
+        let include_deleted = filter.include_deleted.unwrap_or(false);
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{SELECT} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3)"
+        ))?;
+        let rows = stmt.query_map(
+            params![include_deleted, filter.kind.map(|k| k.code()), filter.domain.map(|d| d.code())],
+            from_row,
+        )?;
+        let needle = filter.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
+        let mut out = Vec::new();
+        for org in rows {
+            let org = org?;
+            let matches = needle.as_ref().is_none_or(|needle| {
+                let needle = needle.trim();
+                fold(&org.name).contains(needle) || fold(&org.website).contains(needle) || fold(&org.notes).contains(needle)
+            });
+            if matches {
+                out.push(org);
+            }
+        }
+        out.sort_by_cached_key(|o| (fold(&o.name), o.id));
+        Ok(out)
+    }
+
+    /// Find one organisation by id or by its exact name (ignoring case).
+    pub fn find_organisation(&self, id_or_name: &str) -> Result<Organisation> {
+        if let Ok(id) = Uuid::try_parse(id_or_name.trim()) {
+            return self.organisation(id);
+        }
+        let wanted = fold(id_or_name.trim());
+        let all = self.list_organisations(&OrganisationFilter {
+            include_deleted: Some(true),
+            ..Default::default()
+        })?;
+        let mut found: Vec<Organisation> = all.into_iter().filter(|o| fold(&o.name) == wanted).collect();
+        // Prefer the living one when a deleted namesake exists.
+        if found.len() > 1 {
+            found.retain(|o| !o.deleted);
+        }
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(Error::NotFound {
+                what: "organisatie",
+                id: id_or_name.to_string(),
+            }),
+            n => Err(Error::InvalidInput(format!(
+                "{n} organisaties heten {id_or_name:?}: gebruik de id (zie `wieg org list`)"
+            ))),
+        }
+    }
+
+    pub fn network_summary(&self) -> Result<NetworkSummary> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT domain, count(*) FROM organisations WHERE deleted = 0 GROUP BY domain")?;
+        let counted: Vec<(String, u32)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let by_domain: Vec<DomainCount> = Domain::ALL
+            .iter()
+            .map(|&domain| DomainCount {
+                domain,
+                count: counted
+                    .iter()
+                    .filter(|(code, _)| code.parse::<Domain>().unwrap_or(Domain::Overig) == domain)
+                    .map(|(_, n)| n)
+                    .sum(),
+            })
+            .collect();
+        Ok(NetworkSummary {
+            organisations: by_domain.iter().map(|d| d.count).sum(),
+            by_domain,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn websites_are_completed_or_refused() {
+        assert_eq!(valid_website("").unwrap(), "");
+        assert_eq!(valid_website(" ggdlimburgnoord.nl ").unwrap(), "https://ggdlimburgnoord.nl");
+        assert_eq!(valid_website("http://www.venlo.nl/jgz?x=1").unwrap(), "http://www.venlo.nl/jgz?x=1");
+        for bad in ["geen website", "ftp://x.nl", "https://localhost", "https://a b.nl", "www.", "https://.nl"] {
+            match valid_website(bad) {
+                Err(Error::Validation(v)) => assert_eq!((v.field.as_str(), v.code), ("website", ValidationCode::InvalidUrl), "{bad}"),
+                other => panic!("{bad:?} must be refused as a website, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_parse_from_the_words_coordinators_type() {
+        assert_eq!("Ziekenhuis".parse::<OrgKind>(), Ok(OrgKind::ZiekenhuisVsv));
+        assert_eq!("VSV".parse::<OrgKind>(), Ok(OrgKind::ZiekenhuisVsv));
+        assert_eq!("GGD".parse::<OrgKind>(), Ok(OrgKind::JgzGgd));
+        assert_eq!("sociaal team".parse::<OrgKind>(), Ok(OrgKind::Wijkteam));
+        assert_eq!("Veilig-Thuis".parse::<OrgKind>(), Ok(OrgKind::VeiligThuis));
+        assert_eq!("publieke_gezondheid".parse::<Domain>(), Ok(Domain::PubliekeGezondheid));
+        assert!("bakkerij".parse::<OrgKind>().is_err());
+    }
+}

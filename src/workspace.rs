@@ -1,0 +1,239 @@
+//! A workspace is one data directory holding one coalition database. It
+//! knows which replica (laptop) it is and stamps every local write.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::changes::{apply_change, Applied, Change, Writer};
+use crate::error::{Error, Result};
+use crate::hlc::{system_now_ms, HlcClock};
+
+/// The app's identifier; the data directory is named after it.
+pub const APP_IDENTIFIER: &str = "nl.wieg.app";
+/// The database file inside a data directory.
+pub const DATABASE_FILE: &str = "wieg.sqlite";
+/// Overrides the data directory, for the CLI and the app alike.
+pub const DATA_ENV: &str = "WIEG_DATA";
+/// Shifts this process's clock, to act out a laptop whose clock is wrong.
+pub const CLOCK_OFFSET_ENV: &str = "WIEG_CLOCK_OFFSET_MS";
+
+/// The platform's app-data directory for Wieg, the same one the desktop app
+/// uses (`~/.local/share/nl.wieg.app` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER))
+}
+
+/// The data directory: the one given, else `WIEG_DATA`, else the default.
+pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    explicit
+        .or_else(|| std::env::var_os(DATA_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(default_data_dir)
+        .ok_or_else(|| Error::InvalidInput("geen gegevensmap gevonden: geef --data MAP".into()))
+}
+
+/// This laptop as the other replicas know it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Replica {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// What applying a set of incoming changes did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ApplyReport {
+    pub applied: usize,
+    pub duplicates: usize,
+    pub parked: usize,
+}
+
+pub struct Workspace {
+    conn: Connection,
+    clock: HlcClock,
+    replica: Replica,
+    data_dir: PathBuf,
+    clock_offset_ms: i64,
+}
+
+impl Workspace {
+    /// Open the coalition database in `data_dir`, creating the directory, the
+    /// database and this replica's identity on first use.
+    pub fn open(data_dir: impl AsRef<Path>) -> Result<Self> {
+        let data_dir = data_dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&data_dir).map_err(|e| Error::io(&data_dir, e))?;
+        let conn = crate::db::open(&data_dir.join(DATABASE_FILE))?;
+        let replica = load_or_create_replica(&conn)?;
+        let mut clock = HlcClock::new(replica.id);
+        // The clock never goes behind anything already in the log, even if
+        // the computer's clock went back while the app was closed.
+        let latest: Option<String> = conn.query_row("SELECT max(hlc) FROM changes", [], |r| r.get(0))?;
+        if let Some(latest) = latest {
+            if let Ok(hlc) = latest.parse() {
+                clock.observe(&hlc);
+            }
+        }
+        let clock_offset_ms = std::env::var(CLOCK_OFFSET_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
+        Ok(Self {
+            conn,
+            clock,
+            replica,
+            data_dir,
+            clock_offset_ms,
+        })
+    }
+
+    pub fn replica(&self) -> &Replica {
+        &self.replica
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn now_ms(&self) -> u64 {
+        (system_now_ms() as i64).saturating_add(self.clock_offset_ms).max(0) as u64
+    }
+
+    /// Run one local edit: every field it sets becomes a change, all in one
+    /// IMMEDIATE transaction; on error nothing is written.
+    pub fn write<T>(&mut self, edit: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        let now_ms = self.now_ms();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut writer = Writer {
+            tx: &tx,
+            clock: &mut self.clock,
+            now_ms,
+            written: Vec::new(),
+        };
+        let result = edit(&mut writer)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Apply changes made elsewhere, in one transaction.
+    pub fn apply_remote(&mut self, changes: &[Change]) -> Result<ApplyReport> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = ApplyReport::default();
+        for change in changes {
+            match apply_change(&tx, change)? {
+                Applied::New => report.applied += 1,
+                Applied::Duplicate => report.duplicates += 1,
+                Applied::Parked => report.parked += 1,
+            }
+        }
+        tx.commit()?;
+        for change in changes {
+            self.clock.observe(&change.hlc);
+        }
+        Ok(report)
+    }
+
+    /// Every change in the log, in HLC order.
+    pub fn all_changes(&self) -> Result<Vec<Change>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT entity, entity_id, field, value, hlc, prev FROM changes ORDER BY hlc")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let bad = |what: &str| Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"));
+        let mut out = Vec::new();
+        for row in rows {
+            let (entity, id, field, value, hlc, prev) = row?;
+            out.push(Change {
+                entity,
+                id: Uuid::try_parse(&id).map_err(|_| bad(&id))?,
+                field,
+                value: serde_json::from_str(&value)?,
+                hlc: hlc.parse().map_err(|_| bad(&hlc))?,
+                prev: prev.map(|p| p.parse().map_err(|_| bad(&p))).transpose()?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Values that lost a concurrent edit.
+    pub fn conflicts(&self) -> Result<Vec<crate::changes::Conflict>> {
+        crate::changes::conflicts(&self.conn)
+    }
+
+    /// Rename this replica (how other laptops will see it).
+    pub fn set_replica_name(&mut self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::validation(
+                "name",
+                crate::ValidationCode::Required,
+                "geef deze laptop een naam",
+            ));
+        }
+        set_setting(&self.conn, "replica_name", name)?;
+        self.replica.name = name.to_string();
+        Ok(())
+    }
+}
+
+fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM local_settings WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO local_settings (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+fn load_or_create_replica(conn: &Connection) -> Result<Replica> {
+    let id = match setting(conn, "replica_id")?.and_then(|s| Uuid::try_parse(&s).ok()) {
+        Some(id) => id,
+        None => {
+            let id = Uuid::now_v7();
+            set_setting(conn, "replica_id", &id.to_string())?;
+            id
+        }
+    };
+    let name = match setting(conn, "replica_name")? {
+        Some(name) => name,
+        None => {
+            let name = default_replica_name();
+            set_setting(conn, "replica_name", &name)?;
+            name
+        }
+    };
+    Ok(Replica { id, name })
+}
+
+/// `login@host`, as a coordinator would recognise their own laptop.
+fn default_replica_name() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "gebruiker".into());
+    let host = gethostname::gethostname().to_string_lossy().into_owned();
+    if host.is_empty() {
+        user
+    } else {
+        format!("{user}@{host}")
+    }
+}

@@ -1,0 +1,204 @@
+//! The change path: merge is last-writer-wins per field, idempotent,
+//! order-independent, and keeps the value that lost a concurrent edit.
+
+use wieg::{Change, OrganisationPatch, Workspace};
+
+use crate::{exchange, new_org, open, replica_of, workspace, Rng};
+
+fn rename(ws: &mut Workspace, id: uuid::Uuid, name: &str) {
+    ws.update_organisation(
+        id,
+        &OrganisationPatch {
+            name: Some(name.into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+}
+
+/// Changes from three laptops that edited the same organisations
+/// concurrently (including delete/restore), sharing part of their history.
+fn concurrent_history() -> (Vec<Change>, String) {
+    let (_a_dir, mut a) = workspace();
+    let shared = a.create_organisation(&new_org("Kraamzorg Het Nest")).unwrap().id;
+    let other = a.create_organisation(&new_org("JGZ Noord")).unwrap().id;
+    let (_b_dir, mut b) = replica_of(&a);
+    let (_c_dir, mut c) = replica_of(&a);
+    rename(&mut a, shared, "Kraamzorg Het Nest Venlo");
+    rename(&mut b, shared, "Kraamzorg 't Nest");
+    b.update_organisation(
+        other,
+        &OrganisationPatch {
+            notes: Some("Prenataal huisbezoek".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    c.delete_organisation(other).unwrap();
+    c.create_organisation(&new_org("Huisartsen Zuid")).unwrap();
+    rename(&mut c, shared, "Het Nest");
+    a.restore_organisation(other).unwrap();
+
+    let mut all: Vec<Change> = Vec::new();
+    for ws in [&a, &b, &c] {
+        for ch in ws.all_changes().unwrap() {
+            if !all.contains(&ch) {
+                all.push(ch);
+            }
+        }
+    }
+    // The reference state: every change applied in log (HLC) order.
+    let dir = tempfile::tempdir().unwrap();
+    let mut reference = open(dir.path());
+    reference.apply_remote(&all).unwrap();
+    (all, reference.dump().unwrap())
+}
+
+#[test]
+fn any_order_of_arrival_gives_the_same_state() {
+    let (changes, expected) = concurrent_history();
+    assert!(changes.len() > 20, "the history should be non-trivial, has {}", changes.len());
+    for seed in 0..40u64 {
+        let mut order = changes.clone();
+        Rng(seed).shuffle(&mut order);
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = open(dir.path());
+        // Deliver in a few separate batches, as sync would.
+        for chunk in order.chunks(7) {
+            ws.apply_remote(chunk).unwrap();
+        }
+        assert_eq!(ws.dump().unwrap(), expected, "order from seed {seed} must converge to the same dump");
+    }
+    let mut reversed = changes.clone();
+    reversed.reverse();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = open(dir.path());
+    ws.apply_remote(&reversed).unwrap();
+    assert_eq!(ws.dump().unwrap(), expected, "newest-first delivery must converge too");
+}
+
+#[test]
+fn applying_twice_changes_nothing() {
+    let (changes, expected) = concurrent_history();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = open(dir.path());
+    let first = ws.apply_remote(&changes).unwrap();
+    assert_eq!(first.applied, changes.len());
+    let again = ws.apply_remote(&changes).unwrap();
+    assert_eq!((again.applied, again.duplicates), (0, changes.len()), "every change is already known");
+    assert_eq!(ws.dump().unwrap(), expected);
+    assert_eq!(ws.all_changes().unwrap().len(), changes.len(), "the log holds each change once");
+}
+
+#[test]
+fn a_concurrent_edit_leaves_exactly_one_conflict() {
+    let (_a_dir, mut a) = workspace();
+    let id = a.create_organisation(&new_org("Kraamzorg De Linde")).unwrap().id;
+    let (_b_dir, mut b) = replica_of(&a);
+    rename(&mut a, id, "Kraamzorg De Linde (Venray)");
+    rename(&mut b, id, "De Linde Kraamzorg");
+    exchange(&mut [&mut a, &mut b]);
+
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap(), "both laptops converge");
+    let winner = a.organisation(id).unwrap().name;
+    let conflicts = a.conflicts().unwrap();
+    assert_eq!(conflicts.len(), 1, "one field was edited concurrently: {conflicts:?}");
+    let loser: String = serde_json::from_str(&conflicts[0].value).unwrap();
+    assert_eq!(conflicts[0].field, "name");
+    assert_eq!(conflicts[0].entity_id, id);
+    let mut both = vec![winner, loser];
+    both.sort();
+    assert_eq!(both, ["De Linde Kraamzorg", "Kraamzorg De Linde (Venray)"], "nothing is lost");
+    assert_eq!(b.conflicts().unwrap(), conflicts, "the same conflict on both laptops");
+}
+
+#[test]
+fn edits_made_one_after_another_on_two_laptops_are_no_conflict() {
+    let (_a_dir, mut a) = workspace();
+    let id = a.create_organisation(&new_org("JGZ Midden")).unwrap().id;
+    let (_b_dir, mut b) = replica_of(&a);
+    rename(&mut b, id, "JGZ Midden-Limburg");
+    exchange(&mut [&mut a, &mut b]);
+    rename(&mut a, id, "JGZ Midden-Limburg (fictief)");
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(b.organisation(id).unwrap().name, "JGZ Midden-Limburg (fictief)");
+    assert!(a.conflicts().unwrap().is_empty() && b.conflicts().unwrap().is_empty());
+}
+
+#[test]
+fn a_later_edit_on_top_of_a_concurrent_pair_settles_nothing_silently() {
+    // Three laptops: A and B edit concurrently; C, having seen both, edits
+    // again. The value that lost between A and B is still listed.
+    let (_a_dir, mut a) = workspace();
+    let id = a.create_organisation(&new_org("Welzijn Noord")).unwrap().id;
+    let (_b_dir, mut b) = replica_of(&a);
+    let (_c_dir, mut c) = replica_of(&a);
+    rename(&mut a, id, "Welzijn Noord A");
+    rename(&mut b, id, "Welzijn Noord B");
+    exchange(&mut [&mut a, &mut b, &mut c]);
+    rename(&mut c, id, "Welzijn Noord C");
+    exchange(&mut [&mut a, &mut b, &mut c]);
+    assert_eq!(a.organisation(id).unwrap().name, "Welzijn Noord C");
+    assert_eq!(a.conflicts().unwrap().len(), 1);
+    assert_eq!(a.dump().unwrap(), c.dump().unwrap());
+}
+
+#[test]
+fn local_edits_record_what_they_saw() {
+    let (_dir, mut ws) = workspace();
+    let id = ws.create_organisation(&new_org("Kraamzorg Maas")).unwrap().id;
+    rename(&mut ws, id, "Kraamzorg Maas en Peel");
+    let names: Vec<Change> = ws
+        .all_changes()
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.id == id && c.field == "name")
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert_eq!(names[0].prev, None, "a new field saw nothing");
+    assert_eq!(names[1].prev, Some(names[0].hlc), "the edit was based on the first value");
+    assert!(names[1].hlc > names[0].hlc);
+    // An edit to the same value is not a change.
+    let before = ws.all_changes().unwrap().len();
+    rename(&mut ws, id, "Kraamzorg Maas en Peel");
+    assert_eq!(ws.all_changes().unwrap().len(), before);
+}
+
+#[test]
+fn changes_for_unknown_fields_are_parked_not_lost() {
+    let (_dir, mut ws) = workspace();
+    let id = ws.create_organisation(&new_org("Kraamzorg Maas")).unwrap().id;
+    let mut future = ws.all_changes().unwrap().pop().unwrap();
+    future.field = "field_of_a_newer_version".into();
+    future.hlc.counter += 100;
+    let report = ws.apply_remote(&[future.clone(), future]).unwrap();
+    assert_eq!(report.parked, 2);
+    assert_eq!(ws.organisation(id).unwrap().name, "Kraamzorg Maas");
+}
+
+#[test]
+fn the_clock_stays_ahead_of_the_log_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = {
+        let mut ws = open(dir.path());
+        ws.create_coalition("Kansrijke Start Klok").unwrap();
+        // A change from a laptop whose clock is a year ahead.
+        let mut ahead = ws.all_changes().unwrap().pop().unwrap();
+        ahead.hlc.wall_ms += 365 * 24 * 3600 * 1000;
+        ahead.hlc.replica = uuid::Uuid::now_v7();
+        ahead.prev = None;
+        ws.apply_remote(&[ahead.clone()]).unwrap();
+        ahead.hlc
+    };
+    let mut ws = open(dir.path());
+    let org = ws.create_organisation(&crate::new_org("Na herstart")).unwrap();
+    let newest = ws
+        .all_changes()
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.id == org.id)
+        .map(|c| c.hlc)
+        .min()
+        .unwrap();
+    assert!(newest > last, "a local write after reopening is stamped after everything seen");
+}

@@ -1,0 +1,107 @@
+//! The `wieg` command line, run as a real process on a temp data dir.
+
+use std::process::{Command, Output};
+
+fn wieg(data: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wieg"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("run wieg")
+}
+
+fn ok(data: &std::path::Path, args: &[&str]) -> String {
+    let out = wieg(data, args);
+    assert!(
+        out.status.success(),
+        "wieg {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(data: &std::path::Path, args: &[&str]) -> String {
+    let out = wieg(data, args);
+    assert!(!out.status.success(), "wieg {args:?} should fail");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "errors are reported, never a panic: {stderr}");
+    stderr
+}
+
+#[test]
+fn organisations_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Kansrijke Start Venlo"]);
+    let id = ok(
+        data,
+        &["org", "add", "--name", "GGD Maas", "--kind", "GGD", "--domain", "Publieke-Gezondheid", "--website", "ggdmaas.nl"],
+    )
+    .trim()
+    .to_string();
+    ok(data, &["org", "add", "--name", "Wijkteam Oost", "--kind", "wijkteam", "--domain", "sociaal"]);
+
+    let list: serde_json::Value = serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["id"], id.as_str());
+    assert_eq!(list[0]["name"], "GGD Maas");
+    assert_eq!(list[0]["kind"], "jgz/ggd", "kinds are the Dutch words the UI shows");
+    assert_eq!(list[0]["domain"], "publieke gezondheid");
+    assert_eq!(list[0]["website"], "https://ggdmaas.nl");
+    assert!(list[0]["created_at"].is_string() && list[0]["deleted"] == false);
+
+    ok(data, &["org", "set", &id, "--name", "GGD Maas en Peel", "--notes", "JGZ 0-4"]);
+    ok(data, &["org", "rm", "Wijkteam Oost"]);
+    let text = ok(data, &["org", "list"]);
+    assert!(text.contains("GGD Maas en Peel") && !text.contains("Wijkteam Oost"), "{text}");
+    ok(data, &["org", "restore", "wijkteam oost"]);
+    let sociaal: serde_json::Value =
+        serde_json::from_str(&ok(data, &["org", "list", "--json", "--domain", "sociaal"])).unwrap();
+    assert_eq!(sociaal.as_array().unwrap().len(), 1);
+
+    let dump = ok(data, &["dump"]);
+    assert!(dump.contains("GGD Maas en Peel") && dump.contains("\"organisations\""));
+    assert_eq!(dump, ok(data, &["dump"]), "a dump is stable");
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(fails(data, &["org", "add", "--name", "X", "--kind", "kraamzorg", "--domain", "medisch"]).contains("coalitie"));
+    ok(data, &["init", "--name", "Test"]);
+    assert!(fails(data, &["init", "--name", "Nog een"]).contains("al een coalitie"));
+    let err = fails(data, &["org", "add", "--name", "X", "--kind", "bakkerij", "--domain", "medisch"]);
+    assert!(err.contains("bakkerij") && err.contains("kraamzorg"), "lists the valid kinds: {err}");
+    let err = fails(data, &["org", "add", "--name", " ", "--kind", "kraamzorg", "--domain", "medisch"]);
+    assert!(err.contains("naam"), "{err}");
+    let err = fails(data, &["org", "add", "--name", "Y", "--kind", "kraamzorg", "--domain", "medisch", "--website", "niet geldig"]);
+    assert!(err.contains("webadres"), "{err}");
+    assert!(fails(data, &["org", "rm", "0196a1b2-c3d4-7e8f-9a0b-1c2d3e4f5a6b"]).contains("niet gevonden"));
+}
+
+#[test]
+fn demo_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["demo"]);
+    let status: serde_json::Value = serde_json::from_str(&ok(data, &["status", "--json"])).unwrap();
+    assert_eq!(status["coalition"]["name"], "Kansrijke Start Noord- en Midden-Limburg");
+    assert!(status["replica"]["id"].is_string());
+    let orgs: serde_json::Value = serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
+    assert!(orgs.as_array().unwrap().len() >= 40);
+}
+
+#[test]
+fn data_dir_comes_from_wieg_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wieg"))
+        .env("WIEG_DATA", dir.path())
+        .args(["init", "--name", "Via omgeving"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(dir.path().join("wieg.sqlite").exists());
+}
