@@ -1,0 +1,21 @@
+// Declares the app's own commands, so the capability file can grant exactly
+// these and nothing else.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "create_coalition",
+    "load_demo",
+    "set_replica_name",
+    "list_organisations",
+    "create_organisation",
+    "update_organisation",
+    "delete_organisation",
+    "restore_organisation",
+    "network_summary",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,52 @@
+// Typed calls to the shell. Every command's types come from bindings.ts,
+// generated from the Rust types; failures arrive as ErrorPayload and are
+// thrown as ApiError so pages can branch on `kind`.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppStatus,
+  Coalition,
+  ErrorPayload,
+  NetworkSummary,
+  NewOrganisation,
+  Organisation,
+  OrganisationFilter,
+  OrganisationPatch,
+} from './bindings';
+
+export class ApiError extends Error {
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.payload = payload;
+  }
+}
+
+export function toPayload(error: unknown): ErrorPayload {
+  if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
+    const e = error as ErrorPayload;
+    return { kind: e.kind, message: String(e.message), validation: e.validation ?? null };
+  }
+  return { kind: 'io', message: String(error), validation: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw new ApiError(toPayload(error));
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>('app_status'),
+  createCoalition: (name: string) => call<Coalition>('create_coalition', { name }),
+  loadDemo: () => call<Coalition>('load_demo'),
+  setReplicaName: (name: string) => call<AppStatus>('set_replica_name', { name }),
+  listOrganisations: (filter: OrganisationFilter) => call<Organisation[]>('list_organisations', { filter }),
+  createOrganisation: (input: NewOrganisation) => call<Organisation>('create_organisation', { input }),
+  updateOrganisation: (id: string, patch: OrganisationPatch) =>
+    call<Organisation>('update_organisation', { id, patch }),
+  deleteOrganisation: (id: string) => call<Organisation>('delete_organisation', { id }),
+  restoreOrganisation: (id: string) => call<Organisation>('restore_organisation', { id }),
+  networkSummary: () => call<NetworkSummary>('network_summary'),
+};

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { daysSince, formatDate, formatEuro, formatNumber } from './format';
+
+// Intl may use a narrow no-break space between € and the amount.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('Dutch formats', () => {
+  it('writes dates as 30 november 2026', () => {
+    expect(formatDate('2026-11-30')).toBe('30 november 2026');
+    expect(formatDate('2026-11-30', 'en')).toBe('30 November 2026');
+  });
+
+  it('shows timestamps on the Amsterdam calendar day', () => {
+    // 23:30 UTC on 30 November is already 1 December in Amsterdam.
+    expect(formatDate('2026-11-30T23:30:00.000Z')).toBe('1 december 2026');
+  });
+
+  it('returns nothing for something that is not a date', () => {
+    expect(formatDate('geen datum')).toBe('');
+  });
+
+  it('writes euros with a dot for thousands and a comma for cents', () => {
+    expect(plain(formatEuro(13_068_000))).toBe('€ 130.680');
+    expect(plain(formatEuro(13_068_050))).toBe('€ 130.680,50');
+    expect(plain(formatEuro(13_068_000, 'en'))).toBe('€130,680');
+  });
+
+  it('groups thousands with a dot', () => {
+    expect(formatNumber(1234567)).toBe('1.234.567');
+  });
+
+  it('counts the days since the coalition started', () => {
+    expect(daysSince('2026-11-01', new Date(2026, 10, 30))).toBe(29);
+    expect(daysSince('2027-01-01', new Date(2026, 10, 30))).toBe(0);
+  });
+});

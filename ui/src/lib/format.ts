@@ -1,0 +1,49 @@
+// Dates and money the Dutch way ("30 november 2026", "€ 130.680"), or the
+// English way when the user chose English. Times are shown in Europe/Amsterdam.
+import type { Lang } from './i18n';
+
+const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+const ZONE = 'Europe/Amsterdam';
+
+/** A date ("2026-11-30") or timestamp (RFC 3339) as "30 november 2026". */
+export function formatDate(value: string | Date, lang: Lang = 'nl'): string {
+  const date = typeof value === 'string' ? parseDate(value) : value;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    // A plain date has no time zone: show the day it names.
+    timeZone: dateOnly ? 'UTC' : ZONE,
+  }).format(date);
+}
+
+function parseDate(value: string): Date | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Euro cents as "€ 130.680" (whole euros) or "€ 130.680,50". */
+export function formatEuro(cents: number, lang: Lang = 'nl'): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat(LOCALES[lang], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
+}
+
+export function formatNumber(n: number, lang: Lang = 'nl'): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}
+
+/** Whole days from a date ("2022-03-01") to today, as the coalition counts them. */
+export function daysSince(date: string, today: Date = new Date()): number {
+  const start = parseDate(date);
+  if (!start) return 0;
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.max(0, Math.floor((todayUtc - start.getTime()) / 86_400_000));
+}
