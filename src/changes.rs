@@ -69,13 +69,20 @@ pub enum Applied {
 }
 
 /// The current value of a field, if it has one: its HLC and value.
-pub(crate) fn current(conn: &Connection, entity: &str, id: Uuid, field: &str) -> Result<Option<(Hlc, Value)>> {
+pub(crate) fn current(
+    conn: &Connection,
+    entity: &str,
+    id: Uuid,
+    field: &str,
+) -> Result<Option<(Hlc, Value)>> {
     let row: Option<(String, String)> = conn
         .prepare_cached(
             "SELECT hlc, value FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 \
              ORDER BY hlc DESC LIMIT 1",
         )?
-        .query_row(params![entity, id.to_string(), field], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(params![entity, id.to_string(), field], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     match row {
         None => Ok(None),
@@ -93,7 +100,10 @@ fn parse_hlc(text: &str) -> Result<Hlc> {
 pub fn apply_change(conn: &Connection, change: &Change) -> Result<Applied> {
     let Some(spec) = entity_spec(&change.entity).filter(|s| s.has_field(&change.field)) else {
         conn.prepare_cached("INSERT OR IGNORE INTO parked_changes (hlc, change) VALUES (?1, ?2)")?
-            .execute(params![change.hlc.to_string(), serde_json::to_string(change)?])?;
+            .execute(params![
+                change.hlc.to_string(),
+                serde_json::to_string(change)?
+            ])?;
         return Ok(Applied::Parked);
     };
     let id = change.id.to_string();
@@ -118,8 +128,11 @@ pub fn apply_change(conn: &Connection, change: &Change) -> Result<Applied> {
 
     let wins = before.as_ref().is_none_or(|(hlc, _)| change.hlc > *hlc);
     if wins {
-        conn.prepare_cached(&format!("INSERT OR IGNORE INTO {} (id) VALUES (?1)", spec.table))?
-            .execute([&id])?;
+        conn.prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {} (id) VALUES (?1)",
+            spec.table
+        ))?
+        .execute([&id])?;
         let updated_at = crate::time::iso(change.hlc.wall_time());
         conn.prepare_cached(&format!(
             "UPDATE {} SET {} = ?1, updated_at = max(updated_at, ?2) WHERE id = ?3",
@@ -146,13 +159,18 @@ fn recompute_conflicts(conn: &Connection, entity: &str, id: &str, field: &str) -
         )?
         .query_map(params![entity, id, field], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    conn.prepare_cached("DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3")?
-        .execute(params![entity, id, field])?;
+    conn.prepare_cached(
+        "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
+    )?
+    .execute(params![entity, id, field])?;
     let Some((winner_hlc, winner_value, _)) = rows.last() else {
         return Ok(());
     };
     let winner: Value = serde_json::from_str(winner_value)?;
-    let based_on: HashSet<&str> = rows.iter().filter_map(|(_, _, prev)| prev.as_deref()).collect();
+    let based_on: HashSet<&str> = rows
+        .iter()
+        .filter_map(|(_, _, prev)| prev.as_deref())
+        .collect();
     let mut insert = conn.prepare_cached(
         "INSERT INTO conflicts (hlc, entity, entity_id, field, value) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -197,8 +215,18 @@ impl Writer<'_> {
 
     /// Set one field. Returns false (and records nothing) when the field
     /// already has this value.
-    pub fn set(&mut self, entity: &EntitySpec, id: Uuid, field: &str, value: impl Into<Value>) -> Result<bool> {
-        debug_assert!(entity.has_field(field), "{} has no field {field}", entity.name);
+    pub fn set(
+        &mut self,
+        entity: &EntitySpec,
+        id: Uuid,
+        field: &str,
+        value: impl Into<Value>,
+    ) -> Result<bool> {
+        debug_assert!(
+            entity.has_field(field),
+            "{} has no field {field}",
+            entity.name
+        );
         let value = value.into();
         let before = current(self.tx, entity.name, id, field)?;
         if before.as_ref().is_some_and(|(_, v)| *v == value) {
@@ -238,7 +266,9 @@ pub struct Conflict {
 pub(crate) fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
     let rows: Vec<(String, String, String, String, String)> = conn
         .prepare_cached("SELECT hlc, entity, entity_id, field, value FROM conflicts ORDER BY hlc")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter()
         .map(|(hlc, entity, entity_id, field, value)| {

@@ -84,10 +84,18 @@ impl Workspace {
     }
 }
 
-pub(crate) fn create_coalition_in(w: &mut Writer, name: &str, start_date: NaiveDate) -> Result<Uuid> {
+pub(crate) fn create_coalition_in(
+    w: &mut Writer,
+    name: &str,
+    start_date: NaiveDate,
+) -> Result<Uuid> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::validation("name", ValidationCode::Required, "geef de coalitie een naam"));
+        return Err(Error::validation(
+            "name",
+            ValidationCode::Required,
+            "geef de coalitie een naam",
+        ));
     }
     if name.chars().count() > MAX_NAME {
         return Err(Error::validation(

@@ -18,14 +18,25 @@ impl Workspace {
     pub fn dump(&self) -> Result<String> {
         let mut root: BTreeMap<String, Vec<Row>> = BTreeMap::new();
         for spec in ENTITIES {
-            let columns: Vec<&str> = ["id", "updated_at"].into_iter().chain(spec.fields.iter().copied()).collect();
-            let sql = format!("SELECT {} FROM {} ORDER BY id", columns.join(", "), spec.table);
+            let columns: Vec<&str> = ["id", "updated_at"]
+                .into_iter()
+                .chain(spec.fields.iter().copied())
+                .collect();
+            let sql = format!(
+                "SELECT {} FROM {} ORDER BY id",
+                columns.join(", "),
+                spec.table
+            );
             root.insert(spec.table.to_string(), rows(self, &sql, &columns)?);
         }
         let conflict_columns = ["hlc", "entity", "entity_id", "field", "value"];
         root.insert(
             "conflicts".into(),
-            rows(self, "SELECT hlc, entity, entity_id, field, value FROM conflicts ORDER BY hlc", &conflict_columns)?,
+            rows(
+                self,
+                "SELECT hlc, entity, entity_id, field, value FROM conflicts ORDER BY hlc",
+                &conflict_columns,
+            )?,
         );
         let mut text = serde_json::to_string_pretty(&root)?;
         text.push('\n');
@@ -45,7 +56,9 @@ fn rows(ws: &Workspace, sql: &str, columns: &[&str]) -> Result<Vec<Row>> {
                 ValueRef::Integer(n) => Value::from(n),
                 ValueRef::Real(x) => Value::from(x),
                 ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(b) => Value::from(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+                ValueRef::Blob(b) => {
+                    Value::from(b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+                }
             };
             row.insert((*column).to_string(), value);
         }

@@ -145,23 +145,48 @@ mod tests {
         let a = Uuid::now_v7();
         let b = Uuid::now_v7();
         let stamps = [
-            Hlc { wall_ms: 5, counter: 1, replica: b },
-            Hlc { wall_ms: 5, counter: 1, replica: a },
-            Hlc { wall_ms: 4, counter: 9, replica: b },
-            Hlc { wall_ms: NOW, counter: 0, replica: a },
-            Hlc { wall_ms: 5, counter: 0xffff, replica: a },
+            Hlc {
+                wall_ms: 5,
+                counter: 1,
+                replica: b,
+            },
+            Hlc {
+                wall_ms: 5,
+                counter: 1,
+                replica: a,
+            },
+            Hlc {
+                wall_ms: 4,
+                counter: 9,
+                replica: b,
+            },
+            Hlc {
+                wall_ms: NOW,
+                counter: 0,
+                replica: a,
+            },
+            Hlc {
+                wall_ms: 5,
+                counter: 0xffff,
+                replica: a,
+            },
         ];
         let mut by_value = stamps.to_vec();
         by_value.sort();
         let mut by_text: Vec<String> = stamps.iter().map(|h| h.to_string()).collect();
         by_text.sort();
         let by_value_text: Vec<String> = by_value.iter().map(|h| h.to_string()).collect();
-        assert_eq!(by_text, by_value_text, "SQLite orders by the text form, so it must sort like Hlc");
+        assert_eq!(
+            by_text, by_value_text,
+            "SQLite orders by the text form, so it must sort like Hlc"
+        );
         for h in stamps {
             assert_eq!(h.to_string().parse::<Hlc>().unwrap(), h);
         }
         assert!("garbage".parse::<Hlc>().is_err());
-        assert!("zzzzzzzzzzzz0000-0196a1b2c3d47e8f9a0b1c2d3e4f5a6b".parse::<Hlc>().is_err());
+        assert!("zzzzzzzzzzzz0000-0196a1b2c3d47e8f9a0b1c2d3e4f5a6b"
+            .parse::<Hlc>()
+            .is_err());
     }
 
     #[test]
@@ -170,7 +195,10 @@ mod tests {
         let mut last = clock.tick(NOW);
         for now in [NOW - 1000, NOW - YEAR_MS, NOW, NOW + 5, 0, NOW + 5] {
             let next = clock.tick(now);
-            assert!(next > last, "{next} must be after {last} even though the clock said {now}");
+            assert!(
+                next > last,
+                "{next} must be after {last} even though the clock said {now}"
+            );
             last = next;
         }
     }
@@ -184,7 +212,11 @@ mod tests {
             assert!(next > last);
             last = next;
         }
-        assert_eq!(last.wall_ms, NOW + 1, "70,000 ticks in one ms spill into the next ms");
+        assert_eq!(
+            last.wall_ms,
+            NOW + 1,
+            "70,000 ticks in one ms spill into the next ms"
+        );
     }
 
     #[test]

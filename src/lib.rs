@@ -45,7 +45,7 @@ pub use coalition::{AppStatus, Coalition};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
 pub use network::{
-    Domain, DomainCount, NetworkSummary, NewOrganisation, OrgKind, Organisation, OrganisationFilter,
-    OrganisationPatch,
+    Domain, DomainCount, NetworkSummary, NewOrganisation, OrgKind, Organisation,
+    OrganisationFilter, OrganisationPatch,
 };
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

@@ -16,7 +16,15 @@ use crate::workspace::Workspace;
 pub const ORGANISATION: EntitySpec = EntitySpec {
     name: "organisation",
     table: "organisations",
-    fields: &["name", "kind", "domain", "website", "notes", "created_at", "deleted"],
+    fields: &[
+        "name",
+        "kind",
+        "domain",
+        "website",
+        "notes",
+        "created_at",
+        "deleted",
+    ],
 };
 
 dutch_choice!(
@@ -135,7 +143,11 @@ pub struct DomainCount {
 fn valid_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::validation("name", ValidationCode::Required, "vul de naam van de organisatie in"));
+        return Err(Error::validation(
+            "name",
+            ValidationCode::Required,
+            "vul de naam van de organisatie in",
+        ));
     }
     if name.chars().count() > MAX_NAME {
         return Err(Error::validation(
@@ -173,7 +185,10 @@ fn valid_website(website: &str) -> Result<String> {
     } else {
         format!("https://{website}")
     };
-    let Some(rest) = full.strip_prefix("https://").or_else(|| full.strip_prefix("http://")) else {
+    let Some(rest) = full
+        .strip_prefix("https://")
+        .or_else(|| full.strip_prefix("http://"))
+    else {
         return invalid();
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -181,7 +196,9 @@ fn valid_website(website: &str) -> Result<String> {
     let host_ok = host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
     if !host_ok || full.chars().any(char::is_whitespace) {
         return invalid();
     }
@@ -227,12 +244,16 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Organisation> {
-    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id.to_string()], from_row)
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "organisatie",
-            id: id.to_string(),
-        })
+    conn.query_row(
+        &format!("{SELECT} WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "organisatie",
+        id: id.to_string(),
+    })
 }
 
 pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) -> Result<Uuid> {
@@ -264,7 +285,11 @@ impl Workspace {
     }
 
     /// Change the given fields; only fields whose value differs become changes.
-    pub fn update_organisation(&mut self, id: Uuid, patch: &OrganisationPatch) -> Result<Organisation> {
+    pub fn update_organisation(
+        &mut self,
+        id: Uuid,
+        patch: &OrganisationPatch,
+    ) -> Result<Organisation> {
         get(self.conn(), id)?;
         let name = patch.name.as_deref().map(valid_name).transpose()?;
         let website = patch.website.as_deref().map(valid_website).transpose()?;
@@ -313,16 +338,26 @@ impl Workspace {
             "{SELECT} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3)"
         ))?;
         let rows = stmt.query_map(
-            params![include_deleted, filter.kind.map(|k| k.code()), filter.domain.map(|d| d.code())],
+            params![
+                include_deleted,
+                filter.kind.map(|k| k.code()),
+                filter.domain.map(|d| d.code())
+            ],
             from_row,
         )?;
-        let needle = filter.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
+        let needle = filter
+            .text
+            .as_deref()
+            .map(fold)
+            .filter(|t| !t.trim().is_empty());
         let mut out = Vec::new();
         for org in rows {
             let org = org?;
             let matches = needle.as_ref().is_none_or(|needle| {
                 let needle = needle.trim();
-                fold(&org.name).contains(needle) || fold(&org.website).contains(needle) || fold(&org.notes).contains(needle)
+                fold(&org.name).contains(needle)
+                    || fold(&org.website).contains(needle)
+                    || fold(&org.notes).contains(needle)
             });
             if matches {
                 out.push(org);
@@ -342,7 +377,10 @@ impl Workspace {
             include_deleted: Some(true),
             ..Default::default()
         })?;
-        let mut found: Vec<Organisation> = all.into_iter().filter(|o| fold(&o.name) == wanted).collect();
+        let mut found: Vec<Organisation> = all
+            .into_iter()
+            .filter(|o| fold(&o.name) == wanted)
+            .collect();
         // Prefer the living one when a deleted namesake exists.
         if found.len() > 1 {
             found.retain(|o| !o.deleted);
@@ -360,9 +398,9 @@ impl Workspace {
     }
 
     pub fn network_summary(&self) -> Result<NetworkSummary> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT domain, count(*) FROM organisations WHERE deleted = 0 GROUP BY domain")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT domain, count(*) FROM organisations WHERE deleted = 0 GROUP BY domain",
+        )?;
         let counted: Vec<(String, u32)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -391,11 +429,28 @@ mod tests {
     #[test]
     fn websites_are_completed_or_refused() {
         assert_eq!(valid_website("").unwrap(), "");
-        assert_eq!(valid_website(" ggdlimburgnoord.nl ").unwrap(), "https://ggdlimburgnoord.nl");
-        assert_eq!(valid_website("http://www.venlo.nl/jgz?x=1").unwrap(), "http://www.venlo.nl/jgz?x=1");
-        for bad in ["geen website", "ftp://x.nl", "https://localhost", "https://a b.nl", "www.", "https://.nl"] {
+        assert_eq!(
+            valid_website(" ggdlimburgnoord.nl ").unwrap(),
+            "https://ggdlimburgnoord.nl"
+        );
+        assert_eq!(
+            valid_website("http://www.venlo.nl/jgz?x=1").unwrap(),
+            "http://www.venlo.nl/jgz?x=1"
+        );
+        for bad in [
+            "geen website",
+            "ftp://x.nl",
+            "https://localhost",
+            "https://a b.nl",
+            "www.",
+            "https://.nl",
+        ] {
             match valid_website(bad) {
-                Err(Error::Validation(v)) => assert_eq!((v.field.as_str(), v.code), ("website", ValidationCode::InvalidUrl), "{bad}"),
+                Err(Error::Validation(v)) => assert_eq!(
+                    (v.field.as_str(), v.code),
+                    ("website", ValidationCode::InvalidUrl),
+                    "{bad}"
+                ),
                 other => panic!("{bad:?} must be refused as a website, got {other:?}"),
             }
         }
@@ -408,7 +463,10 @@ mod tests {
         assert_eq!("GGD".parse::<OrgKind>(), Ok(OrgKind::JgzGgd));
         assert_eq!("sociaal team".parse::<OrgKind>(), Ok(OrgKind::Wijkteam));
         assert_eq!("Veilig-Thuis".parse::<OrgKind>(), Ok(OrgKind::VeiligThuis));
-        assert_eq!("publieke_gezondheid".parse::<Domain>(), Ok(Domain::PubliekeGezondheid));
+        assert_eq!(
+            "publieke_gezondheid".parse::<Domain>(),
+            Ok(Domain::PubliekeGezondheid)
+        );
         assert!("bakkerij".parse::<OrgKind>().is_err());
     }
 }

@@ -88,6 +88,9 @@ mod tests {
         assert_eq!("licht-groen".parse::<Colour>(), Ok(Colour::Light));
         let err = "paars".parse::<Colour>().unwrap_err();
         assert!(err.contains("rood") && err.contains("paars"), "{err}");
-        assert_eq!(serde_json::to_string(&Colour::DarkBlue).unwrap(), "\"donker/blauw\"");
+        assert_eq!(
+            serde_json::to_string(&Colour::DarkBlue).unwrap(),
+            "\"donker/blauw\""
+        );
     }
 }

@@ -30,7 +30,11 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// The data directory: the one given, else `WIEG_DATA`, else the default.
 pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
     explicit
-        .or_else(|| std::env::var_os(DATA_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(DATA_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(default_data_dir)
         .ok_or_else(|| Error::InvalidInput("geen gegevensmap gevonden: geef --data MAP".into()))
 }
@@ -69,7 +73,8 @@ impl Workspace {
         let mut clock = HlcClock::new(replica.id);
         // The clock never goes behind anything already in the log, even if
         // the computer's clock went back while the app was closed.
-        let latest: Option<String> = conn.query_row("SELECT max(hlc) FROM changes", [], |r| r.get(0))?;
+        let latest: Option<String> =
+            conn.query_row("SELECT max(hlc) FROM changes", [], |r| r.get(0))?;
         if let Some(latest) = latest {
             if let Ok(hlc) = latest.parse() {
                 clock.observe(&hlc);
@@ -101,14 +106,18 @@ impl Workspace {
     }
 
     fn now_ms(&self) -> u64 {
-        (system_now_ms() as i64).saturating_add(self.clock_offset_ms).max(0) as u64
+        (system_now_ms() as i64)
+            .saturating_add(self.clock_offset_ms)
+            .max(0) as u64
     }
 
     /// Run one local edit: every field it sets becomes a change, all in one
     /// IMMEDIATE transaction; on error nothing is written.
     pub fn write<T>(&mut self, edit: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let now_ms = self.now_ms();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut writer = Writer {
             tx: &tx,
             clock: &mut self.clock,
@@ -122,7 +131,9 @@ impl Workspace {
 
     /// Apply changes made elsewhere, in one transaction.
     pub fn apply_remote(&mut self, changes: &[Change]) -> Result<ApplyReport> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = ApplyReport::default();
         for change in changes {
             match apply_change(&tx, change)? {
@@ -140,9 +151,9 @@ impl Workspace {
 
     /// Every change in the log, in HLC order.
     pub fn all_changes(&self) -> Result<Vec<Change>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT entity, entity_id, field, value, hlc, prev FROM changes ORDER BY hlc")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT entity, entity_id, field, value, hlc, prev FROM changes ORDER BY hlc",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -153,7 +164,9 @@ impl Workspace {
                 r.get::<_, Option<String>>(5)?,
             ))
         })?;
-        let bad = |what: &str| Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"));
+        let bad = |what: &str| {
+            Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"))
+        };
         let mut out = Vec::new();
         for row in rows {
             let (entity, id, field, value, hlc, prev) = row?;
@@ -192,7 +205,11 @@ impl Workspace {
 
 fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM local_settings WHERE key = ?1", [key], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM local_settings WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 

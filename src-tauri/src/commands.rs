@@ -2,7 +2,10 @@
 
 use tauri::State;
 use uuid::Uuid;
-use wieg::{AppStatus, Coalition, NetworkSummary, NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch};
+use wieg::{
+    AppStatus, Coalition, NetworkSummary, NewOrganisation, Organisation, OrganisationFilter,
+    OrganisationPatch,
+};
 
 use crate::error::Result;
 use crate::AppState;
@@ -28,7 +31,10 @@ pub fn set_replica_name(state: State<AppState>, name: String) -> Result<AppStatu
 }
 
 #[tauri::command]
-pub fn list_organisations(state: State<AppState>, filter: OrganisationFilter) -> Result<Vec<Organisation>> {
+pub fn list_organisations(
+    state: State<AppState>,
+    filter: OrganisationFilter,
+) -> Result<Vec<Organisation>> {
     state.with(|ws| ws.list_organisations(&filter))
 }
 
@@ -38,7 +44,11 @@ pub fn create_organisation(state: State<AppState>, input: NewOrganisation) -> Re
 }
 
 #[tauri::command]
-pub fn update_organisation(state: State<AppState>, id: Uuid, patch: OrganisationPatch) -> Result<Organisation> {
+pub fn update_organisation(
+    state: State<AppState>,
+    id: Uuid,
+    patch: OrganisationPatch,
+) -> Result<Organisation> {
     state.with(|ws| ws.update_organisation(id, &patch))
 }
 

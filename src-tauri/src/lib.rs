@@ -48,10 +48,14 @@ impl Options {
             match arg.as_str() {
                 "--demo" => options.demo = true,
                 "--data" => {
-                    let dir = args.next().ok_or_else(|| Error::Startup("--data verwacht een map".into()))?;
+                    let dir = args
+                        .next()
+                        .ok_or_else(|| Error::Startup("--data verwacht een map".into()))?;
                     options.data = Some(PathBuf::from(dir));
                 }
-                other if other.starts_with("--data=") => options.data = Some(PathBuf::from(&other[7..])),
+                other if other.starts_with("--data=") => {
+                    options.data = Some(PathBuf::from(&other[7..]))
+                }
                 // Other arguments (e.g. from a desktop launcher) are not ours.
                 _ => {}
             }
@@ -61,7 +65,8 @@ impl Options {
 
     /// Open the workspace these options point at; a demo is loaded on first use.
     pub fn open_workspace(&self) -> Result<Workspace> {
-        let chosen = self.data.is_some() || std::env::var_os("WIEG_DATA").is_some_and(|v| !v.is_empty());
+        let chosen =
+            self.data.is_some() || std::env::var_os("WIEG_DATA").is_some_and(|v| !v.is_empty());
         let mut dir = wieg::resolve_data_dir(self.data.clone())?;
         // The demo never mixes with real data: without a chosen directory it
         // lives in a folder of its own.
@@ -115,7 +120,10 @@ mod tests {
         assert_eq!(Options::parse(args(&[])).unwrap(), Options::default());
         let o = Options::parse(args(&["--demo", "--data", "/tmp/x"])).unwrap();
         assert_eq!((o.demo, o.data), (true, Some(PathBuf::from("/tmp/x"))));
-        assert_eq!(Options::parse(args(&["--data=/a"])).unwrap().data, Some(PathBuf::from("/a")));
+        assert_eq!(
+            Options::parse(args(&["--data=/a"])).unwrap().data,
+            Some(PathBuf::from("/a"))
+        );
         assert!(Options::parse(args(&["--data"])).is_err());
     }
 
@@ -131,6 +139,10 @@ mod tests {
         assert!(n >= 40);
         drop(ws);
         let ws = options.open_workspace().unwrap();
-        assert_eq!(ws.network_summary().unwrap().organisations, n, "reopening does not load it twice");
+        assert_eq!(
+            ws.network_summary().unwrap().organisations,
+            n,
+            "reopening does not load it twice"
+        );
     }
 }

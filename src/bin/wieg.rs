@@ -6,10 +6,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use wieg::{Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch, Workspace};
+use wieg::{
+    Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch,
+    Workspace,
+};
 
 #[derive(Parser)]
-#[command(name = "wieg", version, about = "Wieg: de coalitie van Kansrijke Start, op de opdrachtregel")]
+#[command(
+    name = "wieg",
+    version,
+    about = "Wieg: de coalitie van Kansrijke Start, op de opdrachtregel"
+)]
 struct Cli {
     /// Data directory (default: the desktop app's)
     #[arg(long, global = true, env = "WIEG_DATA", value_name = "DIR")]
@@ -112,11 +119,20 @@ fn run(cli: Cli) -> wieg::Result<()> {
     match cli.command {
         Command::Init { name } => {
             let c = ws.create_coalition(&name)?;
-            println!("Coalitie {:?} aangemaakt ({}) in {}", c.name, c.id, data_dir.display());
+            println!(
+                "Coalitie {:?} aangemaakt ({}) in {}",
+                c.name,
+                c.id,
+                data_dir.display()
+            );
         }
         Command::Demo => {
             let c = ws.load_demo()?;
-            println!("Voorbeeldcoalitie {:?} geladen in {}", c.name, data_dir.display());
+            println!(
+                "Voorbeeldcoalitie {:?} geladen in {}",
+                c.name,
+                data_dir.display()
+            );
         }
         Command::Status { json } => {
             let status = ws.status()?;
@@ -127,7 +143,10 @@ fn run(cli: Cli) -> wieg::Result<()> {
                     Some(c) => println!("Coalitie:   {} ({})", c.name, c.id),
                     None => println!("Coalitie:   (nog geen)"),
                 }
-                println!("Laptop:     {} ({})", status.replica.name, status.replica.id);
+                println!(
+                    "Laptop:     {} ({})",
+                    status.replica.name, status.replica.id
+                );
                 println!("Gegevens:   {}", status.data_dir);
             }
         }
@@ -198,7 +217,10 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
         OrgCommand::Rm { id } => {
             let id = ws.find_organisation(&id)?.id;
             let org = ws.delete_organisation(id)?;
-            println!("Verwijderd: {} (herstel met `wieg org restore {}`)", org.name, org.id);
+            println!(
+                "Verwijderd: {} (herstel met `wieg org restore {}`)",
+                org.name, org.id
+            );
         }
         OrgCommand::Restore { id } => {
             let id = ws.find_organisation(&id)?.id;
@@ -211,7 +233,10 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
 
 fn print_org_line(o: &Organisation) {
     let deleted = if o.deleted { "  [verwijderd]" } else { "" };
-    println!("{}  {}  ({}, {}){}", o.id, o.name, o.kind, o.domain, deleted);
+    println!(
+        "{}  {}  ({}, {}){}",
+        o.id, o.name, o.kind, o.domain, deleted
+    );
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> wieg::Result<()> {

@@ -20,7 +20,10 @@ fn rename(ws: &mut Workspace, id: uuid::Uuid, name: &str) {
 /// concurrently (including delete/restore), sharing part of their history.
 fn concurrent_history() -> (Vec<Change>, String) {
     let (_a_dir, mut a) = workspace();
-    let shared = a.create_organisation(&new_org("Kraamzorg Het Nest")).unwrap().id;
+    let shared = a
+        .create_organisation(&new_org("Kraamzorg Het Nest"))
+        .unwrap()
+        .id;
     let other = a.create_organisation(&new_org("JGZ Noord")).unwrap().id;
     let (_b_dir, mut b) = replica_of(&a);
     let (_c_dir, mut c) = replica_of(&a);
@@ -57,7 +60,11 @@ fn concurrent_history() -> (Vec<Change>, String) {
 #[test]
 fn any_order_of_arrival_gives_the_same_state() {
     let (changes, expected) = concurrent_history();
-    assert!(changes.len() > 20, "the history should be non-trivial, has {}", changes.len());
+    assert!(
+        changes.len() > 20,
+        "the history should be non-trivial, has {}",
+        changes.len()
+    );
     for seed in 0..40u64 {
         let mut order = changes.clone();
         Rng(seed).shuffle(&mut order);
@@ -67,14 +74,22 @@ fn any_order_of_arrival_gives_the_same_state() {
         for chunk in order.chunks(7) {
             ws.apply_remote(chunk).unwrap();
         }
-        assert_eq!(ws.dump().unwrap(), expected, "order from seed {seed} must converge to the same dump");
+        assert_eq!(
+            ws.dump().unwrap(),
+            expected,
+            "order from seed {seed} must converge to the same dump"
+        );
     }
     let mut reversed = changes.clone();
     reversed.reverse();
     let dir = tempfile::tempdir().unwrap();
     let mut ws = open(dir.path());
     ws.apply_remote(&reversed).unwrap();
-    assert_eq!(ws.dump().unwrap(), expected, "newest-first delivery must converge too");
+    assert_eq!(
+        ws.dump().unwrap(),
+        expected,
+        "newest-first delivery must converge too"
+    );
 }
 
 #[test]
@@ -85,31 +100,58 @@ fn applying_twice_changes_nothing() {
     let first = ws.apply_remote(&changes).unwrap();
     assert_eq!(first.applied, changes.len());
     let again = ws.apply_remote(&changes).unwrap();
-    assert_eq!((again.applied, again.duplicates), (0, changes.len()), "every change is already known");
+    assert_eq!(
+        (again.applied, again.duplicates),
+        (0, changes.len()),
+        "every change is already known"
+    );
     assert_eq!(ws.dump().unwrap(), expected);
-    assert_eq!(ws.all_changes().unwrap().len(), changes.len(), "the log holds each change once");
+    assert_eq!(
+        ws.all_changes().unwrap().len(),
+        changes.len(),
+        "the log holds each change once"
+    );
 }
 
 #[test]
 fn a_concurrent_edit_leaves_exactly_one_conflict() {
     let (_a_dir, mut a) = workspace();
-    let id = a.create_organisation(&new_org("Kraamzorg De Linde")).unwrap().id;
+    let id = a
+        .create_organisation(&new_org("Kraamzorg De Linde"))
+        .unwrap()
+        .id;
     let (_b_dir, mut b) = replica_of(&a);
     rename(&mut a, id, "Kraamzorg De Linde (Venray)");
     rename(&mut b, id, "De Linde Kraamzorg");
     exchange(&mut [&mut a, &mut b]);
 
-    assert_eq!(a.dump().unwrap(), b.dump().unwrap(), "both laptops converge");
+    assert_eq!(
+        a.dump().unwrap(),
+        b.dump().unwrap(),
+        "both laptops converge"
+    );
     let winner = a.organisation(id).unwrap().name;
     let conflicts = a.conflicts().unwrap();
-    assert_eq!(conflicts.len(), 1, "one field was edited concurrently: {conflicts:?}");
+    assert_eq!(
+        conflicts.len(),
+        1,
+        "one field was edited concurrently: {conflicts:?}"
+    );
     let loser: String = serde_json::from_str(&conflicts[0].value).unwrap();
     assert_eq!(conflicts[0].field, "name");
     assert_eq!(conflicts[0].entity_id, id);
     let mut both = vec![winner, loser];
     both.sort();
-    assert_eq!(both, ["De Linde Kraamzorg", "Kraamzorg De Linde (Venray)"], "nothing is lost");
-    assert_eq!(b.conflicts().unwrap(), conflicts, "the same conflict on both laptops");
+    assert_eq!(
+        both,
+        ["De Linde Kraamzorg", "Kraamzorg De Linde (Venray)"],
+        "nothing is lost"
+    );
+    assert_eq!(
+        b.conflicts().unwrap(),
+        conflicts,
+        "the same conflict on both laptops"
+    );
 }
 
 #[test]
@@ -121,7 +163,10 @@ fn edits_made_one_after_another_on_two_laptops_are_no_conflict() {
     exchange(&mut [&mut a, &mut b]);
     rename(&mut a, id, "JGZ Midden-Limburg (fictief)");
     exchange(&mut [&mut a, &mut b]);
-    assert_eq!(b.organisation(id).unwrap().name, "JGZ Midden-Limburg (fictief)");
+    assert_eq!(
+        b.organisation(id).unwrap().name,
+        "JGZ Midden-Limburg (fictief)"
+    );
     assert!(a.conflicts().unwrap().is_empty() && b.conflicts().unwrap().is_empty());
 }
 
@@ -146,7 +191,10 @@ fn a_later_edit_on_top_of_a_concurrent_pair_settles_nothing_silently() {
 #[test]
 fn local_edits_record_what_they_saw() {
     let (_dir, mut ws) = workspace();
-    let id = ws.create_organisation(&new_org("Kraamzorg Maas")).unwrap().id;
+    let id = ws
+        .create_organisation(&new_org("Kraamzorg Maas"))
+        .unwrap()
+        .id;
     rename(&mut ws, id, "Kraamzorg Maas en Peel");
     let names: Vec<Change> = ws
         .all_changes()
@@ -156,7 +204,11 @@ fn local_edits_record_what_they_saw() {
         .collect();
     assert_eq!(names.len(), 2);
     assert_eq!(names[0].prev, None, "a new field saw nothing");
-    assert_eq!(names[1].prev, Some(names[0].hlc), "the edit was based on the first value");
+    assert_eq!(
+        names[1].prev,
+        Some(names[0].hlc),
+        "the edit was based on the first value"
+    );
     assert!(names[1].hlc > names[0].hlc);
     // An edit to the same value is not a change.
     let before = ws.all_changes().unwrap().len();
@@ -167,7 +219,10 @@ fn local_edits_record_what_they_saw() {
 #[test]
 fn changes_for_unknown_fields_are_parked_not_lost() {
     let (_dir, mut ws) = workspace();
-    let id = ws.create_organisation(&new_org("Kraamzorg Maas")).unwrap().id;
+    let id = ws
+        .create_organisation(&new_org("Kraamzorg Maas"))
+        .unwrap()
+        .id;
     let mut future = ws.all_changes().unwrap().pop().unwrap();
     future.field = "field_of_a_newer_version".into();
     future.hlc.counter += 100;
@@ -191,7 +246,9 @@ fn the_clock_stays_ahead_of_the_log_after_reopening() {
         ahead.hlc
     };
     let mut ws = open(dir.path());
-    let org = ws.create_organisation(&crate::new_org("Na herstart")).unwrap();
+    let org = ws
+        .create_organisation(&crate::new_org("Na herstart"))
+        .unwrap();
     let newest = ws
         .all_changes()
         .unwrap()
@@ -200,5 +257,8 @@ fn the_clock_stays_ahead_of_the_log_after_reopening() {
         .map(|c| c.hlc)
         .min()
         .unwrap();
-    assert!(newest > last, "a local write after reopening is stamped after everything seen");
+    assert!(
+        newest > last,
+        "a local write after reopening is stamped after everything seen"
+    );
 }

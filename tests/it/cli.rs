@@ -25,7 +25,10 @@ fn fails(data: &std::path::Path, args: &[&str]) -> String {
     let out = wieg(data, args);
     assert!(!out.status.success(), "wieg {args:?} should fail");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(!stderr.contains("panicked"), "errors are reported, never a panic: {stderr}");
+    assert!(
+        !stderr.contains("panicked"),
+        "errors are reported, never a panic: {stderr}"
+    );
     stderr
 }
 
@@ -36,26 +39,67 @@ fn organisations_from_the_command_line() {
     ok(data, &["init", "--name", "Kansrijke Start Venlo"]);
     let id = ok(
         data,
-        &["org", "add", "--name", "GGD Maas", "--kind", "GGD", "--domain", "Publieke-Gezondheid", "--website", "ggdmaas.nl"],
+        &[
+            "org",
+            "add",
+            "--name",
+            "GGD Maas",
+            "--kind",
+            "GGD",
+            "--domain",
+            "Publieke-Gezondheid",
+            "--website",
+            "ggdmaas.nl",
+        ],
     )
     .trim()
     .to_string();
-    ok(data, &["org", "add", "--name", "Wijkteam Oost", "--kind", "wijkteam", "--domain", "sociaal"]);
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Wijkteam Oost",
+            "--kind",
+            "wijkteam",
+            "--domain",
+            "sociaal",
+        ],
+    );
 
-    let list: serde_json::Value = serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["id"], id.as_str());
     assert_eq!(list[0]["name"], "GGD Maas");
-    assert_eq!(list[0]["kind"], "jgz/ggd", "kinds are the Dutch words the UI shows");
+    assert_eq!(
+        list[0]["kind"], "jgz/ggd",
+        "kinds are the Dutch words the UI shows"
+    );
     assert_eq!(list[0]["domain"], "publieke gezondheid");
     assert_eq!(list[0]["website"], "https://ggdmaas.nl");
     assert!(list[0]["created_at"].is_string() && list[0]["deleted"] == false);
 
-    ok(data, &["org", "set", &id, "--name", "GGD Maas en Peel", "--notes", "JGZ 0-4"]);
+    ok(
+        data,
+        &[
+            "org",
+            "set",
+            &id,
+            "--name",
+            "GGD Maas en Peel",
+            "--notes",
+            "JGZ 0-4",
+        ],
+    );
     ok(data, &["org", "rm", "Wijkteam Oost"]);
     let text = ok(data, &["org", "list"]);
-    assert!(text.contains("GGD Maas en Peel") && !text.contains("Wijkteam Oost"), "{text}");
+    assert!(
+        text.contains("GGD Maas en Peel") && !text.contains("Wijkteam Oost"),
+        "{text}"
+    );
     ok(data, &["org", "restore", "wijkteam oost"]);
     let sociaal: serde_json::Value =
         serde_json::from_str(&ok(data, &["org", "list", "--json", "--domain", "sociaal"])).unwrap();
@@ -70,16 +114,66 @@ fn organisations_from_the_command_line() {
 fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    assert!(fails(data, &["org", "add", "--name", "X", "--kind", "kraamzorg", "--domain", "medisch"]).contains("coalitie"));
+    assert!(fails(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "X",
+            "--kind",
+            "kraamzorg",
+            "--domain",
+            "medisch"
+        ]
+    )
+    .contains("coalitie"));
     ok(data, &["init", "--name", "Test"]);
     assert!(fails(data, &["init", "--name", "Nog een"]).contains("al een coalitie"));
-    let err = fails(data, &["org", "add", "--name", "X", "--kind", "bakkerij", "--domain", "medisch"]);
-    assert!(err.contains("bakkerij") && err.contains("kraamzorg"), "lists the valid kinds: {err}");
-    let err = fails(data, &["org", "add", "--name", " ", "--kind", "kraamzorg", "--domain", "medisch"]);
+    let err = fails(
+        data,
+        &[
+            "org", "add", "--name", "X", "--kind", "bakkerij", "--domain", "medisch",
+        ],
+    );
+    assert!(
+        err.contains("bakkerij") && err.contains("kraamzorg"),
+        "lists the valid kinds: {err}"
+    );
+    let err = fails(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            " ",
+            "--kind",
+            "kraamzorg",
+            "--domain",
+            "medisch",
+        ],
+    );
     assert!(err.contains("naam"), "{err}");
-    let err = fails(data, &["org", "add", "--name", "Y", "--kind", "kraamzorg", "--domain", "medisch", "--website", "niet geldig"]);
+    let err = fails(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Y",
+            "--kind",
+            "kraamzorg",
+            "--domain",
+            "medisch",
+            "--website",
+            "niet geldig",
+        ],
+    );
     assert!(err.contains("webadres"), "{err}");
-    assert!(fails(data, &["org", "rm", "0196a1b2-c3d4-7e8f-9a0b-1c2d3e4f5a6b"]).contains("niet gevonden"));
+    assert!(
+        fails(data, &["org", "rm", "0196a1b2-c3d4-7e8f-9a0b-1c2d3e4f5a6b"])
+            .contains("niet gevonden")
+    );
 }
 
 #[test]
@@ -88,9 +182,13 @@ fn demo_and_status() {
     let data = dir.path();
     ok(data, &["demo"]);
     let status: serde_json::Value = serde_json::from_str(&ok(data, &["status", "--json"])).unwrap();
-    assert_eq!(status["coalition"]["name"], "Kansrijke Start Noord- en Midden-Limburg");
+    assert_eq!(
+        status["coalition"]["name"],
+        "Kansrijke Start Noord- en Midden-Limburg"
+    );
     assert!(status["replica"]["id"].is_string());
-    let orgs: serde_json::Value = serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
+    let orgs: serde_json::Value =
+        serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
     assert!(orgs.as_array().unwrap().len() >= 40);
 }
 

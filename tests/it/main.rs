@@ -1,6 +1,9 @@
 //! Integration tests of the core on real SQLite files in temp dirs. One test
 //! binary; its modules mirror `src/`.
 
+// A panic in a test or its helpers is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod bindings;
 mod changes;
 mod cli;
@@ -15,7 +18,8 @@ use wieg::{Domain, NewOrganisation, OrgKind, Workspace};
 pub fn workspace() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ws = Workspace::open(dir.path()).expect("open workspace");
-    ws.create_coalition("Kansrijke Start Teststad").expect("create coalition");
+    ws.create_coalition("Kansrijke Start Teststad")
+        .expect("create coalition");
     (dir, ws)
 }
 
@@ -42,7 +46,10 @@ pub fn new_org(name: &str) -> NewOrganisation {
 
 /// Every replica gets every change of every other one.
 pub fn exchange(replicas: &mut [&mut Workspace]) {
-    let all: Vec<_> = replicas.iter().flat_map(|ws| ws.all_changes().unwrap()).collect();
+    let all: Vec<_> = replicas
+        .iter()
+        .flat_map(|ws| ws.all_changes().unwrap())
+        .collect();
     for ws in replicas.iter_mut() {
         ws.apply_remote(&all).unwrap();
     }
@@ -53,7 +60,7 @@ pub fn exchange(replicas: &mut [&mut Workspace]) {
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -62,7 +69,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn shuffle<T>(&mut self, items: &mut [T]) {

@@ -1,7 +1,10 @@
 //! Organisations: create, edit, list with filters, delete and restore, and
 //! the validation a form relies on.
 
-use wieg::{Domain, Error, NewOrganisation, OrgKind, OrganisationFilter, OrganisationPatch, ValidationCode, Workspace};
+use wieg::{
+    Domain, Error, NewOrganisation, OrgKind, OrganisationFilter, OrganisationPatch, ValidationCode,
+    Workspace,
+};
 
 use crate::{new_org, open, workspace};
 
@@ -24,7 +27,10 @@ fn create_edit_and_find_again_after_reopening() {
             notes: Some("Praktijk in Venlo.".into()),
         })
         .unwrap();
-    assert_eq!(org.name, "Verloskundigenpraktijk De Maasoever", "names are trimmed");
+    assert_eq!(
+        org.name, "Verloskundigenpraktijk De Maasoever",
+        "names are trimmed"
+    );
     assert_eq!(org.website, "https://vp-maasoever.nl");
     assert!(!org.deleted);
 
@@ -38,14 +44,20 @@ fn create_edit_and_find_again_after_reopening() {
             },
         )
         .unwrap();
-    assert_eq!((edited.domain, edited.kind), (Domain::Sociaal, OrgKind::Verloskundigenpraktijk));
+    assert_eq!(
+        (edited.domain, edited.kind),
+        (Domain::Sociaal, OrgKind::Verloskundigenpraktijk)
+    );
     assert_eq!(edited.notes, "Ook in Tegelen.");
     assert!(edited.updated_at >= org.updated_at);
     assert_eq!(edited.created_at, org.created_at);
     drop(ws);
 
     let ws = open(dir.path());
-    assert_eq!(ws.list_organisations(&Default::default()).unwrap(), vec![edited]);
+    assert_eq!(
+        ws.list_organisations(&Default::default()).unwrap(),
+        vec![edited]
+    );
 }
 
 #[test]
@@ -53,27 +65,74 @@ fn validation_says_which_field_and_why_and_writes_nothing() {
     let (_dir, mut ws) = workspace();
     let before = ws.all_changes().unwrap().len();
     let cases = [
-        (NewOrganisation { name: "   ".into(), ..new_org("") }, ("name", ValidationCode::Required)),
-        (NewOrganisation { name: "x".repeat(201), ..new_org("") }, ("name", ValidationCode::TooLong)),
-        (NewOrganisation { kind: None, ..new_org("Zonder soort") }, ("kind", ValidationCode::Required)),
-        (NewOrganisation { domain: None, ..new_org("Zonder domein") }, ("domain", ValidationCode::Required)),
         (
-            NewOrganisation { website: Some("geen adres".into()), ..new_org("Met rare website") },
+            NewOrganisation {
+                name: "   ".into(),
+                ..new_org("")
+            },
+            ("name", ValidationCode::Required),
+        ),
+        (
+            NewOrganisation {
+                name: "x".repeat(201),
+                ..new_org("")
+            },
+            ("name", ValidationCode::TooLong),
+        ),
+        (
+            NewOrganisation {
+                kind: None,
+                ..new_org("Zonder soort")
+            },
+            ("kind", ValidationCode::Required),
+        ),
+        (
+            NewOrganisation {
+                domain: None,
+                ..new_org("Zonder domein")
+            },
+            ("domain", ValidationCode::Required),
+        ),
+        (
+            NewOrganisation {
+                website: Some("geen adres".into()),
+                ..new_org("Met rare website")
+            },
             ("website", ValidationCode::InvalidUrl),
         ),
         (
-            NewOrganisation { notes: Some("n".repeat(10_001)), ..new_org("Lange notities") },
+            NewOrganisation {
+                notes: Some("n".repeat(10_001)),
+                ..new_org("Lange notities")
+            },
             ("notes", ValidationCode::TooLong),
         ),
     ];
     for (input, (field, code)) in cases {
-        assert_eq!(validation_of(ws.create_organisation(&input)), (field.to_string(), code));
+        assert_eq!(
+            validation_of(ws.create_organisation(&input)),
+            (field.to_string(), code)
+        );
     }
     let id = ws.create_organisation(&new_org("Goed")).unwrap().id;
-    let patch = OrganisationPatch { name: Some(String::new()), ..Default::default() };
-    assert_eq!(validation_of(ws.update_organisation(id, &patch)), ("name".to_string(), ValidationCode::Required));
-    assert_eq!(ws.organisation(id).unwrap().name, "Goed", "a refused edit changes nothing");
-    assert_eq!(ws.all_changes().unwrap().len(), before + 7, "only the valid organisation's 7 fields were written");
+    let patch = OrganisationPatch {
+        name: Some(String::new()),
+        ..Default::default()
+    };
+    assert_eq!(
+        validation_of(ws.update_organisation(id, &patch)),
+        ("name".to_string(), ValidationCode::Required)
+    );
+    assert_eq!(
+        ws.organisation(id).unwrap().name,
+        "Goed",
+        "a refused edit changes nothing"
+    );
+    assert_eq!(
+        ws.all_changes().unwrap().len(),
+        before + 7,
+        "only the valid organisation's 7 fields were written"
+    );
 }
 
 #[test]
@@ -89,42 +148,110 @@ fn lists_filter_by_text_kind_and_domain_ignoring_case_and_accents() {
         })
         .unwrap()
     };
-    mk(&mut ws, "Café Mama Venlo", OrgKind::Welzijn, Domain::Sociaal, "");
-    mk(&mut ws, "Kraamzorg Het Nest", OrgKind::Kraamzorg, Domain::Medisch, "Ook in Venlo");
-    mk(&mut ws, "ähnliche Praxis", OrgKind::Huisarts, Domain::Medisch, "");
-    mk(&mut ws, "Budgetcoaching", OrgKind::Schuldhulp, Domain::Sociaal, "");
+    mk(
+        &mut ws,
+        "Café Mama Venlo",
+        OrgKind::Welzijn,
+        Domain::Sociaal,
+        "",
+    );
+    mk(
+        &mut ws,
+        "Kraamzorg Het Nest",
+        OrgKind::Kraamzorg,
+        Domain::Medisch,
+        "Ook in Venlo",
+    );
+    mk(
+        &mut ws,
+        "ähnliche Praxis",
+        OrgKind::Huisarts,
+        Domain::Medisch,
+        "",
+    );
+    mk(
+        &mut ws,
+        "Budgetcoaching",
+        OrgKind::Schuldhulp,
+        Domain::Sociaal,
+        "",
+    );
 
     let names = |f: OrganisationFilter| -> Vec<String> {
-        ws.list_organisations(&f).unwrap().into_iter().map(|o| o.name).collect()
+        ws.list_organisations(&f)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.name)
+            .collect()
     };
     assert_eq!(
         names(Default::default()),
-        ["ähnliche Praxis", "Budgetcoaching", "Café Mama Venlo", "Kraamzorg Het Nest"],
+        [
+            "ähnliche Praxis",
+            "Budgetcoaching",
+            "Café Mama Venlo",
+            "Kraamzorg Het Nest"
+        ],
         "sorted by name, ignoring case and accents"
     );
-    assert_eq!(names(OrganisationFilter { text: Some("CAFE".into()), ..Default::default() }), ["Café Mama Venlo"]);
     assert_eq!(
-        names(OrganisationFilter { text: Some("venlo".into()), ..Default::default() }),
+        names(OrganisationFilter {
+            text: Some("CAFE".into()),
+            ..Default::default()
+        }),
+        ["Café Mama Venlo"]
+    );
+    assert_eq!(
+        names(OrganisationFilter {
+            text: Some("venlo".into()),
+            ..Default::default()
+        }),
         ["Café Mama Venlo", "Kraamzorg Het Nest"],
         "notes are searched too"
     );
-    assert_eq!(names(OrganisationFilter { domain: Some(Domain::Medisch), ..Default::default() }).len(), 2);
     assert_eq!(
-        names(OrganisationFilter { kind: Some(OrgKind::Schuldhulp), domain: Some(Domain::Sociaal), ..Default::default() }),
+        names(OrganisationFilter {
+            domain: Some(Domain::Medisch),
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        names(OrganisationFilter {
+            kind: Some(OrgKind::Schuldhulp),
+            domain: Some(Domain::Sociaal),
+            ..Default::default()
+        }),
         ["Budgetcoaching"]
     );
-    assert!(names(OrganisationFilter { text: Some("zzz".into()), ..Default::default() }).is_empty());
+    assert!(names(OrganisationFilter {
+        text: Some("zzz".into()),
+        ..Default::default()
+    })
+    .is_empty());
 }
 
 #[test]
 fn delete_is_a_tombstone_that_restore_undoes() {
     let (_dir, mut ws) = workspace();
-    let id = ws.create_organisation(&new_org("Kraamzorg De Linde")).unwrap().id;
+    let id = ws
+        .create_organisation(&new_org("Kraamzorg De Linde"))
+        .unwrap()
+        .id;
     let deleted = ws.delete_organisation(id).unwrap();
     assert!(deleted.deleted);
-    assert!(ws.list_organisations(&Default::default()).unwrap().is_empty(), "hidden from the list");
+    assert!(
+        ws.list_organisations(&Default::default())
+            .unwrap()
+            .is_empty(),
+        "hidden from the list"
+    );
     let all = ws
-        .list_organisations(&OrganisationFilter { include_deleted: Some(true), ..Default::default() })
+        .list_organisations(&OrganisationFilter {
+            include_deleted: Some(true),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(all.len(), 1, "but still there, to restore");
     assert_eq!(ws.network_summary().unwrap().organisations, 0);
@@ -138,14 +265,26 @@ fn delete_is_a_tombstone_that_restore_undoes() {
 fn unknown_ids_and_missing_coalition_are_clear_errors() {
     let (_dir, mut ws) = workspace();
     let missing = uuid::Uuid::now_v7();
-    assert!(matches!(ws.delete_organisation(missing), Err(Error::NotFound { .. })));
-    assert!(matches!(ws.find_organisation("Bestaat niet"), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        ws.delete_organisation(missing),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(matches!(
+        ws.find_organisation("Bestaat niet"),
+        Err(Error::NotFound { .. })
+    ));
 
     let dir = tempfile::tempdir().unwrap();
     let mut empty = open(dir.path());
-    assert!(matches!(empty.create_organisation(&new_org("Te vroeg")), Err(Error::NoCoalition)));
+    assert!(matches!(
+        empty.create_organisation(&new_org("Te vroeg")),
+        Err(Error::NoCoalition)
+    ));
     empty.create_coalition("Eerste").unwrap();
-    assert!(matches!(empty.create_coalition("Tweede"), Err(Error::CoalitionExists(_))));
+    assert!(matches!(
+        empty.create_coalition("Tweede"),
+        Err(Error::CoalitionExists(_))
+    ));
 }
 
 #[test]
@@ -155,15 +294,34 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
     let coalition = ws.load_demo().unwrap();
     assert_eq!(coalition.name, "Kansrijke Start Noord- en Midden-Limburg");
     let summary = ws.network_summary().unwrap();
-    assert!(summary.organisations >= 40, "40+ organisations, got {}", summary.organisations);
-    for d in summary.by_domain.iter().filter(|d| d.domain != Domain::Overig) {
+    assert!(
+        summary.organisations >= 40,
+        "40+ organisations, got {}",
+        summary.organisations
+    );
+    for d in summary
+        .by_domain
+        .iter()
+        .filter(|d| d.domain != Domain::Overig)
+    {
         assert!(d.count >= 5, "every domain is represented: {d:?}");
     }
-    let kinds: std::collections::HashSet<OrgKind> =
-        ws.list_organisations(&Default::default()).unwrap().iter().map(|o| o.kind).collect();
-    assert_eq!(kinds.len(), OrgKind::ALL.len(), "every kind occurs in the demo");
+    let kinds: std::collections::HashSet<OrgKind> = ws
+        .list_organisations(&Default::default())
+        .unwrap()
+        .iter()
+        .map(|o| o.kind)
+        .collect();
+    assert_eq!(
+        kinds.len(),
+        OrgKind::ALL.len(),
+        "every kind occurs in the demo"
+    );
     let demo = wieg::demo::demo_coalition().unwrap();
     assert!(demo.municipalities.len() >= 10);
-    assert!(demo.municipalities.iter().all(|m| m.cbs_code.len() == 6 && m.cbs_code.starts_with("GM")));
+    assert!(demo
+        .municipalities
+        .iter()
+        .all(|m| m.cbs_code.len() == 6 && m.cbs_code.starts_with("GM")));
     assert!(matches!(ws.load_demo(), Err(Error::CoalitionExists(_))));
 }

@@ -1,0 +1,82 @@
+// Starts the real Wieg app through tauri-driver (which drives WebKitWebDriver)
+// and hands the test a WebdriverIO session. Needs a display (Xvfb in CI).
+import { spawn } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import net from 'node:net';
+import { remote } from 'webdriverio';
+
+const root = resolve(import.meta.dirname, '../..');
+const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
+export const APP = process.env.WIEG_APP || join(targetDir, 'debug', 'wieg-app');
+export const CLI = process.env.WIEG_CLI || join(targetDir, 'debug', 'wieg');
+export const ARTIFACTS = join(root, 'tests', 'e2e', 'artifacts');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+async function waitForPort(port, ms = 20_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const open = await new Promise((ok) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        ok(true);
+      });
+      socket.on('error', () => ok(false));
+    });
+    if (open) return;
+    await sleep(100);
+  }
+  throw new Error(`tauri-driver did not listen on port ${port}`);
+}
+
+/** tauri-driver with the app's data directory in its environment. */
+export async function startDriver(dataDir) {
+  if (!existsSync(APP)) throw new Error(`the app is not built: ${APP}`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  const bin = process.env.TAURI_DRIVER || join(homedir(), '.cargo', 'bin', 'tauri-driver');
+  const child = spawn(bin, ['--port', String(port), '--native-port', String(nativePort)], {
+    env: { ...process.env, WIEG_DATA: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPort(port);
+  return {
+    port,
+    // SIGTERM, never SIGKILL: tauri-driver then stops WebKitWebDriver too.
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+    },
+  };
+}
+
+/** Launch the app: a new WebDriver session is a new app process. */
+export async function launchApp(driver) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: driver.port,
+    logLevel: 'warn',
+    connectionRetryCount: 2,
+    capabilities: {
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: APP },
+    },
+  });
+  browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+export const byTestId = (id) => `[data-testid="${id}"]`;

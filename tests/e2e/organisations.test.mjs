@@ -1,0 +1,112 @@
+// A coordinator's first session: create a coalition, add an organisation
+// through the form (after a validation error), close the app, start it
+// again and find the organisation still there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+
+const ORG = 'Verloskundigenpraktijk De Wieg';
+let dataDir;
+let driver;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'wieg-e2e-'));
+  driver = await startDriver(dataDir);
+});
+
+after(async () => {
+  await driver?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function visible(browser, selector, timeout = 10_000) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
+  return el;
+}
+
+test('create a coalition and an organisation, and find it again after a restart', async () => {
+  let app = await launchApp(driver);
+  try {
+    // A new laptop starts on the welcome page.
+    await (await visible(app, '#coalition-name')).setValue('Kansrijke Start Teststad');
+    await (await app.$(byTestId('create-coalition'))).click();
+    const coalition = await visible(app, byTestId('coalition-name'));
+    assert.equal(await coalition.getText(), 'Kansrijke Start Teststad');
+
+    await (await app.$(byTestId('nav-network'))).click();
+    await (await visible(app, byTestId('new-organisation'))).click();
+    await visible(app, byTestId('organisation-form'));
+
+    // Saving an empty form names the missing field, in Dutch.
+    await (await app.$(byTestId('save-organisation'))).click();
+    const nameError = await visible(app, byTestId('error-name'));
+    assert.equal(await nameError.getText(), 'Dit veld is verplicht.');
+    assert.equal(await (await app.$('#org-name')).getAttribute('aria-invalid'), 'true');
+
+    // A website that is not one is refused too.
+    await (await app.$('#org-name')).setValue(ORG);
+    await (await app.$('#org-kind')).selectByAttribute('value', 'verloskundigenpraktijk');
+    await (await app.$('#org-domain')).selectByAttribute('value', 'medisch');
+    await (await app.$('#org-website')).setValue('geen website');
+    await (await app.$(byTestId('save-organisation'))).click();
+    const websiteError = await visible(app, byTestId('error-website'));
+    assert.match(await websiteError.getText(), /geen webadres/);
+
+    await (await app.$('#org-website')).setValue('dewieg.example.nl');
+    await (await app.$(byTestId('save-organisation'))).click();
+    await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true, timeout: 10_000 });
+
+    const table = await visible(app, byTestId('organisation-table'));
+    const text = await table.getText();
+    assert.match(text, new RegExp(ORG));
+    assert.match(text, /Verloskundigenpraktijk/);
+    assert.match(text, /dewieg\.example\.nl/);
+    assert.equal(await (await app.$(byTestId('org-count'))).getText(), '1 organisatie');
+    await app.saveScreenshot(join(ARTIFACTS, 'organisations.png'));
+  } finally {
+    await app.deleteSession();
+  }
+
+  // The organisation went through the core into the database file.
+  const listed = JSON.parse(execFileSync(CLI, ['--data', dataDir, 'org', 'list', '--json'], { encoding: 'utf8' }));
+  assert.deepEqual(
+    listed.map((o) => [o.name, o.kind, o.domain, o.website]),
+    [[ORG, 'verloskundigenpraktijk', 'medisch', 'https://dewieg.example.nl']],
+  );
+
+  // Start the app again: it opens on the coalition, with the organisation.
+  app = await launchApp(driver);
+  try {
+    const coalition = await visible(app, byTestId('coalition-name'));
+    assert.equal(await coalition.getText(), 'Kansrijke Start Teststad');
+    await (await app.$(byTestId('nav-network'))).click();
+    const table = await visible(app, byTestId('organisation-table'));
+    assert.match(await table.getText(), new RegExp(ORG));
+    await app.saveScreenshot(join(ARTIFACTS, 'after-restart.png'));
+  } finally {
+    await app.deleteSession();
+  }
+});
+
+test('delete an organisation and undo it', async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-network'))).click();
+    await visible(app, byTestId('organisation-table'));
+    await (await app.$(`button[aria-label="Verwijderen: ${ORG}"]`)).click();
+    const toast = await visible(app, byTestId('toast'));
+    assert.match(await toast.getText(), /is verwijderd/);
+    await (await app.$(byTestId('organisation-table'))).waitForDisplayed({ reverse: true, timeout: 10_000 });
+    assert.equal(await (await app.$(byTestId('org-count'))).getText(), '0 organisaties');
+    await (await toast.$('button=Ongedaan maken')).click();
+    const table = await visible(app, byTestId('organisation-table'));
+    assert.match(await table.getText(), new RegExp(ORG));
+  } finally {
+    await app.deleteSession();
+  }
+});
