@@ -27,6 +27,12 @@ pub fn typescript() -> String {
         DomainCount::decl(&cfg),
         NetworkSummary::decl(&cfg),
         Conflict::decl(&cfg),
+        ConflictView::decl(&cfg),
+        SkipKind::decl(&cfg),
+        SkippedFile::decl(&cfg),
+        SyncReport::decl(&cfg),
+        KnownReplica::decl(&cfg),
+        SyncStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src/ by `WIEG_UPDATE_BINDINGS=1 cargo test`. Do not edit.\n\n",

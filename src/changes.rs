@@ -90,6 +90,38 @@ pub(crate) fn current(
     }
 }
 
+/// A change from a row of `entity, entity_id, field, value, hlc, prev`.
+pub(crate) fn change_from_row(r: &rusqlite::Row) -> rusqlite::Result<Result<Change>> {
+    let (entity, id, field, value, hlc, prev): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+    ) = (
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    );
+    let bad = |what: &str| {
+        crate::Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"))
+    };
+    Ok((|| {
+        Ok(Change {
+            entity,
+            id: Uuid::try_parse(&id).map_err(|_| bad(&id))?,
+            field,
+            value: serde_json::from_str(&value)?,
+            hlc: hlc.parse().map_err(|_| bad(&hlc))?,
+            prev: prev.map(|p| p.parse().map_err(|_| bad(&p))).transpose()?,
+        })
+    })())
+}
+
 fn parse_hlc(text: &str) -> Result<Hlc> {
     text.parse()
         .map_err(|e: crate::hlc::ParseHlcError| crate::Error::InvalidInput(e.to_string()))
@@ -97,7 +129,8 @@ fn parse_hlc(text: &str) -> Result<Hlc> {
 
 /// Apply one change inside the caller's transaction. Idempotent and
 /// order-independent: see the module docs.
-pub fn apply_change(conn: &Connection, change: &Change) -> Result<Applied> {
+/// `local` marks a change made on this laptop (sync exports those).
+pub fn apply_change(conn: &Connection, change: &Change, local: bool) -> Result<Applied> {
     let Some(spec) = entity_spec(&change.entity).filter(|s| s.has_field(&change.field)) else {
         conn.prepare_cached("INSERT OR IGNORE INTO parked_changes (hlc, change) VALUES (?1, ?2)")?
             .execute(params![
@@ -110,8 +143,8 @@ pub fn apply_change(conn: &Connection, change: &Change) -> Result<Applied> {
     let before = current(conn, spec.name, change.id, &change.field)?;
     let inserted = conn
         .prepare_cached(
-            "INSERT OR IGNORE INTO changes (hlc, replica, entity, entity_id, field, value, prev) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR IGNORE INTO changes (hlc, replica, entity, entity_id, field, value, prev, local) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             change.hlc.to_string(),
@@ -121,6 +154,7 @@ pub fn apply_change(conn: &Connection, change: &Change) -> Result<Applied> {
             change.field,
             serde_json::to_string(&change.value)?,
             change.prev.map(|p| p.to_string()),
+            local,
         ])?;
     if inserted == 0 {
         return Ok(Applied::Duplicate);
@@ -142,12 +176,19 @@ pub fn apply_change(conn: &Connection, change: &Change) -> Result<Applied> {
     }
 
     // A change that wins and was made on top of the value it replaces cannot
-    // create or settle a conflict; anything else may, so look at the field.
+    // create a conflict (though it may settle one, by restoring a lost
+    // value); anything else may, so look at the field.
     let sequential = wins && change.prev == before.map(|(hlc, _)| hlc);
-    if !sequential {
+    if !sequential || has_conflicts(conn, spec.name, &id, &change.field)? {
         recompute_conflicts(conn, spec.name, &id, &change.field)?;
     }
     Ok(Applied::New)
+}
+
+fn has_conflicts(conn: &Connection, entity: &str, id: &str, field: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3)")?
+        .query_row(params![entity, id, field], |r| r.get(0))?)
 }
 
 /// Conflicts of one field, from the whole set of its changes: values that
@@ -240,9 +281,32 @@ impl Writer<'_> {
             hlc: self.clock.tick(self.now_ms),
             prev: before.map(|(hlc, _)| hlc),
         };
-        apply_change(self.tx, &change)?;
+        apply_change(self.tx, &change, true)?;
         self.written.push(change);
         Ok(true)
+    }
+
+    /// Set one field on top of a given earlier value, even to the value it
+    /// has: how a conflict is settled (the losing value is then "seen").
+    pub fn set_based_on(
+        &mut self,
+        entity: &EntitySpec,
+        id: Uuid,
+        field: &str,
+        value: Value,
+        prev: Hlc,
+    ) -> Result<()> {
+        let change = Change {
+            entity: entity.name.to_string(),
+            id,
+            field: field.to_string(),
+            value,
+            hlc: self.clock.tick(self.now_ms),
+            prev: Some(prev),
+        };
+        apply_change(self.tx, &change, true)?;
+        self.written.push(change);
+        Ok(())
     }
 
     /// The changes this write made so far.

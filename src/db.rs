@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 /// every column of a synced entity is nullable or defaulted, because its
 /// fields may arrive from other laptops one by one, in any order.
 const MIGRATIONS: &[&str] = &[
-    // 1: the change log, conflicts, replica-local settings, coalition, organisations.
+    // 1: the change log, conflicts, sync bookkeeping, replica-local settings,
+    // coalition, organisations.
     r#"
     CREATE TABLE local_settings (
         key   TEXT PRIMARY KEY,
@@ -28,10 +29,31 @@ const MIGRATIONS: &[&str] = &[
         entity_id TEXT NOT NULL,
         field     TEXT NOT NULL,
         value     TEXT NOT NULL,
-        prev      TEXT
+        prev      TEXT,
+        -- 1 when made on this laptop: those are what sync exports.
+        local     INTEGER NOT NULL DEFAULT 0
     ) WITHOUT ROWID;
     CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc);
-    CREATE INDEX changes_by_replica ON changes (replica, hlc);
+    CREATE INDEX changes_local ON changes (hlc) WHERE local = 1;
+
+    -- Batches taken from the shared folder (and written to it): a batch is
+    -- applied once, whatever its file is called.
+    CREATE TABLE sync_batches (
+        replica    TEXT NOT NULL,
+        seq        INTEGER NOT NULL,
+        sha256     TEXT NOT NULL,
+        changes    INTEGER NOT NULL,
+        applied_at TEXT NOT NULL,
+        PRIMARY KEY (replica, seq, sha256)
+    ) WITHOUT ROWID;
+
+    -- The other laptops, as their files in the shared folder describe them.
+    CREATE TABLE known_replicas (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        app_version TEXT NOT NULL DEFAULT '',
+        last_sync   TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
 
     -- Changes for entities or fields this version does not know (made by a
     -- newer Wieg): kept, and applied after an upgrade.

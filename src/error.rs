@@ -50,6 +50,16 @@ pub enum Error {
     InvalidInput(String),
     #[error("de database is van een nieuwere versie van Wieg (schema {found}, deze versie kent t/m {known}): werk Wieg bij")]
     NewerSchema { found: i64, known: i64 },
+    #[error("de gedeelde map is niet bereikbaar ({0}) — je kunt gewoon doorwerken")]
+    SyncFolderMissing(String),
+    #[error("er is nog geen gedeelde map gekozen: kies er een bij Delen & export (of `wieg sync --folder MAP`)")]
+    NoSyncFolder,
+    #[error("de gegevensmap {0} ligt in de gedeelde map; een database mag niet in een gesynchroniseerde map staan")]
+    DatabaseInSyncFolder(String),
+    #[error("geen Wieg-coalitie gevonden in {0}")]
+    NoCoalitionInFolder(String),
+    #[error("de gedeelde map bevat meer dan één coalitie; kies er een: {0}")]
+    SeveralCoalitionsInFolder(String),
     #[error("databasefout: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("bestandsfout bij {path}: {source}")]
@@ -83,6 +93,11 @@ impl Error {
             Error::CoalitionExists(_) => ErrorKind::CoalitionExists,
             Error::InvalidInput(_) => ErrorKind::InvalidInput,
             Error::NewerSchema { .. } => ErrorKind::NewerSchema,
+            Error::SyncFolderMissing(_) => ErrorKind::SyncFolderMissing,
+            Error::NoSyncFolder
+            | Error::DatabaseInSyncFolder(_)
+            | Error::NoCoalitionInFolder(_)
+            | Error::SeveralCoalitionsInFolder(_) => ErrorKind::SyncFolder,
             Error::Database(_) => ErrorKind::Database,
             Error::Io { .. } => ErrorKind::Io,
             Error::Json(_) => ErrorKind::InvalidInput,
@@ -112,6 +127,8 @@ pub enum ErrorKind {
     CoalitionExists,
     InvalidInput,
     NewerSchema,
+    SyncFolderMissing,
+    SyncFolder,
     Database,
     Io,
 }

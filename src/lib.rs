@@ -30,22 +30,26 @@
 pub mod bindings;
 pub mod changes;
 pub mod coalition;
+pub mod conflicts;
 mod db;
 pub mod demo;
 mod dump;
 pub mod error;
 pub mod hlc;
 pub mod network;
+pub mod sync;
 pub mod time;
 pub mod vocabulary;
 pub mod workspace;
 
 pub use changes::{Change, Conflict};
 pub use coalition::{AppStatus, Coalition};
+pub use conflicts::ConflictView;
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
 pub use network::{
     Domain, DomainCount, NetworkSummary, NewOrganisation, OrgKind, Organisation,
     OrganisationFilter, OrganisationPatch,
 };
+pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

@@ -73,13 +73,7 @@ impl Workspace {
         let mut clock = HlcClock::new(replica.id);
         // The clock never goes behind anything already in the log, even if
         // the computer's clock went back while the app was closed.
-        let latest: Option<String> =
-            conn.query_row("SELECT max(hlc) FROM changes", [], |r| r.get(0))?;
-        if let Some(latest) = latest {
-            if let Ok(hlc) = latest.parse() {
-                clock.observe(&hlc);
-            }
-        }
+        observe_latest(&conn, &mut clock)?;
         let clock_offset_ms = std::env::var(CLOCK_OFFSET_ENV)
             .ok()
             .and_then(|v| v.trim().parse().ok())
@@ -105,6 +99,14 @@ impl Workspace {
         &self.conn
     }
 
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub(crate) fn now_for_sync_ms(&self) -> u64 {
+        self.now_ms()
+    }
+
     fn now_ms(&self) -> u64 {
         (system_now_ms() as i64)
             .saturating_add(self.clock_offset_ms)
@@ -118,6 +120,9 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another connection (a sync in the background, the CLI) may have
+        // added changes since: stay ahead of them too.
+        observe_latest(&tx, &mut self.clock)?;
         let mut writer = Writer {
             tx: &tx,
             clock: &mut self.clock,
@@ -136,7 +141,7 @@ impl Workspace {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = ApplyReport::default();
         for change in changes {
-            match apply_change(&tx, change)? {
+            match apply_change(&tx, change, false)? {
                 Applied::New => report.applied += 1,
                 Applied::Duplicate => report.duplicates += 1,
                 Applied::Parked => report.parked += 1,
@@ -154,32 +159,8 @@ impl Workspace {
         let mut stmt = self.conn.prepare(
             "SELECT entity, entity_id, field, value, hlc, prev FROM changes ORDER BY hlc",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
-        let bad = |what: &str| {
-            Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"))
-        };
-        let mut out = Vec::new();
-        for row in rows {
-            let (entity, id, field, value, hlc, prev) = row?;
-            out.push(Change {
-                entity,
-                id: Uuid::try_parse(&id).map_err(|_| bad(&id))?,
-                field,
-                value: serde_json::from_str(&value)?,
-                hlc: hlc.parse().map_err(|_| bad(&hlc))?,
-                prev: prev.map(|p| p.parse().map_err(|_| bad(&p))).transpose()?,
-            });
-        }
-        Ok(out)
+        let rows = stmt.query_map([], crate::changes::change_from_row)?;
+        rows.map(|r| r?).collect()
     }
 
     /// Values that lost a concurrent edit.
@@ -203,7 +184,29 @@ impl Workspace {
     }
 }
 
-fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+fn observe_latest(conn: &Connection, clock: &mut HlcClock) -> Result<()> {
+    let latest: Option<String> = conn
+        .prepare_cached("SELECT max(hlc) FROM changes")?
+        .query_row([], |r| r.get(0))?;
+    if let Some(hlc) = latest.and_then(|l| l.parse().ok()) {
+        clock.observe(&hlc);
+    }
+    Ok(())
+}
+
+/// Take a new replica id, keeping the name: for when another laptop turned
+/// out to use the same id (a cloned disk, a restored backup).
+pub(crate) fn renew_replica_id(ws: &mut Workspace) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    set_setting(&ws.conn, "replica_id", &id.to_string())?;
+    ws.replica.id = id;
+    let mut clock = HlcClock::new(id);
+    observe_latest(&ws.conn, &mut clock)?;
+    ws.clock = clock;
+    Ok(id)
+}
+
+pub(crate) fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT value FROM local_settings WHERE key = ?1",
@@ -213,7 +216,7 @@ fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO local_settings (key, value) VALUES (?1, ?2) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -44,6 +44,39 @@ enum Command {
     Org(OrgCommand),
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
+    /// Exchange changes with the shared folder (and remember the folder)
+    Sync {
+        /// The shared folder (OneDrive, Nextcloud, a USB stick …); default: the one chosen before
+        #[arg(long, value_name = "PATH")]
+        folder: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build this laptop's database from a coalition in a shared folder
+    Join {
+        #[arg(long, value_name = "PATH")]
+        folder: PathBuf,
+        /// Which coalition, when the folder holds several
+        #[arg(long)]
+        coalition: Option<uuid::Uuid>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fields edited on two laptops at once: list, restore or keep
+    Conflicts {
+        #[command(subcommand)]
+        action: Option<ConflictAction>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConflictAction {
+    /// Put the value that lost back
+    Restore { id: String },
+    /// Keep the current value; stop listing the lost one
+    Keep { id: String },
 }
 
 #[derive(Subcommand)]
@@ -115,6 +148,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> wieg::Result<()> {
     let data_dir = wieg::resolve_data_dir(cli.data)?;
+    if let Command::Join {
+        folder,
+        coalition,
+        json,
+    } = &cli.command
+    {
+        let (ws, report) = Workspace::join(&data_dir, folder, *coalition)?;
+        let name = ws.require_coalition()?.name;
+        if *json {
+            print_json(&report)?;
+        } else {
+            println!("Aangesloten bij {name:?} in {}", data_dir.display());
+            print_sync_report(&report);
+        }
+        return Ok(());
+    }
     let mut ws = Workspace::open(&data_dir)?;
     match cli.command {
         Command::Init { name } => {
@@ -148,12 +197,92 @@ fn run(cli: Cli) -> wieg::Result<()> {
                     status.replica.name, status.replica.id
                 );
                 println!("Gegevens:   {}", status.data_dir);
+                let sync = ws.sync_status()?;
+                match &sync.folder {
+                    Some(folder) => println!("Gedeelde map: {folder}"),
+                    None => println!("Gedeelde map: (nog niet gekozen)"),
+                }
+                if let Some(t) = sync.last_sync {
+                    println!(
+                        "Laatst gesynchroniseerd: {}",
+                        t.format("%Y-%m-%d %H:%M:%S UTC")
+                    );
+                }
+                println!("Wachtende wijzigingen: {}", sync.pending_changes);
+                if let Some(p) = &sync.problem {
+                    println!("Probleem: {p}");
+                }
             }
         }
         Command::Dump => print!("{}", ws.dump()?),
         Command::Org(cmd) => org(&mut ws, cmd)?,
+        Command::Sync { folder, json } => {
+            if let Some(folder) = folder {
+                ws.set_sync_folder(&folder)?;
+            }
+            let report = ws.sync()?;
+            if json {
+                print_json(&report)?;
+            } else {
+                print_sync_report(&report);
+            }
+        }
+        Command::Join { .. } => unreachable!("handled before opening the workspace"),
+        Command::Conflicts { action, json } => match action {
+            Some(ConflictAction::Restore { id }) => {
+                ws.restore_conflict(&id)?;
+                println!("Teruggezet.");
+            }
+            Some(ConflictAction::Keep { id }) => {
+                ws.keep_current(&id)?;
+                println!("Huidige waarde behouden.");
+            }
+            None => {
+                let conflicts = ws.conflict_views()?;
+                if json {
+                    print_json(&conflicts)?;
+                } else if conflicts.is_empty() {
+                    println!("Geen conflicten.");
+                } else {
+                    for c in conflicts {
+                        println!(
+                            "{}  {} {:?}, {}: nu {:?} ({}, {}), verloren {:?} ({}, {})",
+                            c.id,
+                            c.entity,
+                            c.entity_label,
+                            c.field,
+                            c.current_value,
+                            c.current_by,
+                            c.current_at.format("%Y-%m-%d %H:%M"),
+                            c.lost_value,
+                            c.lost_by,
+                            c.lost_at.format("%Y-%m-%d %H:%M"),
+                        );
+                    }
+                }
+            }
+        },
     }
     Ok(())
+}
+
+fn print_sync_report(r: &wieg::SyncReport) {
+    println!(
+        "Geschreven: {} wijzigingen in {} bestanden; gelezen: {} wijzigingen uit {} bestanden; al verwerkt: {} bestanden",
+        r.exported_changes, r.exported_batches, r.imported_changes, r.imported_batches, r.already_applied
+    );
+    for s in &r.skipped {
+        println!("Overgeslagen: {} — {}", s.path, s.reason);
+    }
+    if r.future_changes > 0 {
+        println!(
+            "Let op: {} wijzigingen hebben een tijd van meer dan een dag in de toekomst (een laptop met een verkeerde klok?)",
+            r.future_changes
+        );
+    }
+    if let Some(id) = r.new_replica_id {
+        println!("Een andere laptop gebruikte dezelfde id als deze; deze laptop heet nu {id}. Er is niets verloren.");
+    }
 }
 
 fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {

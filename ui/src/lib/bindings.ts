@@ -1,6 +1,6 @@
 // Generated from the Rust types in src/ by `WIEG_UPDATE_BINDINGS=1 cargo test`. Do not edit.
 
-export type ErrorKind = "validation" | "not_found" | "no_coalition" | "coalition_exists" | "invalid_input" | "newer_schema" | "database" | "io";
+export type ErrorKind = "validation" | "not_found" | "no_coalition" | "coalition_exists" | "invalid_input" | "newer_schema" | "sync_folder_missing" | "sync_folder" | "database" | "io";
 
 export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date";
 
@@ -43,3 +43,43 @@ export type Conflict = { hlc: string, entity: string, entity_id: string, field: 
  * The losing value as JSON text.
  */
 value: string, };
+
+export type ConflictView = { 
+/**
+ * The id of the losing change.
+ */
+id: string, entity: string, entity_id: string, 
+/**
+ * What the entity is called ("Kraamzorg Het Nest").
+ */
+entity_label: string, field: string, lost_value: string, lost_by: string, lost_at: string, current_value: string, current_by: string, current_at: string, };
+
+export type SkipKind = "incomplete" | "refused" | "newer_format";
+
+export type SkippedFile = { path: string, reason: string, kind: SkipKind, };
+
+export type SyncReport = { folder: string, exported_batches: number, exported_changes: number, imported_batches: number, imported_changes: number, 
+/**
+ * Batches seen again (already applied, or a sync service's copy).
+ */
+already_applied: number, skipped: Array<SkippedFile>, 
+/**
+ * Changes stamped more than a day ahead of this laptop's clock.
+ */
+future_changes: number, 
+/**
+ * Set when another laptop used this laptop's id and this one took a new id.
+ */
+new_replica_id: string | null, finished_at: string, };
+
+export type KnownReplica = { id: string, name: string, app_version: string, last_sync: string | null, };
+
+export type SyncStatus = { folder: string | null, last_sync: string | null, 
+/**
+ * Local changes not yet written to the shared folder.
+ */
+pending_changes: number, replicas: Array<KnownReplica>, 
+/**
+ * The last sync's problem, in Dutch, if it failed.
+ */
+problem: string | null, };

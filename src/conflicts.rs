@@ -1,0 +1,141 @@
+//! Concurrent edits the user can see and settle. When two laptops change the
+//! same field without seeing each other's edit, the later one wins
+//! everywhere and the other value is listed here, with who and when, until
+//! someone restores it or keeps the current value. Both are ordinary changes
+//! and sync like any edit.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::changes::{current, entity_spec};
+use crate::error::{Error, Result};
+use crate::hlc::Hlc;
+use crate::workspace::Workspace;
+
+/// One lost value next to the value that won.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ConflictView {
+    /// The id of the losing change.
+    pub id: String,
+    pub entity: String,
+    pub entity_id: Uuid,
+    /// What the entity is called ("Kraamzorg Het Nest").
+    pub entity_label: String,
+    pub field: String,
+    pub lost_value: String,
+    pub lost_by: String,
+    pub lost_at: DateTime<Utc>,
+    pub current_value: String,
+    pub current_by: String,
+    pub current_at: DateTime<Utc>,
+}
+
+/// A field value as a person reads it.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => "ja".into(),
+        Value::Bool(false) => "nee".into(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Workspace {
+    fn replica_name(&self, id: Uuid) -> Result<String> {
+        if id == self.replica().id {
+            return Ok(self.replica().name.clone());
+        }
+        let name: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT name FROM known_replicas WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(name.unwrap_or_else(|| format!("laptop {}", &id.simple().to_string()[..8])))
+    }
+
+    pub fn conflict_views(&self) -> Result<Vec<ConflictView>> {
+        let mut out = Vec::new();
+        for c in self.conflicts()? {
+            let Some(spec) = entity_spec(&c.entity) else {
+                continue;
+            };
+            let Some((winner_hlc, winner_value)) =
+                current(self.conn(), spec.name, c.entity_id, &c.field)?
+            else {
+                continue;
+            };
+            let label: Option<String> = if spec.has_field("name") {
+                self.conn()
+                    .query_row(
+                        &format!("SELECT name FROM {} WHERE id = ?1", spec.table),
+                        [c.entity_id.to_string()],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+            } else {
+                None
+            };
+            out.push(ConflictView {
+                id: c.hlc.to_string(),
+                entity: c.entity.clone(),
+                entity_id: c.entity_id,
+                entity_label: label.unwrap_or_default(),
+                field: c.field.clone(),
+                lost_value: shown(&serde_json::from_str(&c.value)?),
+                lost_by: self.replica_name(c.hlc.replica)?,
+                lost_at: c.hlc.wall_time(),
+                current_value: shown(&winner_value),
+                current_by: self.replica_name(winner_hlc.replica)?,
+                current_at: winner_hlc.wall_time(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Put the lost value back (a new edit on top of the current one).
+    pub fn restore_conflict(&mut self, id: &str) -> Result<()> {
+        self.settle(id, true)
+    }
+
+    /// Keep the current value and stop listing the lost one.
+    pub fn keep_current(&mut self, id: &str) -> Result<()> {
+        self.settle(id, false)
+    }
+
+    fn settle(&mut self, id: &str, restore: bool) -> Result<()> {
+        let not_found = || Error::NotFound {
+            what: "conflict",
+            id: id.to_string(),
+        };
+        let lost: Hlc = id.trim().parse().map_err(|_| not_found())?;
+        let row: Option<(String, String, String, String)> = self
+            .conn()
+            .query_row(
+                "SELECT entity, entity_id, field, value FROM conflicts WHERE hlc = ?1",
+                params![lost.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let (entity, entity_id, field, lost_value) = row.ok_or_else(not_found)?;
+        let spec = entity_spec(&entity).ok_or_else(not_found)?;
+        let entity_id = Uuid::try_parse(&entity_id).map_err(|_| not_found())?;
+        let lost_value: Value = serde_json::from_str(&lost_value)?;
+        self.write(|w| {
+            let (winner_hlc, winner_value) =
+                current(w.conn(), spec.name, entity_id, &field)?.ok_or_else(not_found)?;
+            if restore {
+                w.set_based_on(spec, entity_id, &field, lost_value, winner_hlc)
+            } else {
+                w.set_based_on(spec, entity_id, &field, winner_value, lost)
+            }
+        })
+    }
+}
