@@ -175,19 +175,22 @@ pub fn apply_change(conn: &Connection, change: &Change, local: bool) -> Result<A
         .execute(params![to_sql(&change.value), updated_at, id])?;
     }
 
-    // A change that wins and was made on top of the value it replaces cannot
-    // create a conflict (though it may settle one, by restoring a lost
-    // value); anything else may, so look at the field.
-    let sequential = wins && change.prev == before.map(|(hlc, _)| hlc);
-    if !sequential || has_conflicts(conn, spec.name, &id, &change.field)? {
+    // The common cases need no look at the field's history: the first value
+    // of a field, and an edit on top of the only value before it. Anything
+    // else may create or settle a conflict (an older value that equalled
+    // the winner may differ from the new one), so recompute from the set.
+    let simple = wins
+        && change.prev == before.as_ref().map(|(hlc, _)| *hlc)
+        && field_change_count(conn, spec.name, &id, &change.field)? <= 2;
+    if !simple {
         recompute_conflicts(conn, spec.name, &id, &change.field)?;
     }
     Ok(Applied::New)
 }
 
-fn has_conflicts(conn: &Connection, entity: &str, id: &str, field: &str) -> Result<bool> {
+fn field_change_count(conn: &Connection, entity: &str, id: &str, field: &str) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3)")?
+        .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 LIMIT 3)")?
         .query_row(params![entity, id, field], |r| r.get(0))?)
 }
 

@@ -113,6 +113,12 @@ impl Workspace {
             .max(0) as u64
     }
 
+    /// Shift this workspace's clock (as `WIEG_CLOCK_OFFSET_MS` does): to
+    /// act out a laptop whose clock is wrong, or jumps while Wieg runs.
+    pub fn set_clock_offset_ms(&mut self, offset_ms: i64) {
+        self.clock_offset_ms = offset_ms;
+    }
+
     /// Run one local edit: every field it sets becomes a change, all in one
     /// IMMEDIATE transaction; on error nothing is written.
     pub fn write<T>(&mut self, edit: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {

@@ -7,7 +7,9 @@
 mod bindings;
 mod changes;
 mod cli;
+mod convergence;
 mod network;
+mod sync;
 
 use std::path::Path;
 
