@@ -280,6 +280,17 @@ impl Workspace {
         self.organisation(id)
     }
 
+    /// Create many organisations in one transaction: all or none.
+    pub fn create_organisations(&mut self, inputs: &[NewOrganisation]) -> Result<Vec<Uuid>> {
+        self.require_coalition()?;
+        self.write(|w| {
+            inputs
+                .iter()
+                .map(|input| create_organisation_in(w, input))
+                .collect()
+        })
+    }
+
     pub fn organisation(&self, id: Uuid) -> Result<Organisation> {
         get(self.conn(), id)
     }

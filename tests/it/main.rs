@@ -9,6 +9,7 @@ mod changes;
 mod cli;
 mod convergence;
 mod network;
+mod processes;
 mod sync;
 
 use std::path::Path;
