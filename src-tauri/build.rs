@@ -11,6 +11,13 @@ const COMMANDS: &[&str] = &[
     "delete_organisation",
     "restore_organisation",
     "network_summary",
+    "sync_status",
+    "set_sync_folder",
+    "sync_now",
+    "join_coalition",
+    "list_conflicts",
+    "restore_conflict",
+    "keep_current",
 ];
 
 fn main() {

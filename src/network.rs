@@ -342,11 +342,14 @@ impl Workspace {
         self.organisation(id)
     }
 
-    /// Organisations matching the filter, by name (ignoring case and diacritics).
+    /// Organisations matching the filter, by name (ignoring case and
+    /// diacritics). One whose creation has not fully arrived from another
+    /// laptop yet (batches can arrive out of order) is left out until it has.
     pub fn list_organisations(&self, filter: &OrganisationFilter) -> Result<Vec<Organisation>> {
         let include_deleted = filter.include_deleted.unwrap_or(false);
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3)"
+            "{SELECT} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3) \
+             AND created_at != ''"
         ))?;
         let rows = stmt.query_map(
             params![
@@ -410,7 +413,7 @@ impl Workspace {
 
     pub fn network_summary(&self) -> Result<NetworkSummary> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT domain, count(*) FROM organisations WHERE deleted = 0 GROUP BY domain",
+            "SELECT domain, count(*) FROM organisations WHERE deleted = 0 AND created_at != '' GROUP BY domain",
         )?;
         let counted: Vec<(String, u32)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -200,6 +200,21 @@ fn observe_latest(conn: &Connection, clock: &mut HlcClock) -> Result<()> {
     Ok(())
 }
 
+impl Workspace {
+    /// Re-read this laptop's identity, after another connection (a sync in
+    /// the background) had to take a new replica id.
+    pub fn reload_replica(&mut self) -> Result<()> {
+        let replica = load_or_create_replica(&self.conn)?;
+        if replica.id != self.clock.replica() {
+            let mut clock = HlcClock::new(replica.id);
+            observe_latest(&self.conn, &mut clock)?;
+            self.clock = clock;
+        }
+        self.replica = replica;
+        Ok(())
+    }
+}
+
 /// Take a new replica id, keeping the name: for when another laptop turned
 /// out to use the same id (a cloned disk, a restored backup).
 pub(crate) fn renew_replica_id(ws: &mut Workspace) -> Result<Uuid> {

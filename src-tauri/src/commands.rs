@@ -1,13 +1,17 @@
 //! One line per command: take the state, call the core, map the error.
 
-use tauri::State;
+use std::path::Path;
+use std::sync::Arc;
+
+use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
-    AppStatus, Coalition, NetworkSummary, NewOrganisation, Organisation, OrganisationFilter,
-    OrganisationPatch,
+    AppStatus, Coalition, ConflictView, NetworkSummary, NewOrganisation, Organisation,
+    OrganisationFilter, OrganisationPatch, SyncReport, SyncStatus, Workspace,
 };
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::sync::SyncRunner;
 use crate::AppState;
 
 #[tauri::command]
@@ -65,4 +69,57 @@ pub fn restore_organisation(state: State<AppState>, id: Uuid) -> Result<Organisa
 #[tauri::command]
 pub fn network_summary(state: State<AppState>) -> Result<NetworkSummary> {
     state.with(|ws| ws.network_summary())
+}
+
+#[tauri::command]
+pub fn sync_status(state: State<AppState>) -> Result<SyncStatus> {
+    state.with(|ws| ws.sync_status())
+}
+
+#[tauri::command]
+pub fn set_sync_folder(state: State<AppState>, folder: String) -> Result<SyncStatus> {
+    state.with(|ws| {
+        ws.set_sync_folder(Path::new(&folder))
+            .and_then(|()| ws.sync_status())
+    })
+}
+
+/// Runs on a worker thread with its own connection: editing goes on.
+#[tauri::command]
+pub async fn sync_now<R: Runtime>(
+    app: AppHandle<R>,
+    runner: State<'_, Arc<SyncRunner>>,
+) -> Result<SyncReport> {
+    let runner = Arc::clone(&runner);
+    tauri::async_runtime::spawn_blocking(move || runner.run(&app))
+        .await
+        .map_err(|e| Error::Startup(e.to_string()))?
+}
+
+#[tauri::command]
+pub async fn join_coalition(state: State<'_, AppState>, folder: String) -> Result<Coalition> {
+    let data_dir = state.with(|ws| Ok(ws.data_dir().to_path_buf()))?;
+    let joined = tauri::async_runtime::spawn_blocking(move || {
+        Workspace::join(&data_dir, Path::new(&folder), None)
+    })
+    .await
+    .map_err(|e| Error::Startup(e.to_string()))?;
+    let (ws, _) = joined?;
+    drop(ws);
+    state.with(|ws| ws.reload_replica().and_then(|()| ws.require_coalition()))
+}
+
+#[tauri::command]
+pub fn list_conflicts(state: State<AppState>) -> Result<Vec<ConflictView>> {
+    state.with(|ws| ws.conflict_views())
+}
+
+#[tauri::command]
+pub fn restore_conflict(state: State<AppState>, id: String) -> Result<Vec<ConflictView>> {
+    state.with(|ws| ws.restore_conflict(&id).and_then(|()| ws.conflict_views()))
+}
+
+#[tauri::command]
+pub fn keep_current(state: State<AppState>, id: String) -> Result<Vec<ConflictView>> {
+    state.with(|ws| ws.keep_current(&id).and_then(|()| ws.conflict_views()))
 }

@@ -3,9 +3,10 @@
 
 mod commands;
 mod error;
+mod sync;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tauri::Runtime;
 use wieg::Workspace;
@@ -82,9 +83,15 @@ impl Options {
 }
 
 /// The app with its commands and state, over any runtime (tests use a mock one).
-pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
+pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(Arc::new(runner))
+        .setup(|app| {
+            sync::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::create_coalition,
@@ -96,13 +103,21 @@ pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
             commands::delete_organisation,
             commands::restore_organisation,
             commands::network_summary,
+            commands::sync_status,
+            commands::set_sync_folder,
+            commands::sync_now,
+            commands::join_coalition,
+            commands::list_conflicts,
+            commands::restore_conflict,
+            commands::keep_current,
         ])
 }
 
 pub fn run() -> Result<()> {
     let options = Options::parse(std::env::args().skip(1))?;
     let workspace = options.open_workspace()?;
-    builder::<tauri::Wry>(AppState::new(workspace))
+    let runner = sync::SyncRunner::new(workspace.data_dir().to_path_buf());
+    builder::<tauri::Wry>(AppState::new(workspace), runner)
         .run(tauri::generate_context!())
         .map_err(|e| Error::Startup(e.to_string()))
 }

@@ -53,6 +53,8 @@ export async function startDriver(dataDir) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForPort(port);
+  // tauri-driver hands sessions to WebKitWebDriver: wait for that one too.
+  await waitForPort(nativePort);
   return {
     port,
     // SIGTERM, never SIGKILL: tauri-driver then stops WebKitWebDriver too.
@@ -69,7 +71,7 @@ export async function launchApp(driver) {
     hostname: '127.0.0.1',
     port: driver.port,
     logLevel: 'warn',
-    connectionRetryCount: 2,
+    connectionRetryCount: 3,
     capabilities: {
       'wdio:enforceWebDriverClassic': true,
       'tauri:options': { application: APP },

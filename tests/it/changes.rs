@@ -262,3 +262,34 @@ fn the_clock_stays_ahead_of_the_log_after_reopening() {
         "a local write after reopening is stamped after everything seen"
     );
 }
+
+#[test]
+fn an_organisation_whose_creation_is_still_arriving_is_not_listed() {
+    let (_a_dir, mut a) = workspace();
+    let id = a
+        .create_organisation(&new_org("Kraamzorg Onderweg"))
+        .unwrap()
+        .id;
+    let (_b_dir, mut b) = workspace();
+    let changes: Vec<Change> = a
+        .all_changes()
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.id == id)
+        .collect();
+    let (notes, rest): (Vec<Change>, Vec<Change>) =
+        changes.into_iter().partition(|c| c.field == "notes");
+    b.apply_remote(&notes).unwrap();
+    assert!(
+        b.list_organisations(&Default::default())
+            .unwrap()
+            .is_empty(),
+        "half an organisation is not shown"
+    );
+    assert_eq!(b.network_summary().unwrap().organisations, 0);
+    b.apply_remote(&rest).unwrap();
+    assert_eq!(
+        b.list_organisations(&Default::default()).unwrap()[0].name,
+        "Kraamzorg Onderweg"
+    );
+}

@@ -5,12 +5,15 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppStatus,
   Coalition,
+  ConflictView,
   ErrorPayload,
   NetworkSummary,
   NewOrganisation,
   Organisation,
   OrganisationFilter,
   OrganisationPatch,
+  SyncReport,
+  SyncStatus,
 } from './bindings';
 
 export class ApiError extends Error {
@@ -49,4 +52,11 @@ export const api = {
   deleteOrganisation: (id: string) => call<Organisation>('delete_organisation', { id }),
   restoreOrganisation: (id: string) => call<Organisation>('restore_organisation', { id }),
   networkSummary: () => call<NetworkSummary>('network_summary'),
+  syncStatus: () => call<SyncStatus>('sync_status'),
+  setSyncFolder: (folder: string) => call<SyncStatus>('set_sync_folder', { folder }),
+  syncNow: () => call<SyncReport>('sync_now'),
+  joinCoalition: (folder: string) => call<Coalition>('join_coalition', { folder }),
+  listConflicts: () => call<ConflictView[]>('list_conflicts'),
+  restoreConflict: (id: string) => call<ConflictView[]>('restore_conflict', { id }),
+  keepCurrent: (id: string) => call<ConflictView[]>('keep_current', { id }),
 };

@@ -47,3 +47,31 @@ export function daysSince(date: string, today: Date = new Date()): number {
   const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   return Math.max(0, Math.floor((todayUtc - start.getTime()) / 86_400_000));
 }
+
+/** "5 minuten geleden", "gisteren": how long ago, in words. */
+export function formatAgo(value: string, lang: Lang = 'nl', now: Date = new Date()): string {
+  const then = new Date(value);
+  if (Number.isNaN(then.getTime())) return '';
+  const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 22 * 3600) return rtf.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 26 * 86400) return rtf.format(Math.round(seconds / 86400), 'day');
+  return formatDate(value, lang);
+}
+
+/** A timestamp as "30 november 2026 14:05" in Amsterdam time. */
+export function formatDateTime(value: string, lang: Lang = 'nl'): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: ZONE,
+  }).format(date);
+}
