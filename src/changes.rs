@@ -11,7 +11,7 @@
 //!   in `conflicts` so the user can see and restore it;
 //! - deletion is the field `deleted`, so sync never removes a row.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -55,17 +55,6 @@ pub struct Change {
     pub hlc: Hlc,
     /// The HLC of the value the editor saw, if the field had one.
     pub prev: Option<Hlc>,
-}
-
-/// What happened to one incoming change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Applied {
-    /// New to this replica; it may or may not have won its field.
-    New,
-    /// Already in the log: nothing changed.
-    Duplicate,
-    /// For an entity or field this version does not know: kept for later.
-    Parked,
 }
 
 /// The current value of a field, if it has one: its HLC and value.
@@ -127,106 +116,226 @@ fn parse_hlc(text: &str) -> Result<Hlc> {
         .map_err(|e: crate::hlc::ParseHlcError| crate::Error::InvalidInput(e.to_string()))
 }
 
-/// Apply one change inside the caller's transaction. Idempotent and
-/// order-independent: see the module docs.
-/// `local` marks a change made on this laptop (sync exports those).
+/// What applying a list of changes did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    /// New to this replica (each may or may not have won its field).
+    pub new: usize,
+    /// Already in the log: nothing changed.
+    pub duplicates: usize,
+    /// For an entity or field this version does not know: kept for later.
+    pub parked: usize,
+}
+
+/// One change as the log stores it.
+struct Stored {
+    hlc: String,
+    field: String,
+    value: String,
+    prev: Option<String>,
+}
+
+/// Apply changes inside the caller's transaction. Idempotent and
+/// order-independent: see the module docs. Each entity's history is read
+/// once, and its merged state written once, however many of its fields
+/// change. `local` marks changes made on this laptop (sync exports those).
+pub fn apply_changes(conn: &Connection, changes: &[Change], local: bool) -> Result<Applied> {
+    let mut applied = Applied::default();
+    let mut groups: HashMap<(&'static str, Uuid), (&'static EntitySpec, Vec<&Change>)> =
+        HashMap::new();
+    for change in changes {
+        match entity_spec(&change.entity).filter(|s| s.has_field(&change.field)) {
+            Some(spec) => groups
+                .entry((spec.name, change.id))
+                .or_insert((spec, Vec::new()))
+                .1
+                .push(change),
+            None => {
+                conn.prepare_cached(
+                    "INSERT OR IGNORE INTO parked_changes (hlc, change) VALUES (?1, ?2)",
+                )?
+                .execute(params![
+                    change.hlc.to_string(),
+                    serde_json::to_string(change)?
+                ])?;
+                applied.parked += 1;
+            }
+        }
+    }
+    for ((_, id), (spec, incoming)) in groups {
+        apply_entity(conn, spec, id, &incoming, local, &mut applied)?;
+    }
+    Ok(applied)
+}
+
+/// Apply one change (a local edit) inside the caller's transaction.
 pub fn apply_change(conn: &Connection, change: &Change, local: bool) -> Result<Applied> {
-    let Some(spec) = entity_spec(&change.entity).filter(|s| s.has_field(&change.field)) else {
-        conn.prepare_cached("INSERT OR IGNORE INTO parked_changes (hlc, change) VALUES (?1, ?2)")?
-            .execute(params![
-                change.hlc.to_string(),
-                serde_json::to_string(change)?
-            ])?;
-        return Ok(Applied::Parked);
-    };
-    let id = change.id.to_string();
-    let before = current(conn, spec.name, change.id, &change.field)?;
-    let inserted = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO changes (hlc, replica, entity, entity_id, field, value, prev, local) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![
-            change.hlc.to_string(),
-            change.hlc.replica.to_string(),
-            spec.name,
-            id,
-            change.field,
-            serde_json::to_string(&change.value)?,
-            change.prev.map(|p| p.to_string()),
-            local,
-        ])?;
-    if inserted == 0 {
-        return Ok(Applied::Duplicate);
-    }
-
-    let wins = before.as_ref().is_none_or(|(hlc, _)| change.hlc > *hlc);
-    if wins {
-        conn.prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {} (id) VALUES (?1)",
-            spec.table
-        ))?
-        .execute([&id])?;
-        let updated_at = crate::time::iso(change.hlc.wall_time());
-        conn.prepare_cached(&format!(
-            "UPDATE {} SET {} = ?1, updated_at = max(updated_at, ?2) WHERE id = ?3",
-            spec.table, change.field
-        ))?
-        .execute(params![to_sql(&change.value), updated_at, id])?;
-    }
-
-    // The common cases need no look at the field's history: the first value
-    // of a field, and an edit on top of the only value before it. Anything
-    // else may create or settle a conflict (an older value that equalled
-    // the winner may differ from the new one), so recompute from the set.
-    let simple = wins
-        && change.prev == before.as_ref().map(|(hlc, _)| *hlc)
-        && field_change_count(conn, spec.name, &id, &change.field)? <= 2;
-    if !simple {
-        recompute_conflicts(conn, spec.name, &id, &change.field)?;
-    }
-    Ok(Applied::New)
+    apply_changes(conn, std::slice::from_ref(change), local)
 }
 
-fn field_change_count(conn: &Connection, entity: &str, id: &str, field: &str) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 LIMIT 3)")?
-        .query_row(params![entity, id, field], |r| r.get(0))?)
-}
-
-/// Conflicts of one field, from the whole set of its changes: values that
-/// lost, differ from the winner, and that no other change was based on.
-fn recompute_conflicts(conn: &Connection, entity: &str, id: &str, field: &str) -> Result<()> {
-    let rows: Vec<(String, String, Option<String>)> = conn
+fn apply_entity(
+    conn: &Connection,
+    spec: &EntitySpec,
+    id: Uuid,
+    incoming: &[&Change],
+    local: bool,
+    applied: &mut Applied,
+) -> Result<()> {
+    let id_text = id.to_string();
+    let history: Vec<Stored> = conn
         .prepare_cached(
-            "SELECT hlc, value, prev FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 ORDER BY hlc",
+            "SELECT hlc, field, value, prev FROM changes WHERE entity = ?1 AND entity_id = ?2",
         )?
-        .query_map(params![entity, id, field], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map(params![spec.name, id_text], |r| {
+            Ok(Stored {
+                hlc: r.get(0)?,
+                field: r.get(1)?,
+                value: r.get(2)?,
+                prev: r.get(3)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    conn.prepare_cached(
-        "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
-    )?
-    .execute(params![entity, id, field])?;
-    let Some((winner_hlc, winner_value, _)) = rows.last() else {
-        return Ok(());
-    };
-    let winner: Value = serde_json::from_str(winner_value)?;
-    let based_on: HashSet<&str> = rows
-        .iter()
-        .filter_map(|(_, _, prev)| prev.as_deref())
-        .collect();
+    let known: HashSet<&str> = history.iter().map(|s| s.hlc.as_str()).collect();
+
+    let mut fresh: Vec<Stored> = Vec::new();
     let mut insert = conn.prepare_cached(
-        "INSERT INTO conflicts (hlc, entity, entity_id, field, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO changes (hlc, replica, entity, entity_id, field, value, prev, local) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for (hlc, value, _) in &rows {
-        if hlc == winner_hlc || based_on.contains(hlc.as_str()) {
+    for change in incoming {
+        let hlc = change.hlc.to_string();
+        if known.contains(hlc.as_str()) || fresh.iter().any(|f| f.hlc == hlc) {
+            applied.duplicates += 1;
             continue;
         }
-        if serde_json::from_str::<Value>(value)? != winner {
-            insert.execute(params![hlc, entity, id, field, value])?;
+        let stored = Stored {
+            hlc,
+            field: change.field.clone(),
+            value: serde_json::to_string(&change.value)?,
+            prev: change.prev.map(|p| p.to_string()),
+        };
+        insert.execute(params![
+            stored.hlc,
+            change.hlc.replica.to_string(),
+            spec.name,
+            id_text,
+            stored.field,
+            stored.value,
+            stored.prev,
+            local
+        ])?;
+        fresh.push(stored);
+    }
+    if fresh.is_empty() {
+        return Ok(());
+    }
+    applied.new += fresh.len();
+
+    let fields: BTreeSet<&str> = fresh.iter().map(|f| f.field.as_str()).collect();
+    let mut row: Vec<(&str, SqlValue)> = Vec::new();
+    let mut updated_at: Option<String> = None;
+    let mut listed: Option<HashMap<String, BTreeSet<String>>> = None;
+    for field in fields {
+        let old: Vec<&Stored> = history.iter().filter(|s| s.field == field).collect();
+        let new: Vec<&Stored> = fresh.iter().filter(|s| s.field == field).collect();
+        let old_winner = old.iter().map(|s| &s.hlc).max();
+        let Some(winner) = old
+            .iter()
+            .chain(&new)
+            .copied()
+            .max_by(|a, b| a.hlc.cmp(&b.hlc))
+        else {
+            continue;
+        };
+        if old_winner != Some(&winner.hlc) {
+            let value: Value = serde_json::from_str(&winner.value)?;
+            row.push((field, to_sql(&value)));
+            let hlc: Hlc = parse_hlc(&winner.hlc)?;
+            let at = crate::time::iso(hlc.wall_time());
+            if updated_at.as_ref().is_none_or(|u| at > *u) {
+                updated_at = Some(at);
+            }
+        }
+        // The common cases cannot change the field's conflicts: its first
+        // value, and one edit on top of the only value before it.
+        let first = old.is_empty() && new.len() == 1;
+        let on_top = old.len() == 1 && new.len() == 1 && new[0].prev.as_ref() == Some(&old[0].hlc);
+        if first || on_top {
+            continue;
+        }
+        // Otherwise: values that lost, differ from the winner, and that no
+        // other change was based on.
+        let based_on: HashSet<&str> = old
+            .iter()
+            .chain(&new)
+            .filter_map(|s| s.prev.as_deref())
+            .collect();
+        let lost: BTreeSet<String> = old
+            .iter()
+            .chain(&new)
+            .filter(|s| {
+                s.hlc != winner.hlc && !based_on.contains(s.hlc.as_str()) && s.value != winner.value
+            })
+            .map(|s| s.hlc.clone())
+            .collect();
+        let listed = match &mut listed {
+            Some(l) => l,
+            None => listed.insert(listed_conflicts(conn, spec.name, &id_text)?),
+        };
+        if listed.get(field).cloned().unwrap_or_default() != lost {
+            conn.prepare_cached(
+                "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
+            )?
+            .execute(params![spec.name, id_text, field])?;
+            let mut add = conn.prepare_cached(
+                "INSERT INTO conflicts (hlc, entity, entity_id, field, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for s in old.iter().chain(&new).filter(|s| lost.contains(&s.hlc)) {
+                add.execute(params![s.hlc, spec.name, id_text, field, s.value])?;
+            }
         }
     }
+    if let Some(updated_at) = updated_at {
+        // One upsert of every field whose winner changed.
+        let columns: Vec<&str> = row.iter().map(|(f, _)| *f).collect();
+        let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("?{}", i + 3)).collect();
+        let sets: Vec<String> = columns
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        let sql = format!(
+            "INSERT INTO {table} (id, updated_at, {cols}) VALUES (?1, ?2, {vals}) \
+             ON CONFLICT (id) DO UPDATE SET {sets}, updated_at = max(updated_at, excluded.updated_at)",
+            table = spec.table,
+            cols = columns.join(", "),
+            vals = placeholders.join(", "),
+            sets = sets.join(", "),
+        );
+        let mut values: Vec<SqlValue> =
+            vec![SqlValue::Text(id_text.clone()), SqlValue::Text(updated_at)];
+        values.extend(row.into_iter().map(|(_, v)| v));
+        conn.prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(values))?;
+    }
     Ok(())
+}
+
+fn listed_conflicts(
+    conn: &Connection,
+    entity: &str,
+    id: &str,
+) -> Result<HashMap<String, BTreeSet<String>>> {
+    let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let rows = conn
+        .prepare_cached("SELECT field, hlc FROM conflicts WHERE entity = ?1 AND entity_id = ?2")?
+        .query_map(params![entity, id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (field, hlc) in rows {
+        out.entry(field).or_default().insert(hlc);
+    }
+    Ok(out)
 }
 
 fn to_sql(value: &Value) -> SqlValue {

@@ -27,6 +27,7 @@
 //! assert_eq!(ws.list_organisations(&Default::default()).unwrap(), vec![org]);
 //! ```
 
+pub mod bench;
 pub mod bindings;
 pub mod changes;
 pub mod coalition;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{apply_change, Applied, Change, Writer};
+use crate::changes::{apply_changes, Change, Writer};
 use crate::error::{Error, Result};
 use crate::hlc::{system_now_ms, HlcClock};
 
@@ -145,14 +145,12 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut report = ApplyReport::default();
-        for change in changes {
-            match apply_change(&tx, change, false)? {
-                Applied::New => report.applied += 1,
-                Applied::Duplicate => report.duplicates += 1,
-                Applied::Parked => report.parked += 1,
-            }
-        }
+        let applied = apply_changes(&tx, changes, false)?;
+        let report = ApplyReport {
+            applied: applied.new,
+            duplicates: applied.duplicates,
+            parked: applied.parked,
+        };
         tx.commit()?;
         for change in changes {
             self.clock.observe(&change.hlc);

@@ -62,10 +62,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure (in a temporary directory; build with --release)
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Fields edited on two laptops at once: list, restore or keep
     Conflicts {
         #[command(subcommand)]
         action: Option<ConflictAction>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Join, sync round and folder size for a coalition of N changes
+    Sync {
+        #[arg(long, default_value_t = 1_000_000)]
+        changes: u64,
         #[arg(long)]
         json: bool,
     },
@@ -164,6 +178,42 @@ fn run(cli: Cli) -> wieg::Result<()> {
         }
         return Ok(());
     }
+    if let Command::Bench(BenchCommand::Sync { changes, json }) = &cli.command {
+        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
+        let result = wieg::bench::sync(*changes, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let b = result?;
+        if *json {
+            print_json(&b)?;
+        } else {
+            println!("changes:                 {}", b.changes);
+            println!(
+                "local writes:            {:.0} changes/s",
+                b.local_write_per_s
+            );
+            println!("export to folder:        {:.2} s", b.export_s);
+            println!(
+                "folder size:             {} bytes ({:.1} bytes/change)",
+                b.folder_bytes, b.bytes_per_change
+            );
+            println!(
+                "join (new laptop):       {:.2} s = {:.0} changes/s (reading and decoding files: {:.2} s)",
+                b.join_s, b.join_per_s, b.decode_s
+            );
+            if let Some(mib) = b.join_peak_mib {
+                println!("join peak memory:        {mib:.0} MiB");
+            }
+            println!(
+                "plain SQLite insert:     {:.2} s (join is {:.2}x)",
+                b.plain_insert_s, b.join_vs_plain
+            );
+            println!(
+                "round of 100 changes:    export {:.1} ms, import {:.1} ms",
+                b.round_export_ms, b.round_import_ms
+            );
+        }
+        return Ok(());
+    }
     let mut ws = Workspace::open(&data_dir)?;
     match cli.command {
         Command::Init { name } => {
@@ -227,7 +277,9 @@ fn run(cli: Cli) -> wieg::Result<()> {
                 print_sync_report(&report);
             }
         }
-        Command::Join { .. } => unreachable!("handled before opening the workspace"),
+        Command::Join { .. } | Command::Bench(_) => {
+            unreachable!("handled before opening the workspace")
+        }
         Command::Conflicts { action, json } => match action {
             Some(ConflictAction::Restore { id }) => {
                 ws.restore_conflict(&id)?;

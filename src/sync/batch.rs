@@ -72,13 +72,18 @@ pub fn encode(
             ))
         }
     };
-    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::default());
+    // JSON lines first, then one pass of deflate: many tiny writes into the
+    // encoder cost far more than the compression itself.
+    let mut plain = Vec::with_capacity(changes.len() * 160);
     for change in changes {
-        serde_json::to_writer(&mut encoder, change)?;
-        encoder
-            .write_all(b"\n")
-            .map_err(|e| Error::io("batch", e))?;
+        serde_json::to_writer(&mut plain, change)?;
+        plain.push(b'\n');
     }
+    let mut encoder =
+        DeflateEncoder::new(Vec::with_capacity(plain.len() / 8), Compression::default());
+    encoder
+        .write_all(&plain)
+        .map_err(|e| Error::io("batch", e))?;
     let body = encoder.finish().map_err(|e| Error::io("batch", e))?;
     let header = BatchHeader {
         format: FORMAT_VERSION,

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{apply_change, Change};
+use crate::changes::{apply_changes, Change};
 use crate::error::{Error, Result};
 use crate::time::{iso, parse_iso_or};
 use crate::workspace::{renew_replica_id, set_setting, setting, Workspace};
@@ -381,9 +381,7 @@ impl Workspace {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for change in changes {
-            apply_change(&tx, change, false)?;
-        }
+        apply_changes(&tx, changes, false)?;
         tx.execute(
             "INSERT OR IGNORE INTO sync_batches (replica, seq, sha256, changes, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![header.replica.to_string(), header.seq as i64, header.sha256, changes.len() as i64, iso(Utc::now())],

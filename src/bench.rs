@@ -1,0 +1,191 @@
+//! `wieg bench sync`: how fast a new laptop joins a big coalition, how long
+//! a small sync round takes in it, and how many bytes a change costs in the
+//! shared folder. Figures, never assertions: timings belong here, not in tests.
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::network::{Domain, NewOrganisation, OrgKind, OrganisationPatch};
+use crate::workspace::Workspace;
+
+#[derive(Debug, Serialize)]
+pub struct SyncBench {
+    pub changes: u64,
+    /// Local edits through the change path, in changes per second.
+    pub local_write_per_s: f64,
+    pub export_s: f64,
+    pub folder_bytes: u64,
+    pub bytes_per_change: f64,
+    pub join_s: f64,
+    /// Of the join: reading, checking and decoding the batch files alone.
+    pub decode_s: f64,
+    pub join_per_s: f64,
+    /// Peak resident memory during the join, in MiB (Linux only).
+    pub join_peak_mib: Option<f64>,
+    /// The same rows inserted into a plain table in one transaction.
+    pub plain_insert_s: f64,
+    pub join_vs_plain: f64,
+    /// One round of 100 new changes: the writer's export and the reader's import.
+    pub round_export_ms: f64,
+    pub round_import_ms: f64,
+}
+
+/// Build a coalition of about `changes` changes in `dir` and measure.
+pub fn sync(changes: u64, dir: &Path) -> Result<SyncBench> {
+    let shared = dir.join("shared");
+    std::fs::create_dir_all(&shared).map_err(|e| Error::io(&shared, e))?;
+    let mut a = Workspace::open(dir.join("a"))?;
+    a.create_coalition("Kansrijke Start Benchmark")?;
+    let orgs = changes.saturating_sub(4) / 7;
+    let started = Instant::now();
+    let mut made = 0;
+    while made < orgs {
+        let chunk: Vec<NewOrganisation> = (made..(made + 10_000).min(orgs))
+            .map(|i| NewOrganisation {
+                name: format!("Organisatie {i}"),
+                kind: Some(OrgKind::ALL[i as usize % OrgKind::ALL.len()]),
+                domain: Some(Domain::ALL[i as usize % Domain::ALL.len()]),
+                website: Some(format!("www.organisatie-{i}.example.nl")),
+                notes: Some(format!("Notitie bij organisatie {i}")),
+            })
+            .collect();
+        made += chunk.len() as u64;
+        a.create_organisations(&chunk)?;
+    }
+    let total: i64 = a
+        .conn()
+        .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))?;
+    let total = total as u64;
+    let local_write_per_s = total as f64 / started.elapsed().as_secs_f64();
+
+    a.set_sync_folder(&shared)?;
+    let started = Instant::now();
+    a.sync()?;
+    let export_s = started.elapsed().as_secs_f64();
+    let folder_bytes = dir_bytes(&shared);
+
+    reset_peak_memory();
+    let started = Instant::now();
+    let (mut b, _) = Workspace::join(&dir.join("b"), &shared, None)?;
+    let join_s = started.elapsed().as_secs_f64();
+    let join_peak_mib = peak_memory_mib();
+    let decode_s = decode_all(&shared, a.require_coalition()?.id);
+
+    let plain_insert_s = plain_insert(&a, &dir.join("plain.sqlite"))?;
+
+    let ids: Vec<uuid::Uuid> = a
+        .list_organisations(&Default::default())?
+        .into_iter()
+        .take(100)
+        .map(|o| o.id)
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        a.update_organisation(
+            *id,
+            &OrganisationPatch {
+                notes: Some(format!("Bijgewerkt {i}")),
+                ..Default::default()
+            },
+        )?;
+    }
+    let started = Instant::now();
+    a.sync()?;
+    let round_export_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    b.sync()?;
+    let round_import_ms = started.elapsed().as_secs_f64() * 1000.0;
+
+    Ok(SyncBench {
+        changes: total,
+        local_write_per_s,
+        export_s,
+        folder_bytes,
+        bytes_per_change: folder_bytes as f64 / total as f64,
+        join_s,
+        decode_s,
+        join_per_s: total as f64 / join_s,
+        join_peak_mib,
+        plain_insert_s,
+        join_vs_plain: join_s / plain_insert_s,
+        round_export_ms,
+        round_import_ms,
+    })
+}
+
+/// The baseline: the log's rows into a table of the same shape, one transaction.
+fn plain_insert(from: &Workspace, path: &Path) -> Result<f64> {
+    let rows: Vec<Vec<rusqlite::types::Value>> = from
+        .conn()
+        .prepare("SELECT hlc, replica, entity, entity_id, field, value, prev FROM changes")?
+        .query_map([], |r| (0..7).map(|i| r.get(i)).collect())?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut conn = rusqlite::Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // The same page cache as a workspace's connection, for a fair comparison.
+    conn.pragma_update(None, "cache_size", -65_536)?;
+    conn.execute_batch(
+        "CREATE TABLE plain (hlc TEXT PRIMARY KEY, replica TEXT, entity TEXT, entity_id TEXT, field TEXT, value TEXT, prev TEXT) WITHOUT ROWID",
+    )?;
+    let started = Instant::now();
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare("INSERT INTO plain VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+        for r in &rows {
+            insert.execute(rusqlite::params_from_iter(r))?;
+        }
+    }
+    tx.commit()?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
+fn decode_all(shared: &Path, coalition: uuid::Uuid) -> f64 {
+    let started = Instant::now();
+    let mut stack = vec![shared.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|x| x == crate::sync::batch::EXTENSION)
+            {
+                if let Ok(bytes) = std::fs::read(&p) {
+                    let _ = crate::sync::batch::decode(&bytes, coalition);
+                }
+            }
+        }
+    }
+    started.elapsed().as_secs_f64()
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            match e.metadata() {
+                Ok(m) if m.is_dir() => stack.push(e.path()),
+                Ok(m) => total += m.len(),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
+
+/// Linux keeps a high-water mark of resident memory; "5" resets it.
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
