@@ -74,6 +74,7 @@ impl Workspace {
         // The clock never goes behind anything already in the log, even if
         // the computer's clock went back while the app was closed.
         observe_latest(&conn, &mut clock)?;
+        unpark(&conn)?;
         let clock_offset_ms = std::env::var(CLOCK_OFFSET_ENV)
             .ok()
             .and_then(|v| v.trim().parse().ok())
@@ -186,6 +187,31 @@ impl Workspace {
         self.replica.name = name.to_string();
         Ok(())
     }
+}
+
+/// Changes a newer Wieg made to fields this version did not know yet were
+/// parked; once this version knows them (after an update), apply them.
+fn unpark(conn: &Connection) -> Result<()> {
+    let parked: Vec<(String, String)> = conn
+        .prepare("SELECT hlc, change FROM parked_changes")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let known: Vec<(String, Change)> = parked
+        .into_iter()
+        .filter_map(|(hlc, json)| serde_json::from_str::<Change>(&json).ok().map(|c| (hlc, c)))
+        .filter(|(_, c)| crate::changes::entity_spec(&c.entity).is_some_and(|s| s.has_field(&c.field)))
+        .collect();
+    if known.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    let changes: Vec<Change> = known.iter().map(|(_, c)| c.clone()).collect();
+    apply_changes(&tx, &changes, false)?;
+    for (hlc, _) in &known {
+        tx.execute("DELETE FROM parked_changes WHERE hlc = ?1", [hlc])?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 fn observe_latest(conn: &Connection, clock: &mut HlcClock) -> Result<()> {

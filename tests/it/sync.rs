@@ -422,3 +422,47 @@ fn wrong_clocks_do_not_stall_anyone() {
         "edits one after another are no conflict"
     );
 }
+
+#[test]
+fn a_lost_laptop_is_replaced_by_joining_and_gets_everything_back() {
+    let folder = shared();
+    let (_a_dir, mut a) = workspace();
+    a.create_organisation(&new_org("Van A")).unwrap();
+    a.set_sync_folder(folder.path()).unwrap();
+    a.sync().unwrap();
+    let b_dir = tempfile::tempdir().unwrap();
+    let (mut b, _) = Workspace::join(b_dir.path(), folder.path(), None).unwrap();
+    b.create_organisation(&new_org("Van B")).unwrap();
+    b.sync().unwrap();
+    a.create_organisation(&new_org("Nog een van A")).unwrap();
+    a.sync().unwrap();
+    let expected = a.dump().unwrap();
+    drop(a); // laptop A is stolen; its data directory is gone with it
+    let c_dir = tempfile::tempdir().unwrap();
+    let (c, _) = Workspace::join(c_dir.path(), folder.path(), None).unwrap();
+    assert_eq!(c.dump().unwrap(), expected, "everything every laptop exported comes back");
+    assert_eq!(c.list_organisations(&OrganisationFilter::default()).unwrap().len(), 3);
+}
+
+#[test]
+fn parked_changes_are_applied_once_this_version_knows_their_field() {
+    let (dir, mut ws) = workspace();
+    let id = ws.create_organisation(&new_org("Kraamzorg")).unwrap().id;
+    // A change to a field this version knows, but parked as if it did not
+    // (as an older Wieg would have parked it).
+    let mut change = ws.all_changes().unwrap().into_iter().find(|c| c.id == id && c.field == "notes").unwrap();
+    change.value = "uit een nieuwere versie".into();
+    change.prev = Some(change.hlc);
+    change.hlc.counter += 1000;
+    change.field = "notes_from_the_future".into();
+    ws.apply_remote(&[change.clone()]).unwrap();
+    drop(ws);
+    // Rename the parked field to a known one in the raw database: "after an update".
+    let conn = rusqlite::Connection::open(dir.path().join("wieg.sqlite")).unwrap();
+    let json: String = conn.query_row("SELECT change FROM parked_changes", [], |r| r.get(0)).unwrap();
+    conn.execute("UPDATE parked_changes SET change = ?1", [json.replace("notes_from_the_future", "notes")])
+        .unwrap();
+    drop(conn);
+    let ws = open(dir.path());
+    assert_eq!(ws.organisation(id).unwrap().notes, "uit een nieuwere versie");
+}
