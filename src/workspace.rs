@@ -199,7 +199,9 @@ fn unpark(conn: &Connection) -> Result<()> {
     let known: Vec<(String, Change)> = parked
         .into_iter()
         .filter_map(|(hlc, json)| serde_json::from_str::<Change>(&json).ok().map(|c| (hlc, c)))
-        .filter(|(_, c)| crate::changes::entity_spec(&c.entity).is_some_and(|s| s.has_field(&c.field)))
+        .filter(|(_, c)| {
+            crate::changes::entity_spec(&c.entity).is_some_and(|s| s.has_field(&c.field))
+        })
         .collect();
     if known.is_empty() {
         return Ok(());

@@ -232,7 +232,9 @@ impl Workspace {
     fn sync_with(&mut self, shared: &Path) -> Result<SyncReport> {
         check_reachable(shared)?;
         if folder::is_within(self.data_dir(), shared) {
-            return Err(Error::DatabaseInSyncFolder(self.data_dir().display().to_string()));
+            return Err(Error::DatabaseInSyncFolder(
+                self.data_dir().display().to_string(),
+            ));
         }
         let coalition = self.require_coalition()?;
         let dir = match find_coalition_dir(shared, coalition.id) {

@@ -440,8 +440,17 @@ fn a_lost_laptop_is_replaced_by_joining_and_gets_everything_back() {
     drop(a); // laptop A is stolen; its data directory is gone with it
     let c_dir = tempfile::tempdir().unwrap();
     let (c, _) = Workspace::join(c_dir.path(), folder.path(), None).unwrap();
-    assert_eq!(c.dump().unwrap(), expected, "everything every laptop exported comes back");
-    assert_eq!(c.list_organisations(&OrganisationFilter::default()).unwrap().len(), 3);
+    assert_eq!(
+        c.dump().unwrap(),
+        expected,
+        "everything every laptop exported comes back"
+    );
+    assert_eq!(
+        c.list_organisations(&OrganisationFilter::default())
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 #[test]
@@ -450,7 +459,12 @@ fn parked_changes_are_applied_once_this_version_knows_their_field() {
     let id = ws.create_organisation(&new_org("Kraamzorg")).unwrap().id;
     // A change to a field this version knows, but parked as if it did not
     // (as an older Wieg would have parked it).
-    let mut change = ws.all_changes().unwrap().into_iter().find(|c| c.id == id && c.field == "notes").unwrap();
+    let mut change = ws
+        .all_changes()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == id && c.field == "notes")
+        .unwrap();
     change.value = "uit een nieuwere versie".into();
     change.prev = Some(change.hlc);
     change.hlc.counter += 1000;
@@ -459,10 +473,18 @@ fn parked_changes_are_applied_once_this_version_knows_their_field() {
     drop(ws);
     // Rename the parked field to a known one in the raw database: "after an update".
     let conn = rusqlite::Connection::open(dir.path().join("wieg.sqlite")).unwrap();
-    let json: String = conn.query_row("SELECT change FROM parked_changes", [], |r| r.get(0)).unwrap();
-    conn.execute("UPDATE parked_changes SET change = ?1", [json.replace("notes_from_the_future", "notes")])
+    let json: String = conn
+        .query_row("SELECT change FROM parked_changes", [], |r| r.get(0))
         .unwrap();
+    conn.execute(
+        "UPDATE parked_changes SET change = ?1",
+        [json.replace("notes_from_the_future", "notes")],
+    )
+    .unwrap();
     drop(conn);
     let ws = open(dir.path());
-    assert_eq!(ws.organisation(id).unwrap().notes, "uit een nieuwere versie");
+    assert_eq!(
+        ws.organisation(id).unwrap().notes,
+        "uit een nieuwere versie"
+    );
 }
