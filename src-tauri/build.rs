@@ -18,6 +18,9 @@ const COMMANDS: &[&str] = &[
     "list_conflicts",
     "restore_conflict",
     "keep_current",
+    "list_raced_deletes",
+    "undelete",
+    "keep_deleted",
 ];
 
 fn main() {

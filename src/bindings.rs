@@ -28,6 +28,8 @@ pub fn typescript() -> String {
         NetworkSummary::decl(&cfg),
         Conflict::decl(&cfg),
         ConflictView::decl(&cfg),
+        RacedEdit::decl(&cfg),
+        RacedDelete::decl(&cfg),
         SkipKind::decl(&cfg),
         SkippedFile::decl(&cfg),
         SyncReport::decl(&cfg),

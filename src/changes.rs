@@ -7,8 +7,10 @@
 //! - per field, the change with the highest HLC wins (last writer wins);
 //! - a change already in the log is skipped, so applying twice is a no-op;
 //! - a losing value that no later edit was based on (no change names it as
-//!   its `prev`) and that differs from the winner is a *conflict*: it is kept
-//!   in `conflicts` so the user can see and restore it;
+//!   its `prev`), and that differs from the winner and from every value an
+//!   edit was based on, is a *conflict*: it is kept in `conflicts` so the
+//!   user can see and restore it (restoring or dismissing it makes its value
+//!   one that was seen, so it stays settled);
 //! - deletion is the field `deleted`, so sync never removes a row.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -36,6 +38,9 @@ impl EntitySpec {
         self.fields.contains(&field)
     }
 }
+
+/// Bookkeeping field of deletable entities: see [`Writer::set_deleted`].
+pub const DELETED_SEEN: &str = "deleted_seen";
 
 /// Every synced entity this version knows. A change for anything else is
 /// parked until an upgrade.
@@ -257,25 +262,36 @@ fn apply_entity(
             }
         }
         // The common cases cannot change the field's conflicts: its first
-        // value, and one edit on top of the only value before it.
+        // value, and one edit on top of the only value before it. Delete
+        // bookkeeping is last-writer-wins only, never a conflict to show.
         let first = old.is_empty() && new.len() == 1;
+        if field == DELETED_SEEN {
+            continue;
+        }
         let on_top = old.len() == 1 && new.len() == 1 && new[0].prev.as_ref() == Some(&old[0].hlc);
         if first || on_top {
             continue;
         }
-        // Otherwise: values that lost, differ from the winner, and that no
-        // other change was based on.
+        // Otherwise: a value is lost when nobody built on it and nobody ever
+        // had it in front of them — it is not the winner, no change was
+        // based on it, and no winning or based-on change has the same value.
+        // (So a value that was put back stays settled after later edits.)
         let based_on: HashSet<&str> = old
             .iter()
             .chain(&new)
             .filter_map(|s| s.prev.as_deref())
             .collect();
+        let seen = |s: &Stored| s.hlc == winner.hlc || based_on.contains(s.hlc.as_str());
+        let seen_values: HashSet<&str> = old
+            .iter()
+            .chain(&new)
+            .filter(|s| seen(s))
+            .map(|s| s.value.as_str())
+            .collect();
         let lost: BTreeSet<String> = old
             .iter()
             .chain(&new)
-            .filter(|s| {
-                s.hlc != winner.hlc && !based_on.contains(s.hlc.as_str()) && s.value != winner.value
-            })
+            .filter(|s| !seen(s) && !seen_values.contains(s.value.as_str()))
             .map(|s| s.hlc.clone())
             .collect();
         let listed = match &mut listed {
@@ -396,6 +412,20 @@ impl Writer<'_> {
         apply_change(self.tx, &change, true)?;
         self.written.push(change);
         Ok(true)
+    }
+
+    /// Delete (as a tombstone) or restore. A delete also records the newest
+    /// change of the entity this laptop had seen, so edits made elsewhere
+    /// that it had not seen can be shown as having raced the delete.
+    pub fn set_deleted(&mut self, entity: &EntitySpec, id: Uuid, deleted: bool) -> Result<bool> {
+        if deleted && entity.has_field(DELETED_SEEN) {
+            let newest: Option<String> = self
+                .tx
+                .prepare_cached("SELECT max(hlc) FROM changes WHERE entity_id = ?1")?
+                .query_row([id.to_string()], |r| r.get(0))?;
+            self.set(entity, id, DELETED_SEEN, newest.unwrap_or_default())?;
+        }
+        self.set(entity, id, "deleted", deleted)
     }
 
     /// Set one field on top of a given earlier value, even to the value it

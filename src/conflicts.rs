@@ -11,7 +11,7 @@ use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{current, entity_spec};
+use crate::changes::{current, entity_spec, DELETED_SEEN, ENTITIES};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::workspace::Workspace;
@@ -32,6 +32,27 @@ pub struct ConflictView {
     pub current_value: String,
     pub current_by: String,
     pub current_at: DateTime<Utc>,
+}
+
+/// Something deleted on one laptop while another laptop, not knowing,
+/// still edited it: the edits would vanish with it unless someone looks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RacedDelete {
+    pub entity: String,
+    pub entity_id: Uuid,
+    pub entity_label: String,
+    pub deleted_by: String,
+    pub deleted_at: DateTime<Utc>,
+    /// The newest edit per field that the deleting laptop had not seen.
+    pub edits: Vec<RacedEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RacedEdit {
+    pub field: String,
+    pub value: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
 }
 
 /// A field value as a person reads it.
@@ -98,6 +119,98 @@ impl Workspace {
             });
         }
         Ok(out)
+    }
+
+    /// Deleted entities with edits their deleter had not seen.
+    pub fn raced_deletes(&self) -> Result<Vec<RacedDelete>> {
+        let mut out = Vec::new();
+        for spec in ENTITIES.iter().filter(|s| s.has_field(DELETED_SEEN)) {
+            let label = if spec.has_field("name") { "name" } else { "''" };
+            let deleted: Vec<(String, String, String)> = self
+                .conn()
+                .prepare(&format!(
+                    "SELECT id, {label}, {DELETED_SEEN} FROM {} WHERE deleted = 1 ORDER BY id",
+                    spec.table
+                ))?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, entity_label, seen) in deleted {
+                let rows: Vec<(String, String, String)> = self
+                    .conn()
+                    .prepare_cached(
+                        "SELECT field, value, hlc FROM changes WHERE entity_id = ?1 AND hlc > ?2 \
+                         AND field NOT IN ('deleted', 'deleted_seen') ORDER BY hlc",
+                    )?
+                    .query_map(params![id, seen], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                if rows.is_empty() {
+                    continue;
+                }
+                let entity_id =
+                    Uuid::try_parse(&id).map_err(|e| Error::InvalidInput(e.to_string()))?;
+                let mut edits: Vec<RacedEdit> = Vec::new();
+                for (field, value, hlc) in rows {
+                    let hlc: Hlc = hlc.parse().map_err(|_| Error::InvalidInput(hlc.clone()))?;
+                    let edit = RacedEdit {
+                        field,
+                        value: shown(&serde_json::from_str(&value)?),
+                        by: self.replica_name(hlc.replica)?,
+                        at: hlc.wall_time(),
+                    };
+                    // Later rows are newer: keep the newest edit per field.
+                    edits.retain(|e| e.field != edit.field);
+                    edits.push(edit);
+                }
+                let Some((deleted_hlc, _)) = current(self.conn(), spec.name, entity_id, "deleted")?
+                else {
+                    continue;
+                };
+                out.push(RacedDelete {
+                    entity: spec.name.to_string(),
+                    entity_id,
+                    entity_label,
+                    deleted_by: self.replica_name(deleted_hlc.replica)?,
+                    deleted_at: deleted_hlc.wall_time(),
+                    edits,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Bring a deleted entity back, whatever kind it is.
+    pub fn undelete(&mut self, entity_id: Uuid) -> Result<()> {
+        for spec in ENTITIES.iter().filter(|s| s.has_field("deleted")) {
+            let exists: bool = self.conn().query_row(
+                &format!("SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)", spec.table),
+                [entity_id.to_string()],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return self.write(|w| w.set_deleted(spec, entity_id, false).map(|_| ()));
+            }
+        }
+        Err(Error::NotFound {
+            what: "verwijderd item",
+            id: entity_id.to_string(),
+        })
+    }
+
+    /// Keep a raced entity deleted: its edits have now been seen.
+    pub fn keep_deleted(&mut self, entity_id: Uuid) -> Result<()> {
+        let raced = self.raced_deletes()?;
+        let item = raced
+            .iter()
+            .find(|r| r.entity_id == entity_id)
+            .ok_or_else(|| Error::NotFound {
+                what: "verwijdering",
+                id: entity_id.to_string(),
+            })?;
+        let spec = entity_spec(&item.entity).ok_or_else(|| Error::NotFound {
+            what: "verwijdering",
+            id: entity_id.to_string(),
+        })?;
+        self.write(|w| w.set_deleted(spec, entity_id, true).map(|_| ()))
     }
 
     /// Put the lost value back (a new edit on top of the current one).

@@ -91,7 +91,9 @@ const MIGRATIONS: &[&str] = &[
         notes      TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL DEFAULT '',
         updated_at TEXT NOT NULL DEFAULT '',
-        deleted    INTEGER NOT NULL DEFAULT 0
+        deleted    INTEGER NOT NULL DEFAULT 0,
+        -- The newest change the deleting laptop had seen: edits after it raced the delete.
+        deleted_seen TEXT NOT NULL DEFAULT ''
     );
     "#,
 ];

@@ -45,7 +45,7 @@ pub mod workspace;
 
 pub use changes::{Change, Conflict};
 pub use coalition::{AppStatus, Coalition};
-pub use conflicts::ConflictView;
+pub use conflicts::{ConflictView, RacedDelete, RacedEdit};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
 pub use network::{

@@ -24,6 +24,7 @@ pub const ORGANISATION: EntitySpec = EntitySpec {
         "notes",
         "created_at",
         "deleted",
+        "deleted_seen",
     ],
 };
 
@@ -338,7 +339,7 @@ impl Workspace {
 
     fn set_organisation_deleted(&mut self, id: Uuid, deleted: bool) -> Result<Organisation> {
         get(self.conn(), id)?;
-        self.write(|w| w.set(&ORGANISATION, id, "deleted", deleted))?;
+        self.write(|w| w.set_deleted(&ORGANISATION, id, deleted))?;
         self.organisation(id)
     }
 

@@ -7,7 +7,7 @@ use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
     AppStatus, Coalition, ConflictView, NetworkSummary, NewOrganisation, Organisation,
-    OrganisationFilter, OrganisationPatch, SyncReport, SyncStatus, Workspace,
+    OrganisationFilter, OrganisationPatch, RacedDelete, SyncReport, SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -122,4 +122,19 @@ pub fn restore_conflict(state: State<AppState>, id: String) -> Result<Vec<Confli
 #[tauri::command]
 pub fn keep_current(state: State<AppState>, id: String) -> Result<Vec<ConflictView>> {
     state.with(|ws| ws.keep_current(&id).and_then(|()| ws.conflict_views()))
+}
+
+#[tauri::command]
+pub fn list_raced_deletes(state: State<AppState>) -> Result<Vec<RacedDelete>> {
+    state.with(|ws| ws.raced_deletes())
+}
+
+#[tauri::command]
+pub fn undelete(state: State<AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
+    state.with(|ws| ws.undelete(id).and_then(|()| ws.raced_deletes()))
+}
+
+#[tauri::command]
+pub fn keep_deleted(state: State<AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
+    state.with(|ws| ws.keep_deleted(id).and_then(|()| ws.raced_deletes()))
 }

@@ -110,6 +110,9 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::list_conflicts,
             commands::restore_conflict,
             commands::keep_current,
+            commands::list_raced_deletes,
+            commands::undelete,
+            commands::keep_deleted,
         ])
 }
 

@@ -91,6 +91,10 @@ enum ConflictAction {
     Restore { id: String },
     /// Keep the current value; stop listing the lost one
     Keep { id: String },
+    /// Bring back something deleted while another laptop still edited it
+    Undelete { id: uuid::Uuid },
+    /// Keep it deleted; stop listing the edits that raced the delete
+    KeepDeleted { id: uuid::Uuid },
 }
 
 #[derive(Subcommand)]
@@ -289,13 +293,45 @@ fn run(cli: Cli) -> wieg::Result<()> {
                 ws.keep_current(&id)?;
                 println!("Huidige waarde behouden.");
             }
+            Some(ConflictAction::Undelete { id }) => {
+                ws.undelete(id)?;
+                println!("Teruggehaald.");
+            }
+            Some(ConflictAction::KeepDeleted { id }) => {
+                ws.keep_deleted(id)?;
+                println!("Blijft verwijderd.");
+            }
             None => {
                 let conflicts = ws.conflict_views()?;
+                let raced = ws.raced_deletes()?;
                 if json {
-                    print_json(&conflicts)?;
-                } else if conflicts.is_empty() {
+                    #[derive(serde::Serialize)]
+                    struct All<'a> {
+                        conflicts: &'a [wieg::ConflictView],
+                        raced_deletes: &'a [wieg::RacedDelete],
+                    }
+                    print_json(&All {
+                        conflicts: &conflicts,
+                        raced_deletes: &raced,
+                    })?;
+                } else if conflicts.is_empty() && raced.is_empty() {
                     println!("Geen conflicten.");
                 } else {
+                    for r in &raced {
+                        println!(
+                            "{}  {} {:?} verwijderd door {} ({}), terwijl elders bewerkt: {}",
+                            r.entity_id,
+                            r.entity,
+                            r.entity_label,
+                            r.deleted_by,
+                            r.deleted_at.format("%Y-%m-%d %H:%M"),
+                            r.edits
+                                .iter()
+                                .map(|e| format!("{} = {:?} ({})", e.field, e.value, e.by))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
+                    }
                     for c in conflicts {
                         println!(
                             "{}  {} {:?}, {}: nu {:?} ({}, {}), verloren {:?} ({}, {})",

@@ -89,8 +89,33 @@ test('an organisation from another laptop arrives, and a concurrent edit can be 
     wieg(dirs.other, 'sync');
     const orgs = JSON.parse(wieg(dirs.other, 'org', 'list', '--json'));
     assert.equal(orgs.find((o) => o.name === 'Van laptop B').notes, lost);
-    assert.deepEqual(JSON.parse(wieg(dirs.other, 'conflicts', '--json')), []);
+    assert.deepEqual(JSON.parse(wieg(dirs.other, 'conflicts', '--json')), { conflicts: [], raced_deletes: [] });
     assert.equal(wieg(dirs.other, 'dump'), wieg(dirs.app, 'dump'));
+  } finally {
+    await app.deleteSession();
+  }
+});
+
+test('an organisation deleted here while the other laptop edited it can be brought back', async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-network'))).click();
+    await (await visible(app, 'button[aria-label="Verwijderen: Van laptop B"]')).click();
+    await visible(app, byTestId('toast'));
+    wieg(dirs.other, 'org', 'set', 'Van laptop B', '--notes', 'Nieuw telefoonnummer');
+    wieg(dirs.other, 'sync');
+
+    await (await app.$(byTestId('nav-share'))).click();
+    await (await visible(app, byTestId('sync-now'))).click();
+    const raced = await visible(app, byTestId('raced-delete'));
+    assert.match(await raced.getText(), /Van laptop B[\s\S]*Nieuw telefoonnummer/);
+    await (await raced.$('button=Haal terug')).click();
+    await waitForText(app, byTestId('conflicts'), /Geen conflicten/);
+
+    await (await app.$(byTestId('nav-network'))).click();
+    await waitForText(app, byTestId('organisation-table'), /Van laptop B/);
+    const orgs = JSON.parse(wieg(dirs.app, 'org', 'list', '--json'));
+    assert.equal(orgs.find((o) => o.name === 'Van laptop B').notes, 'Nieuw telefoonnummer');
   } finally {
     await app.deleteSession();
   }

@@ -293,3 +293,29 @@ fn an_organisation_whose_creation_is_still_arriving_is_not_listed() {
         "Kraamzorg Onderweg"
     );
 }
+
+#[test]
+fn a_settled_conflict_stays_settled_after_later_edits() {
+    for restore in [true, false] {
+        let (_a_dir, mut a) = workspace();
+        let id = a.create_organisation(&new_org("GGD Noord")).unwrap().id;
+        let (_b_dir, mut b) = replica_of(&a);
+        rename(&mut a, id, "GGD Noord A");
+        rename(&mut b, id, "GGD Noord B");
+        exchange(&mut [&mut a, &mut b]);
+        let conflict = a.conflicts().unwrap().remove(0).hlc.to_string();
+        if restore {
+            a.restore_conflict(&conflict).unwrap();
+        } else {
+            a.keep_current(&conflict).unwrap();
+        }
+        exchange(&mut [&mut a, &mut b]);
+        rename(&mut b, id, "GGD Noord-Limburg");
+        exchange(&mut [&mut a, &mut b]);
+        assert!(
+            a.conflicts().unwrap().is_empty(),
+            "restore={restore}: a settled value does not come back"
+        );
+        assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    }
+}

@@ -339,12 +339,21 @@ fn check_nothing_lost(ws: &Workspace) -> Result<(), String> {
             .push(c);
     }
     for ((entity, id, field), list) in by_field {
+        // Delete bookkeeping, not a user's edit (see Writer::set_deleted).
+        if field == "deleted_seen" {
+            continue;
+        }
         let winner = list.iter().max_by_key(|c| c.hlc).unwrap();
-        let seen: HashSet<_> = list.iter().filter_map(|c| c.prev).collect();
+        let based_on: HashSet<_> = list.iter().filter_map(|c| c.prev).collect();
+        let seen_values: Vec<&serde_json::Value> = list
+            .iter()
+            .filter(|c| c.hlc == winner.hlc || based_on.contains(&c.hlc))
+            .map(|c| &c.value)
+            .collect();
         for c in &list {
             let ok = c.hlc == winner.hlc
-                || seen.contains(&c.hlc)
-                || c.value == winner.value
+                || based_on.contains(&c.hlc)
+                || seen_values.contains(&&c.value)
                 || listed.contains(&c.hlc.to_string());
             if !ok {
                 return Err(format!(

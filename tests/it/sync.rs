@@ -488,3 +488,77 @@ fn parked_changes_are_applied_once_this_version_knows_their_field() {
         "uit een nieuwere versie"
     );
 }
+
+#[test]
+fn an_edit_that_raced_a_delete_is_shown_and_can_bring_it_back() {
+    let (_a_dir, mut a) = workspace();
+    let id = a
+        .create_organisation(&new_org("Schuldhulpmaatje"))
+        .unwrap()
+        .id;
+    let (_b_dir, mut b) = crate::replica_of(&a);
+    a.delete_organisation(id).unwrap();
+    notes(&mut b, id, "Nieuw telefoonnummer");
+    crate::exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    assert!(
+        a.organisation(id).unwrap().deleted,
+        "the delete stands for now"
+    );
+    let raced = a.raced_deletes().unwrap();
+    assert_eq!(raced.len(), 1, "{raced:?}");
+    assert_eq!(raced[0].entity_label, "Schuldhulpmaatje");
+    assert_eq!(raced[0].edits.len(), 1);
+    assert_eq!(
+        (
+            raced[0].edits[0].field.as_str(),
+            raced[0].edits[0].value.as_str()
+        ),
+        ("notes", "Nieuw telefoonnummer")
+    );
+    let on_b = b.raced_deletes().unwrap();
+    assert_eq!(
+        (on_b.len(), on_b[0].entity_id, on_b[0].deleted_at),
+        (1, id, raced[0].deleted_at),
+        "both laptops show it"
+    );
+    assert!(
+        a.conflicts().unwrap().is_empty(),
+        "it is not a field conflict"
+    );
+
+    b.undelete(id).unwrap();
+    crate::exchange(&mut [&mut a, &mut b]);
+    let back = a.organisation(id).unwrap();
+    assert!(!back.deleted);
+    assert_eq!(
+        back.notes, "Nieuw telefoonnummer",
+        "the raced edit is there"
+    );
+    assert!(a.raced_deletes().unwrap().is_empty() && b.raced_deletes().unwrap().is_empty());
+}
+
+#[test]
+fn keeping_a_raced_delete_settles_it_everywhere() {
+    let (_a_dir, mut a) = workspace();
+    let id = a
+        .create_organisation(&new_org("Budgetcoaching"))
+        .unwrap()
+        .id;
+    let (_b_dir, mut b) = crate::replica_of(&a);
+    notes(&mut a, id, "Van A, voor het verwijderen");
+    a.delete_organisation(id).unwrap();
+    notes(&mut b, id, "Van B");
+    crate::exchange(&mut [&mut a, &mut b]);
+    let raced = b.raced_deletes().unwrap();
+    assert_eq!(raced.len(), 1);
+    assert_eq!(
+        raced[0].edits[0].value, "Van B",
+        "A's own edit before deleting was seen"
+    );
+    b.keep_deleted(id).unwrap();
+    crate::exchange(&mut [&mut a, &mut b]);
+    assert!(a.raced_deletes().unwrap().is_empty() && b.raced_deletes().unwrap().is_empty());
+    assert!(a.organisation(id).unwrap().deleted);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+}

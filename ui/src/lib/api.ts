@@ -12,6 +12,7 @@ import type {
   Organisation,
   OrganisationFilter,
   OrganisationPatch,
+  RacedDelete,
   SyncReport,
   SyncStatus,
 } from './bindings';
@@ -59,4 +60,7 @@ export const api = {
   listConflicts: () => call<ConflictView[]>('list_conflicts'),
   restoreConflict: (id: string) => call<ConflictView[]>('restore_conflict', { id }),
   keepCurrent: (id: string) => call<ConflictView[]>('keep_current', { id }),
+  listRacedDeletes: () => call<RacedDelete[]>('list_raced_deletes'),
+  undelete: (id: string) => call<RacedDelete[]>('undelete', { id }),
+  keepDeleted: (id: string) => call<RacedDelete[]>('keep_deleted', { id }),
 };

@@ -54,6 +54,14 @@ id: string, entity: string, entity_id: string,
  */
 entity_label: string, field: string, lost_value: string, lost_by: string, lost_at: string, current_value: string, current_by: string, current_at: string, };
 
+export type RacedEdit = { field: string, value: string, by: string, at: string, };
+
+export type RacedDelete = { entity: string, entity_id: string, entity_label: string, deleted_by: string, deleted_at: string, 
+/**
+ * The newest edit per field that the deleting laptop had not seen.
+ */
+edits: Array<RacedEdit>, };
+
 export type SkipKind = "incomplete" | "refused" | "newer_format";
 
 export type SkippedFile = { path: string, reason: string, kind: SkipKind, };

@@ -16,7 +16,8 @@ export const sync = $state({
 export async function refreshSync() {
   try {
     sync.status = await api.syncStatus();
-    sync.conflicts = (await api.listConflicts()).length;
+    const [conflicts, raced] = await Promise.all([api.listConflicts(), api.listRacedDeletes()]);
+    sync.conflicts = conflicts.length + raced.length;
   } catch {
     // The status is a courtesy; the pages report their own errors.
   }
