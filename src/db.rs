@@ -80,7 +80,7 @@ const MIGRATIONS: &[&str] = &[
         created_at TEXT NOT NULL DEFAULT '',
         updated_at TEXT NOT NULL DEFAULT '',
         deleted    INTEGER NOT NULL DEFAULT 0
-    );
+    ) WITHOUT ROWID;
 
     CREATE TABLE organisations (
         id         TEXT PRIMARY KEY,
@@ -94,7 +94,7 @@ const MIGRATIONS: &[&str] = &[
         deleted    INTEGER NOT NULL DEFAULT 0,
         -- The newest change the deleting laptop had seen: edits after it raced the delete.
         deleted_seen TEXT NOT NULL DEFAULT ''
-    );
+    ) WITHOUT ROWID;
     "#,
 ];
 
