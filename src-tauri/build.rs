@@ -21,6 +21,9 @@ const COMMANDS: &[&str] = &[
     "list_raced_deletes",
     "undelete",
     "keep_deleted",
+    "list_municipalities",
+    "create_municipality",
+    "delete_municipality",
 ];
 
 fn main() {

@@ -24,6 +24,8 @@ pub fn typescript() -> String {
         NewOrganisation::decl(&cfg),
         OrganisationPatch::decl(&cfg),
         OrganisationFilter::decl(&cfg),
+        Municipality::decl(&cfg),
+        NewMunicipality::decl(&cfg),
         DomainCount::decl(&cfg),
         NetworkSummary::decl(&cfg),
         Conflict::decl(&cfg),

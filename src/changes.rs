@@ -44,7 +44,11 @@ pub const DELETED_SEEN: &str = "deleted_seen";
 
 /// Every synced entity this version knows. A change for anything else is
 /// parked until an upgrade.
-pub const ENTITIES: &[&EntitySpec] = &[&crate::coalition::COALITION, &crate::network::ORGANISATION];
+pub const ENTITIES: &[&EntitySpec] = &[
+    &crate::coalition::COALITION,
+    &crate::network::ORGANISATION,
+    &crate::network::MUNICIPALITY,
+];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {
     ENTITIES.iter().copied().find(|e| e.name == name)

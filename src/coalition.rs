@@ -8,7 +8,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::changes::{EntitySpec, Writer};
-use crate::error::{Error, Result, ValidationCode};
+use crate::error::{Error, Result};
 use crate::time::{iso, parse_iso_or};
 use crate::workspace::{Replica, Workspace};
 
@@ -89,21 +89,7 @@ pub(crate) fn create_coalition_in(
     name: &str,
     start_date: NaiveDate,
 ) -> Result<Uuid> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Error::validation(
-            "name",
-            ValidationCode::Required,
-            "geef de coalitie een naam",
-        ));
-    }
-    if name.chars().count() > MAX_NAME {
-        return Err(Error::validation(
-            "name",
-            ValidationCode::TooLong,
-            format!("de naam mag hoogstens {MAX_NAME} tekens lang zijn"),
-        ));
-    }
+    let name = crate::validate::required_text("name", name, MAX_NAME, "geef de coalitie een naam")?;
     let id = Uuid::now_v7();
     w.set(&COALITION, id, "name", name)?;
     w.set(&COALITION, id, "start_date", start_date.to_string())?;

@@ -96,6 +96,21 @@ const MIGRATIONS: &[&str] = &[
         deleted_seen TEXT NOT NULL DEFAULT ''
     ) WITHOUT ROWID;
     "#,
+    // 2: municipalities.
+    r#"
+    CREATE TABLE municipalities (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL DEFAULT '',
+        cbs_code     TEXT NOT NULL DEFAULT '',
+        in_coalition INTEGER NOT NULL DEFAULT 1,
+        valid_from   TEXT,
+        valid_to     TEXT,
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

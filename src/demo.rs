@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use crate::coalition::{create_coalition_in, Coalition};
 use crate::error::{Error, Result};
-use crate::network::{create_organisation_in, NewOrganisation};
+use crate::network::{
+    create_municipality_in, create_organisation_in, NewMunicipality, NewOrganisation,
+};
 use crate::workspace::Workspace;
 
 const DEMO_JSON: &str = include_str!("../assets/demo/coalition.json");
@@ -39,6 +41,14 @@ impl Workspace {
         let demo = demo_coalition()?;
         self.write(|w| {
             create_coalition_in(w, &demo.name, demo.start_date)?;
+            for m in &demo.municipalities {
+                let input = NewMunicipality {
+                    name: m.name.clone(),
+                    cbs_code: m.cbs_code.clone(),
+                    ..Default::default()
+                };
+                create_municipality_in(w, &input)?;
+            }
             for org in &demo.organisations {
                 create_organisation_in(w, org)?;
             }

@@ -24,6 +24,9 @@ pub enum ValidationCode {
     InvalidUrl,
     InvalidChoice,
     InvalidDate,
+    InvalidCode,
+    Duplicate,
+    DateOrder,
 }
 
 impl ValidationError {

@@ -40,6 +40,7 @@ pub mod hlc;
 pub mod network;
 pub mod sync;
 pub mod time;
+mod validate;
 pub mod vocabulary;
 pub mod workspace;
 
@@ -49,8 +50,8 @@ pub use conflicts::{ConflictView, RacedDelete, RacedEdit};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
 pub use network::{
-    Domain, DomainCount, NetworkSummary, NewOrganisation, OrgKind, Organisation,
-    OrganisationFilter, OrganisationPatch,
+    Domain, DomainCount, Municipality, NetworkSummary, NewMunicipality, NewOrganisation, OrgKind,
+    Organisation, OrganisationFilter, OrganisationPatch,
 };
 pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

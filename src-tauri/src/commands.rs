@@ -6,8 +6,9 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
-    AppStatus, Coalition, ConflictView, NetworkSummary, NewOrganisation, Organisation,
-    OrganisationFilter, OrganisationPatch, RacedDelete, SyncReport, SyncStatus, Workspace,
+    AppStatus, Coalition, ConflictView, Municipality, NetworkSummary, NewMunicipality,
+    NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch, RacedDelete, SyncReport,
+    SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -137,4 +138,19 @@ pub fn undelete(state: State<AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
 #[tauri::command]
 pub fn keep_deleted(state: State<AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
     state.with(|ws| ws.keep_deleted(id).and_then(|()| ws.raced_deletes()))
+}
+
+#[tauri::command]
+pub fn list_municipalities(state: State<AppState>) -> Result<Vec<Municipality>> {
+    state.with(|ws| ws.list_municipalities(false))
+}
+
+#[tauri::command]
+pub fn create_municipality(state: State<AppState>, input: NewMunicipality) -> Result<Municipality> {
+    state.with(|ws| ws.create_municipality(&input))
+}
+
+#[tauri::command]
+pub fn delete_municipality(state: State<AppState>, id: Uuid) -> Result<Municipality> {
+    state.with(|ws| ws.delete_municipality(id))
 }

@@ -113,6 +113,9 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::list_raced_deletes,
             commands::undelete,
             commands::keep_deleted,
+            commands::list_municipalities,
+            commands::create_municipality,
+            commands::delete_municipality,
         ])
 }
 

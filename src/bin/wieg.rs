@@ -42,6 +42,9 @@ enum Command {
     /// Partner organisations
     #[command(subcommand)]
     Org(OrgCommand),
+    /// Municipalities of the coalition
+    #[command(subcommand)]
+    Gemeente(GemeenteCommand),
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
     /// Exchange changes with the shared folder (and remember the folder)
@@ -143,6 +146,36 @@ enum OrgCommand {
     Rm { id: String },
     /// Restore a deleted organisation
     Restore { id: String },
+}
+
+#[derive(Subcommand)]
+enum GemeenteCommand {
+    /// Add a municipality
+    Add {
+        #[arg(long)]
+        name: String,
+        /// CBS code, e.g. GM0983
+        #[arg(long)]
+        cbs: String,
+        /// Served by partners but not part of this coalition
+        #[arg(long)]
+        not_in_coalition: bool,
+        /// Exists from (after a merger), e.g. 2026-01-01
+        #[arg(long)]
+        from: Option<String>,
+        /// Exists until (merged into another), e.g. 2025-12-31
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// List municipalities
+    List {
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Delete a municipality (by id, CBS code or name)
+    Rm { id: String },
 }
 
 #[derive(Args)]
@@ -270,6 +303,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         }
         Command::Dump => print!("{}", ws.dump()?),
         Command::Org(cmd) => org(&mut ws, cmd)?,
+        Command::Gemeente(cmd) => gemeente(&mut ws, cmd)?,
         Command::Sync { folder, json } => {
             if let Some(folder) = folder {
                 ws.set_sync_folder(&folder)?;
@@ -443,6 +477,49 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             let id = ws.find_organisation(&id)?.id;
             let org = ws.restore_organisation(id)?;
             println!("Hersteld: {}", org.name);
+        }
+    }
+    Ok(())
+}
+
+fn gemeente(ws: &mut Workspace, cmd: GemeenteCommand) -> wieg::Result<()> {
+    match cmd {
+        GemeenteCommand::Add {
+            name,
+            cbs,
+            not_in_coalition,
+            from,
+            to,
+        } => {
+            let m = ws.create_municipality(&wieg::NewMunicipality {
+                name,
+                cbs_code: cbs,
+                in_coalition: Some(!not_in_coalition),
+                valid_from: from,
+                valid_to: to,
+            })?;
+            println!("{}", m.id);
+        }
+        GemeenteCommand::List { json, all } => {
+            let list = ws.list_municipalities(all)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for m in &list {
+                    let outside = if m.in_coalition {
+                        ""
+                    } else {
+                        "  (buiten de coalitie)"
+                    };
+                    let deleted = if m.deleted { "  [verwijderd]" } else { "" };
+                    println!("{}  {}  {}{outside}{deleted}", m.id, m.cbs_code, m.name);
+                }
+            }
+        }
+        GemeenteCommand::Rm { id } => {
+            let id = ws.find_municipality(&id)?.id;
+            let m = ws.delete_municipality(id)?;
+            println!("Verwijderd: {}", m.name);
         }
     }
     Ok(())

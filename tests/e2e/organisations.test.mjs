@@ -110,3 +110,25 @@ test('delete an organisation and undo it', async () => {
     await app.deleteSession();
   }
 });
+
+test('add a municipality by its CBS code; a duplicate code is refused', async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-network'))).click();
+    await (await visible(app, '#mun-name')).setValue('Venlo');
+    await (await app.$('#mun-code')).setValue('gm983');
+    await (await app.$(byTestId('add-municipality'))).click();
+    const table = await visible(app, byTestId('municipality-table'));
+    await app.waitUntil(async () => /Venlo\s*GM0983\s*ja/.test(await table.getText()), {
+      timeoutMsg: 'Venlo with its normalised code is listed',
+    });
+    await (await app.$('#mun-name')).setValue('Venlo-Noord');
+    await (await app.$('#mun-code')).setValue('GM0983');
+    await (await app.$(byTestId('add-municipality'))).click();
+    const error = await visible(app, '.inline-form ~ .field-error');
+    assert.equal(await error.getText(), 'Dit bestaat al.');
+    assert.equal(await (await app.$(byTestId('mun-count'))).getText(), '1 gemeente');
+  } finally {
+    await app.deleteSession();
+  }
+});

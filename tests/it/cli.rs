@@ -203,3 +203,49 @@ fn data_dir_comes_from_wieg_data() {
     assert!(out.status.success());
     assert!(dir.path().join("wieg.sqlite").exists());
 }
+
+#[test]
+fn municipalities_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Gemeenten"]);
+    ok(
+        data,
+        &["gemeente", "add", "--name", "Venray", "--cbs", "GM0984"],
+    );
+    ok(
+        data,
+        &[
+            "gemeente",
+            "add",
+            "--name",
+            "Arcen en Velden",
+            "--cbs",
+            "885",
+            "--not-in-coalition",
+            "--to",
+            "2009-12-31",
+        ],
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(data, &["gemeente", "list", "--json"])).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(
+        (list[0]["name"].as_str(), list[0]["cbs_code"].as_str()),
+        (Some("Arcen en Velden"), Some("GM0885"))
+    );
+    assert_eq!(list[0]["in_coalition"], false);
+    assert_eq!(list[0]["valid_to"], "2009-12-31");
+    assert!(
+        fails(data, &["gemeente", "add", "--name", "X", "--cbs", "GM0984"])
+            .contains("al een gemeente")
+    );
+    assert!(fails(
+        data,
+        &["gemeente", "add", "--name", "X", "--cbs", "GM0001", "--from", "morgen"]
+    )
+    .contains("geen datum"));
+    ok(data, &["gemeente", "rm", "GM0984"]);
+    assert!(!ok(data, &["gemeente", "list"]).contains("Venray"));
+}

@@ -8,6 +8,7 @@ mod bindings;
 mod changes;
 mod cli;
 mod convergence;
+mod municipalities;
 mod network;
 mod processes;
 mod sync;

@@ -2,7 +2,7 @@
 
 export type ErrorKind = "validation" | "not_found" | "no_coalition" | "coalition_exists" | "invalid_input" | "newer_schema" | "sync_folder_missing" | "sync_folder" | "database" | "io";
 
-export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date";
+export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date" | "invalid_code" | "duplicate" | "date_order";
 
 export type ValidationError = { field: string, code: ValidationCode, message: string, };
 
@@ -33,6 +33,14 @@ text?: string, kind?: OrgKind, domain?: Domain,
  * Also list deleted organisations (to restore them).
  */
 include_deleted?: boolean, };
+
+export type Municipality = { id: string, name: string, 
+/**
+ * `GM` and four digits, as CBS numbers municipalities.
+ */
+cbs_code: string, in_coalition: boolean, valid_from: string | null, valid_to: string | null, created_at: string, updated_at: string, deleted: boolean, };
+
+export type NewMunicipality = { name: string, cbs_code: string, in_coalition?: boolean, valid_from?: string, valid_to?: string, };
 
 export type DomainCount = { domain: Domain, count: number, };
 

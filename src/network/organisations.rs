@@ -1,5 +1,4 @@
-//! The coalition network: the partner organisations (and, later,
-//! municipalities, contact persons and the relations between partners).
+//! Partner organisations: who they are, their kind and domain.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -10,6 +9,7 @@ use uuid::Uuid;
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::time::{iso, parse_iso_or};
+use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
 
@@ -142,22 +142,7 @@ pub struct DomainCount {
 }
 
 fn valid_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Error::validation(
-            "name",
-            ValidationCode::Required,
-            "vul de naam van de organisatie in",
-        ));
-    }
-    if name.chars().count() > MAX_NAME {
-        return Err(Error::validation(
-            "name",
-            ValidationCode::TooLong,
-            format!("de naam mag hoogstens {MAX_NAME} tekens lang zijn"),
-        ));
-    }
-    Ok(name.to_string())
+    validate::required_text("name", name, MAX_NAME, "vul de naam van de organisatie in")
 }
 
 /// A website as people type it ("ggdlimburgnoord.nl") becomes a full https
@@ -174,13 +159,7 @@ fn valid_website(website: &str) -> Result<String> {
             format!("{website:?} is geen webadres (bijvoorbeeld https://www.voorbeeld.nl)"),
         ))
     };
-    if website.chars().count() > MAX_WEBSITE {
-        return Err(Error::validation(
-            "website",
-            ValidationCode::TooLong,
-            format!("het webadres mag hoogstens {MAX_WEBSITE} tekens lang zijn"),
-        ));
-    }
+    validate::optional_text("website", website, MAX_WEBSITE)?;
     let full = if website.contains("://") {
         website.to_string()
     } else {
@@ -207,14 +186,7 @@ fn valid_website(website: &str) -> Result<String> {
 }
 
 fn valid_notes(notes: &str) -> Result<String> {
-    if notes.chars().count() > MAX_NOTES {
-        return Err(Error::validation(
-            "notes",
-            ValidationCode::TooLong,
-            format!("de notities mogen hoogstens {MAX_NOTES} tekens lang zijn"),
-        ));
-    }
-    Ok(notes.trim_end().to_string())
+    validate::optional_text("notes", notes, MAX_NOTES)
 }
 
 fn required_choice<T>(value: Option<T>, field: &str, message: &str) -> Result<T> {

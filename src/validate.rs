@@ -1,0 +1,70 @@
+//! Field checks shared by every area: they say which field and why, in Dutch.
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result, ValidationCode};
+
+/// Trimmed text that must be there and may not be longer than `max` characters.
+pub fn required_text(field: &str, value: &str, max: usize, missing: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::validation(field, ValidationCode::Required, missing));
+    }
+    optional_text(field, value, max)
+}
+
+/// Text that may be empty but not longer than `max` characters.
+pub fn optional_text(field: &str, value: &str, max: usize) -> Result<String> {
+    if value.chars().count() > max {
+        return Err(Error::validation(
+            field,
+            ValidationCode::TooLong,
+            format!("mag hoogstens {max} tekens lang zijn"),
+        ));
+    }
+    Ok(value.trim().to_string())
+}
+
+/// A date as typed: `2026-11-30` or `30-11-2026`.
+pub fn date(field: &str, value: &str) -> Result<NaiveDate> {
+    let value = value.trim();
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(value, "%d-%m-%Y"))
+        .map_err(|_| {
+            Error::validation(
+                field,
+                ValidationCode::InvalidDate,
+                format!("{value:?} is geen datum (bijvoorbeeld 2026-11-30 of 30-11-2026)"),
+            )
+        })
+}
+
+/// `from` may not be after `to`.
+pub fn date_order(field: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    match (from, to) {
+        (Some(f), Some(t)) if f > t => Err(Error::validation(
+            field,
+            ValidationCode::DateOrder,
+            format!("de einddatum ({t}) ligt vóór de begindatum ({f})"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_orders_and_refusals() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(date("d", "2026-11-30").unwrap(), d);
+        assert_eq!(date("d", " 30-11-2026 ").unwrap(), d);
+        assert!(date("d", "31-02-2026").is_err());
+        assert!(date_order("d", Some(d), d.pred_opt()).is_err());
+        assert!(date_order("d", Some(d), Some(d)).is_ok());
+        assert!(required_text("n", "  ", 5, "vul in").is_err());
+        assert_eq!(required_text("n", " ab ", 5, "vul in").unwrap(), "ab");
+        assert!(optional_text("n", "abcdef", 5).is_err());
+    }
+}

@@ -1,0 +1,83 @@
+//! Municipalities: CBS codes, periods, duplicates, the demo's real ones.
+
+use wieg::{Error, NewMunicipality, ValidationCode, Workspace};
+
+use crate::workspace;
+
+fn add(ws: &mut Workspace, name: &str, code: &str) -> wieg::Result<wieg::Municipality> {
+    ws.create_municipality(&NewMunicipality {
+        name: name.into(),
+        cbs_code: code.into(),
+        ..Default::default()
+    })
+}
+
+fn code_of(result: wieg::Result<wieg::Municipality>) -> (String, ValidationCode) {
+    match result {
+        Err(Error::Validation(v)) => (v.field, v.code),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn municipalities_with_codes_periods_and_no_duplicates() {
+    let (_dir, mut ws) = workspace();
+    let venlo = add(&mut ws, "Venlo", "gm983").unwrap();
+    assert_eq!(venlo.cbs_code, "GM0983");
+    assert!(venlo.in_coalition);
+    assert_eq!(
+        code_of(add(&mut ws, "Venlo 2", "GM0983")),
+        ("cbs_code".into(), ValidationCode::Duplicate)
+    );
+    assert_eq!(
+        code_of(add(&mut ws, "Nergens", "NL01")),
+        ("cbs_code".into(), ValidationCode::InvalidCode)
+    );
+    assert_eq!(
+        code_of(add(&mut ws, " ", "GM0001")),
+        ("name".into(), ValidationCode::Required)
+    );
+    let merged = NewMunicipality {
+        name: "Arcen en Velden".into(),
+        cbs_code: "GM0885".into(),
+        in_coalition: Some(false),
+        valid_from: Some("01-01-1990".into()),
+        valid_to: Some("2009-12-31".into()),
+    };
+    let arcen = ws.create_municipality(&merged).unwrap();
+    assert_eq!(arcen.valid_to.unwrap().to_string(), "2009-12-31");
+    assert!(!arcen.in_coalition);
+    let backwards = NewMunicipality {
+        valid_from: Some("2010-01-01".into()),
+        cbs_code: "GM0886".into(),
+        ..merged
+    };
+    assert_eq!(
+        code_of(ws.create_municipality(&backwards)),
+        ("valid_to".into(), ValidationCode::DateOrder)
+    );
+
+    assert_eq!(ws.find_municipality("GM0983").unwrap().id, venlo.id);
+    assert_eq!(ws.find_municipality("venlo").unwrap().id, venlo.id);
+    let names: Vec<String> = ws
+        .list_municipalities(false)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(names, ["Arcen en Velden", "Venlo"]);
+    ws.delete_municipality(venlo.id).unwrap();
+    assert_eq!(ws.list_municipalities(false).unwrap().len(), 1);
+    add(&mut ws, "Venlo", "GM0983").expect("a deleted municipality's code is free again");
+}
+
+#[test]
+fn the_demo_has_its_real_municipalities() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    ws.load_demo().unwrap();
+    let list = ws.list_municipalities(false).unwrap();
+    assert_eq!(list.len(), 15);
+    let venlo = list.iter().find(|m| m.name == "Venlo").unwrap();
+    assert_eq!(venlo.cbs_code, "GM0983");
+}
