@@ -144,19 +144,13 @@ fn plain_insert(from: &Workspace, path: &Path) -> Result<f64> {
 
 fn decode_all(shared: &Path, coalition: uuid::Uuid) -> f64 {
     let started = Instant::now();
-    let mut stack = vec![shared.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p
-                .extension()
-                .is_some_and(|x| x == crate::sync::batch::EXTENSION)
-            {
-                if let Ok(bytes) = std::fs::read(&p) {
-                    let _ = crate::sync::batch::decode(&bytes, coalition);
-                }
+    for path in files_under(shared) {
+        if path
+            .extension()
+            .is_some_and(|x| x == crate::sync::batch::EXTENSION)
+        {
+            if let Ok(bytes) = std::fs::read(&path) {
+                let _ = crate::sync::batch::decode(&bytes, coalition);
             }
         }
     }
@@ -164,18 +158,26 @@ fn decode_all(shared: &Path, coalition: uuid::Uuid) -> f64 {
 }
 
 fn dir_bytes(dir: &Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            match e.metadata() {
-                Ok(m) if m.is_dir() => stack.push(e.path()),
-                Ok(m) => total += m.len(),
-                Err(_) => {}
+    files_under(dir)
+        .iter()
+        .filter_map(|p| p.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn files_under(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push(e.path());
             }
         }
     }
-    total
+    out
 }
 
 /// Linux keeps a high-water mark of resident memory; "5" resets it.

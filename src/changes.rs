@@ -405,16 +405,7 @@ impl Writer<'_> {
         if before.as_ref().is_some_and(|(_, v)| *v == value) {
             return Ok(false);
         }
-        let change = Change {
-            entity: entity.name.to_string(),
-            id,
-            field: field.to_string(),
-            value,
-            hlc: self.clock.tick(self.now_ms),
-            prev: before.map(|(hlc, _)| hlc),
-        };
-        apply_change(self.tx, &change, true)?;
-        self.written.push(change);
+        self.record(entity, id, field, value, before.map(|(hlc, _)| hlc))?;
         Ok(true)
     }
 
@@ -442,13 +433,25 @@ impl Writer<'_> {
         value: Value,
         prev: Hlc,
     ) -> Result<()> {
+        self.record(entity, id, field, value, Some(prev))
+    }
+
+    /// Stamp a change now and apply it as a local one.
+    fn record(
+        &mut self,
+        entity: &EntitySpec,
+        id: Uuid,
+        field: &str,
+        value: Value,
+        prev: Option<Hlc>,
+    ) -> Result<()> {
         let change = Change {
             entity: entity.name.to_string(),
             id,
             field: field.to_string(),
             value,
             hlc: self.clock.tick(self.now_ms),
-            prev: Some(prev),
+            prev,
         };
         apply_change(self.tx, &change, true)?;
         self.written.push(change);

@@ -44,17 +44,13 @@ pub struct Municipality {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
 pub struct NewMunicipality {
     pub name: String,
     pub cbs_code: String,
-    #[serde(default)]
-    #[ts(optional)]
     pub in_coalition: Option<bool>,
-    #[serde(default)]
-    #[ts(optional)]
     pub valid_from: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub valid_to: Option<String>,
 }
 

@@ -92,39 +92,25 @@ pub struct NewOrganisation {
 
 /// The fields to change; absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
 pub struct OrganisationPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub kind: Option<OrgKind>,
-    #[serde(default)]
-    #[ts(optional)]
     pub domain: Option<Domain>,
-    #[serde(default)]
-    #[ts(optional)]
     pub website: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
 pub struct OrganisationFilter {
     /// Matched against name, website and notes, ignoring case and diacritics.
-    #[serde(default)]
-    #[ts(optional)]
     pub text: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub kind: Option<OrgKind>,
-    #[serde(default)]
-    #[ts(optional)]
     pub domain: Option<Domain>,
     /// Also list deleted organisations (to restore them).
-    #[serde(default)]
-    #[ts(optional)]
     pub include_deleted: Option<bool>,
 }
 

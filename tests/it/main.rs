@@ -59,6 +59,23 @@ pub fn exchange(replicas: &mut [&mut Workspace]) {
     }
 }
 
+/// Every file below `root`, sorted, as full paths.
+pub fn files_under(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push(e.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// A small deterministic random generator (splitmix64), so a failing order
 /// can be replayed from its seed.
 pub struct Rng(pub u64);

@@ -25,21 +25,6 @@ fn wieg(data: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn files(root: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            if e.path().is_dir() {
-                stack.push(e.path());
-            } else {
-                out.push(e.path());
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn two_processes_editing_and_syncing_in_a_loop_converge() {
     let shared = tempfile::tempdir().unwrap();
@@ -150,7 +135,7 @@ fn sync_killed_at_random_moments_loses_and_breaks_nothing() {
             );
         }
         // Under a final name there is only ever a whole batch.
-        for file in files(shared.path()) {
+        for file in crate::files_under(shared.path()) {
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
             if name.ends_with(".wiegchanges") {
                 let coalition = Workspace::open(a.path())

@@ -17,20 +17,10 @@ fn shared() -> tempfile::TempDir {
 }
 
 fn batch_files(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for e in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "wiegchanges") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::files_under(root)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "wiegchanges"))
+        .collect()
 }
 
 fn notes(ws: &mut Workspace, id: uuid::Uuid, text: &str) {
