@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "list_municipalities",
     "create_municipality",
     "delete_municipality",
+    "network_metrics",
 ];
 
 fn main() {

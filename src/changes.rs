@@ -48,6 +48,7 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &crate::coalition::COALITION,
     &crate::network::ORGANISATION,
     &crate::network::MUNICIPALITY,
+    &crate::network::RELATION,
 ];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {

@@ -96,7 +96,7 @@ const MIGRATIONS: &[&str] = &[
         deleted_seen TEXT NOT NULL DEFAULT ''
     ) WITHOUT ROWID;
     "#,
-    // 2: municipalities.
+    // 2: municipalities and relations between organisations.
     r#"
     CREATE TABLE municipalities (
         id           TEXT PRIMARY KEY,
@@ -105,6 +105,22 @@ const MIGRATIONS: &[&str] = &[
         in_coalition INTEGER NOT NULL DEFAULT 1,
         valid_from   TEXT,
         valid_to     TEXT,
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    -- Relations between organisations (Kumu's From/To/Type/Strength).
+    CREATE TABLE relations (
+        id           TEXT PRIMARY KEY,
+        from_org     TEXT NOT NULL DEFAULT '',
+        to_org       TEXT NOT NULL DEFAULT '',
+        kind         TEXT NOT NULL DEFAULT 'anders',
+        strength     INTEGER NOT NULL DEFAULT 3,
+        start_date   TEXT,
+        end_date     TEXT,
+        note         TEXT NOT NULL DEFAULT '',
         created_at   TEXT NOT NULL DEFAULT '',
         updated_at   TEXT NOT NULL DEFAULT '',
         deleted      INTEGER NOT NULL DEFAULT 0,

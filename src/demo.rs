@@ -2,13 +2,16 @@
 //! in real municipalities, loaded through the ordinary change path so it
 //! syncs and behaves like data a coordinator typed in.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::coalition::{create_coalition_in, Coalition};
 use crate::error::{Error, Result};
 use crate::network::{
-    create_municipality_in, create_organisation_in, NewMunicipality, NewOrganisation,
+    create_municipality_in, create_organisation_in, create_relation_in, NewMunicipality,
+    NewOrganisation, NewRelation, RelationKind,
 };
 use crate::workspace::Workspace;
 
@@ -20,6 +23,17 @@ pub struct DemoCoalition {
     pub start_date: NaiveDate,
     pub municipalities: Vec<DemoMunicipality>,
     pub organisations: Vec<NewOrganisation>,
+    pub relations: Vec<DemoRelation>,
+}
+
+/// A relation by the names of its organisations.
+#[derive(Debug, Deserialize)]
+pub struct DemoRelation {
+    pub from: String,
+    pub to: String,
+    pub kind: RelationKind,
+    pub strength: u8,
+    pub start_date: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,8 +63,25 @@ impl Workspace {
                 };
                 create_municipality_in(w, &input)?;
             }
+            let mut ids = HashMap::new();
             for org in &demo.organisations {
-                create_organisation_in(w, org)?;
+                ids.insert(org.name.as_str(), create_organisation_in(w, org)?);
+            }
+            for r in &demo.relations {
+                let id = |name: &str| {
+                    ids.get(name)
+                        .copied()
+                        .ok_or_else(|| Error::InvalidInput(format!("demo: {name}")))
+                };
+                let input = NewRelation {
+                    from_org: id(&r.from)?,
+                    to_org: id(&r.to)?,
+                    kind: Some(r.kind),
+                    strength: Some(r.strength),
+                    start_date: Some(r.start_date.clone()),
+                    ..Default::default()
+                };
+                create_relation_in(w, &input)?;
             }
             Ok(())
         })?;

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
-    AppStatus, Coalition, ConflictView, Municipality, NetworkSummary, NewMunicipality,
-    NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch, RacedDelete, SyncReport,
-    SyncStatus, Workspace,
+    AppStatus, Coalition, ConflictView, Municipality, NetworkMetrics, NetworkSummary,
+    NewMunicipality, NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch,
+    RacedDelete, SyncReport, SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -153,4 +153,9 @@ pub fn create_municipality(state: State<AppState>, input: NewMunicipality) -> Re
 #[tauri::command]
 pub fn delete_municipality(state: State<AppState>, id: Uuid) -> Result<Municipality> {
     state.with(|ws| ws.delete_municipality(id))
+}
+
+#[tauri::command]
+pub fn network_metrics(state: State<AppState>) -> Result<NetworkMetrics> {
+    state.with(|ws| ws.network_metrics())
 }

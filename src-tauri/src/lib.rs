@@ -116,6 +116,7 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::list_municipalities,
             commands::create_municipality,
             commands::delete_municipality,
+            commands::network_metrics,
         ])
 }
 

@@ -45,6 +45,12 @@ enum Command {
     /// Municipalities of the coalition
     #[command(subcommand)]
     Gemeente(GemeenteCommand),
+    /// Relations between organisations
+    #[command(subcommand)]
+    Relation(RelationCommand),
+    /// The network as a whole
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
     /// Exchange changes with the shared folder (and remember the folder)
@@ -178,6 +184,47 @@ enum GemeenteCommand {
     Rm { id: String },
 }
 
+#[derive(Subcommand)]
+enum RelationCommand {
+    /// Add a relation between two organisations (by id or exact name)
+    Add {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// samenwerking, verwijzing, overleg, financiering, convenantpartner or anders
+        #[arg(long = "type", default_value = "samenwerking")]
+        kind: wieg::RelationKind,
+        /// 1 (loose) to 5 (strong)
+        #[arg(long, default_value_t = 3)]
+        strength: u8,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List relations, all or of one organisation
+    List {
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Delete a relation
+    Rm { id: uuid::Uuid },
+}
+
+#[derive(Subcommand)]
+enum NetworkCommand {
+    /// Organisations per domain, medical–social links and the bridge builders
+    Metrics {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 #[derive(Args)]
 struct OptionalOrgFields {
     #[arg(long)]
@@ -304,6 +351,26 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Dump => print!("{}", ws.dump()?),
         Command::Org(cmd) => org(&mut ws, cmd)?,
         Command::Gemeente(cmd) => gemeente(&mut ws, cmd)?,
+        Command::Relation(cmd) => relation(&mut ws, cmd)?,
+        Command::Network(NetworkCommand::Metrics { json }) => {
+            let m = ws.network_metrics()?;
+            if json {
+                print_json(&m)?;
+            } else {
+                println!("Organisaties: {}", m.organisations);
+                for d in &m.by_domain {
+                    println!("  {}: {}", d.domain, d.count);
+                }
+                println!(
+                    "Verbindingen: {} (medisch–sociaal: {})",
+                    m.relations, m.medical_social_links
+                );
+                println!("Bruggenbouwers:");
+                for b in &m.bridge_builders {
+                    println!("  {:>8.2}  {} ({})", b.score, b.name, b.domain);
+                }
+            }
+        }
         Command::Sync { folder, json } => {
             if let Some(folder) = folder {
                 ws.set_sync_folder(&folder)?;
@@ -520,6 +587,64 @@ fn gemeente(ws: &mut Workspace, cmd: GemeenteCommand) -> wieg::Result<()> {
             let id = ws.find_municipality(&id)?.id;
             let m = ws.delete_municipality(id)?;
             println!("Verwijderd: {}", m.name);
+        }
+    }
+    Ok(())
+}
+
+fn relation(ws: &mut Workspace, cmd: RelationCommand) -> wieg::Result<()> {
+    match cmd {
+        RelationCommand::Add {
+            from,
+            to,
+            kind,
+            strength,
+            start,
+            end,
+            note,
+        } => {
+            let r = ws.create_relation(&wieg::NewRelation {
+                from_org: ws.find_organisation(&from)?.id,
+                to_org: ws.find_organisation(&to)?.id,
+                kind: Some(kind),
+                strength: Some(strength),
+                start_date: start,
+                end_date: end,
+                note,
+            })?;
+            println!("{}", r.id);
+        }
+        RelationCommand::List { json, org } => {
+            let org = org
+                .map(|o| ws.find_organisation(&o))
+                .transpose()?
+                .map(|o| o.id);
+            let list = ws.list_relations(org)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                let names: std::collections::HashMap<uuid::Uuid, String> = ws
+                    .list_organisations(&Default::default())?
+                    .into_iter()
+                    .map(|o| (o.id, o.name))
+                    .collect();
+                let name =
+                    |id: &uuid::Uuid| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+                for r in &list {
+                    println!(
+                        "{}  {} —{}({})→ {}",
+                        r.id,
+                        name(&r.from_org),
+                        r.kind,
+                        r.strength,
+                        name(&r.to_org)
+                    );
+                }
+            }
+        }
+        RelationCommand::Rm { id } => {
+            ws.delete_relation(id)?;
+            println!("Verwijderd.");
         }
     }
     Ok(())

@@ -1,9 +1,13 @@
 //! The coalition network: partner organisations, the municipalities of the
-//! coalition, and (to come) contact persons and the relations between
-//! partners.
+//! coalition, the relations between partners and what they add up to;
+//! contact persons are to come.
 
+mod metrics;
 mod municipalities;
 mod organisations;
+mod relations;
 
+pub use metrics::*;
 pub use municipalities::*;
 pub use organisations::*;
+pub use relations::*;

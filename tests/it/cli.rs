@@ -249,3 +249,73 @@ fn municipalities_from_the_command_line() {
     ok(data, &["gemeente", "rm", "GM0984"]);
     assert!(!ok(data, &["gemeente", "list"]).contains("Venray"));
 }
+
+#[test]
+fn relations_and_metrics_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Verbindingen"]);
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Verloskundigen",
+            "--kind",
+            "verloskundigenpraktijk",
+            "--domain",
+            "medisch",
+        ],
+    );
+    ok(
+        data,
+        &[
+            "org", "add", "--name", "Wijkteam", "--kind", "wijkteam", "--domain", "sociaal",
+        ],
+    );
+    ok(
+        data,
+        &[
+            "relation",
+            "add",
+            "--from",
+            "Verloskundigen",
+            "--to",
+            "wijkteam",
+            "--type",
+            "verwijzing",
+            "--strength",
+            "4",
+        ],
+    );
+    assert!(fails(
+        data,
+        &[
+            "relation",
+            "add",
+            "--from",
+            "Verloskundigen",
+            "--to",
+            "Wijkteam",
+            "--type",
+            "vriendschap"
+        ]
+    )
+    .contains("verwijzing"));
+    let list: serde_json::Value = serde_json::from_str(&ok(
+        data,
+        &["relation", "list", "--json", "--org", "Wijkteam"],
+    ))
+    .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (list[0]["kind"].as_str(), list[0]["strength"].as_u64()),
+        (Some("verwijzing"), Some(4))
+    );
+    assert!(ok(data, &["relation", "list"]).contains("Verloskundigen —verwijzing(4)→ Wijkteam"));
+    let metrics: serde_json::Value =
+        serde_json::from_str(&ok(data, &["network", "metrics", "--json"])).unwrap();
+    assert_eq!(metrics["medical_social_links"], 1);
+    assert_eq!(metrics["relations"], 1);
+}

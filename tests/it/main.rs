@@ -11,6 +11,7 @@ mod convergence;
 mod municipalities;
 mod network;
 mod processes;
+mod relations;
 mod sync;
 
 use std::path::Path;

@@ -42,6 +42,37 @@ cbs_code: string, in_coalition: boolean, valid_from: string | null, valid_to: st
 
 export type NewMunicipality = { name: string, cbs_code: string, in_coalition?: boolean, valid_from?: string, valid_to?: string, };
 
+export type RelationKind = "samenwerking" | "verwijzing" | "overleg" | "financiering" | "convenantpartner" | "anders";
+
+export type Relation = { id: string, from_org: string, to_org: string, kind: RelationKind, 
+/**
+ * 1 (loose) to 5 (strong).
+ */
+strength: number, start_date: string | null, end_date: string | null, note: string, created_at: string, updated_at: string, deleted: boolean, };
+
+export type NewRelation = { from_org: string, to_org: string, kind?: RelationKind, strength?: number, start_date?: string, end_date?: string, note?: string, };
+
+export type BridgeBuilder = { organisation: string, name: string, domain: Domain, 
+/**
+ * How many medical–social pairs' shortest paths run through it
+ * (shared paths count in part).
+ */
+score: number, };
+
+export type NetworkMetrics = { organisations: number, by_domain: Array<DomainCount>, 
+/**
+ * Relations that are current (no end date, or one still to come).
+ */
+relations: number, 
+/**
+ * Current relations with one end in the medical and one in the social domain.
+ */
+medical_social_links: number, 
+/**
+ * The organisations bridging the medical and the social domain most, best first.
+ */
+bridge_builders: Array<BridgeBuilder>, };
+
 export type DomainCount = { domain: Domain, count: number, };
 
 export type NetworkSummary = { organisations: number, by_domain: Array<DomainCount>, };

@@ -1,0 +1,211 @@
+//! Relations between organisations: who works with, refers to, meets or
+//! funds whom. Kumu's From/To/Type/Strength model, with a period and a note.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::changes::{EntitySpec, Writer};
+use crate::error::{Error, Result, ValidationCode};
+use crate::time::{iso, parse_iso_or};
+use crate::validate;
+use crate::vocabulary::dutch_choice;
+use crate::workspace::Workspace;
+
+pub const RELATION: EntitySpec = EntitySpec {
+    name: "relation",
+    table: "relations",
+    fields: &[
+        "from_org",
+        "to_org",
+        "kind",
+        "strength",
+        "start_date",
+        "end_date",
+        "note",
+        "created_at",
+        "deleted",
+        "deleted_seen",
+    ],
+};
+
+dutch_choice!(
+    /// What kind of relation two partners have.
+    RelationKind {
+        Samenwerking = "samenwerking",
+        Verwijzing = "verwijzing",
+        Overleg = "overleg",
+        Financiering = "financiering",
+        Convenantpartner = "convenantpartner",
+        Anders = "anders",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Relation {
+    pub id: Uuid,
+    pub from_org: Uuid,
+    pub to_org: Uuid,
+    pub kind: RelationKind,
+    /// 1 (loose) to 5 (strong).
+    pub strength: u8,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub note: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct NewRelation {
+    pub from_org: Uuid,
+    pub to_org: Uuid,
+    pub kind: Option<RelationKind>,
+    pub strength: Option<u8>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub note: Option<String>,
+}
+
+const SELECT: &str =
+    "SELECT id, from_org, to_org, kind, strength, start_date, end_date, note, created_at, \
+                      updated_at, deleted FROM relations";
+
+fn from_row(r: &Row) -> rusqlite::Result<Relation> {
+    let uuid = |i: usize| -> rusqlite::Result<Uuid> {
+        Ok(Uuid::try_parse(&r.get::<_, String>(i)?).unwrap_or_default())
+    };
+    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        Ok(r.get::<_, Option<String>>(i)?.and_then(|d| d.parse().ok()))
+    };
+    let updated_at = parse_iso_or(&r.get::<_, String>(9)?, DateTime::<Utc>::MIN_UTC);
+    Ok(Relation {
+        id: uuid(0)?,
+        from_org: uuid(1)?,
+        to_org: uuid(2)?,
+        kind: r
+            .get::<_, String>(3)?
+            .parse()
+            .unwrap_or(RelationKind::Anders),
+        strength: r.get::<_, i64>(4)?.clamp(1, 5) as u8,
+        start_date: date(5)?,
+        end_date: date(6)?,
+        note: r.get(7)?,
+        created_at: parse_iso_or(&r.get::<_, String>(8)?, updated_at),
+        updated_at,
+        deleted: r.get(10)?,
+    })
+}
+
+fn get(conn: &Connection, id: Uuid) -> Result<Relation> {
+    conn.query_row(
+        &format!("{SELECT} WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "verbinding",
+        id: id.to_string(),
+    })
+}
+
+fn living_organisation(conn: &Connection, field: &str, id: Uuid) -> Result<()> {
+    let alive: Option<bool> = conn
+        .query_row(
+            "SELECT deleted = 0 FROM organisations WHERE id = ?1 AND created_at != ''",
+            [id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match alive {
+        Some(true) => Ok(()),
+        _ => Err(Error::validation(
+            field,
+            ValidationCode::InvalidChoice,
+            format!("organisatie {id} bestaat niet (meer)"),
+        )),
+    }
+}
+
+pub(crate) fn create_relation_in(w: &mut Writer, input: &NewRelation) -> Result<Uuid> {
+    living_organisation(w.conn(), "from_org", input.from_org)?;
+    living_organisation(w.conn(), "to_org", input.to_org)?;
+    if input.from_org == input.to_org {
+        return Err(Error::validation(
+            "to_org",
+            ValidationCode::InvalidChoice,
+            "een verbinding gaat tussen twee verschillende organisaties",
+        ));
+    }
+    let strength = input.strength.unwrap_or(3);
+    if !(1..=5).contains(&strength) {
+        return Err(Error::validation(
+            "strength",
+            ValidationCode::InvalidChoice,
+            format!("de sterkte is 1 tot en met 5, niet {strength}"),
+        ));
+    }
+    let nonempty = |d: &Option<String>| {
+        d.as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(str::to_string)
+    };
+    let start = nonempty(&input.start_date)
+        .map(|d| validate::date("start_date", &d))
+        .transpose()?;
+    let end = nonempty(&input.end_date)
+        .map(|d| validate::date("end_date", &d))
+        .transpose()?;
+    validate::date_order("end_date", start, end)?;
+    let note = validate::optional_text("note", input.note.as_deref().unwrap_or(""), 2000)?;
+    let id = Uuid::now_v7();
+    w.set(&RELATION, id, "from_org", input.from_org.to_string())?;
+    w.set(&RELATION, id, "to_org", input.to_org.to_string())?;
+    w.set(
+        &RELATION,
+        id,
+        "kind",
+        input.kind.unwrap_or(RelationKind::Samenwerking).code(),
+    )?;
+    w.set(&RELATION, id, "strength", strength)?;
+    w.set(&RELATION, id, "start_date", start.map(|d| d.to_string()))?;
+    w.set(&RELATION, id, "end_date", end.map(|d| d.to_string()))?;
+    w.set(&RELATION, id, "note", note)?;
+    w.set(&RELATION, id, "created_at", iso(Utc::now()))?;
+    w.set(&RELATION, id, "deleted", false)?;
+    Ok(id)
+}
+
+impl Workspace {
+    pub fn create_relation(&mut self, input: &NewRelation) -> Result<Relation> {
+        self.require_coalition()?;
+        let id = self.write(|w| create_relation_in(w, input))?;
+        get(self.conn(), id)
+    }
+
+    pub fn delete_relation(&mut self, id: Uuid) -> Result<Relation> {
+        get(self.conn(), id)?;
+        self.write(|w| w.set_deleted(&RELATION, id, true))?;
+        get(self.conn(), id)
+    }
+
+    /// Relations between living organisations, optionally of one of them.
+    pub fn list_relations(&self, organisation: Option<Uuid>) -> Result<Vec<Relation>> {
+        let org = organisation.map(|o| o.to_string());
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{SELECT} WHERE deleted = 0 AND created_at != '' \
+             AND (?1 IS NULL OR from_org = ?1 OR to_org = ?1) \
+             AND from_org IN (SELECT id FROM organisations WHERE deleted = 0) \
+             AND to_org IN (SELECT id FROM organisations WHERE deleted = 0) \
+             ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([org], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
