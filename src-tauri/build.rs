@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "create_municipality",
     "delete_municipality",
     "network_metrics",
+    "network_growth",
 ];
 
 fn main() {

@@ -50,6 +50,7 @@ pub fn sync(changes: u64, dir: &Path) -> Result<SyncBench> {
                 domain: Some(Domain::ALL[i as usize % Domain::ALL.len()]),
                 website: Some(format!("www.organisatie-{i}.example.nl")),
                 notes: Some(format!("Notitie bij organisatie {i}")),
+                ..Default::default()
             })
             .collect();
         made += chunk.len() as u64;

@@ -403,7 +403,11 @@ impl Writer<'_> {
         );
         let value = value.into();
         let before = current(self.tx, entity.name, id, field)?;
-        if before.as_ref().is_some_and(|(_, v)| *v == value) {
+        // No change: the same value, or "nothing" for a field that never had one.
+        if before
+            .as_ref()
+            .map_or(value.is_null(), |(_, v)| *v == value)
+        {
             return Ok(false);
         }
         self.record(entity, id, field, value, before.map(|(hlc, _)| hlc))?;

@@ -127,6 +127,15 @@ const MIGRATIONS: &[&str] = &[
         deleted_seen TEXT NOT NULL DEFAULT ''
     ) WITHOUT ROWID;
     "#,
+    // 3: where an organisation is, and its place in the coalition.
+    r#"
+    ALTER TABLE organisations ADD COLUMN place TEXT NOT NULL DEFAULT '';
+    ALTER TABLE organisations ADD COLUMN involved_since TEXT;
+    ALTER TABLE organisations ADD COLUMN signed_on TEXT;
+    ALTER TABLE organisations ADD COLUMN signatory TEXT NOT NULL DEFAULT '';
+    ALTER TABLE organisations ADD COLUMN covenant_version TEXT NOT NULL DEFAULT '';
+    ALTER TABLE organisations ADD COLUMN left_on TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

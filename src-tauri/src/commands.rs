@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
-    AppStatus, Coalition, ConflictView, Municipality, NetworkMetrics, NetworkSummary,
+    AppStatus, Coalition, ConflictView, GrowthPoint, Municipality, NetworkMetrics, NetworkSummary,
     NewMunicipality, NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch,
     RacedDelete, SyncReport, SyncStatus, Workspace,
 };
@@ -158,4 +158,9 @@ pub fn delete_municipality(state: State<AppState>, id: Uuid) -> Result<Municipal
 #[tauri::command]
 pub fn network_metrics(state: State<AppState>) -> Result<NetworkMetrics> {
     state.with(|ws| ws.network_metrics())
+}
+
+#[tauri::command]
+pub fn network_growth(state: State<AppState>) -> Result<Vec<GrowthPoint>> {
+    state.with(|ws| ws.network_growth())
 }

@@ -117,6 +117,7 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::create_municipality,
             commands::delete_municipality,
             commands::network_metrics,
+            commands::network_growth,
         ])
 }
 

@@ -223,6 +223,11 @@ enum NetworkCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Organisations involved and covenants signed per month
+    Growth {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -231,6 +236,23 @@ struct OptionalOrgFields {
     website: Option<String>,
     #[arg(long)]
     notes: Option<String>,
+    /// Town or address
+    #[arg(long)]
+    place: Option<String>,
+    /// Involved in the coalition since (default: today), e.g. 2022-03-01
+    #[arg(long)]
+    involved_since: Option<String>,
+    /// Signed the covenant on
+    #[arg(long)]
+    signed_on: Option<String>,
+    /// Who signed the covenant
+    #[arg(long)]
+    signatory: Option<String>,
+    #[arg(long)]
+    covenant_version: Option<String>,
+    /// Left the coalition on
+    #[arg(long)]
+    left_on: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -352,12 +374,28 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Org(cmd) => org(&mut ws, cmd)?,
         Command::Gemeente(cmd) => gemeente(&mut ws, cmd)?,
         Command::Relation(cmd) => relation(&mut ws, cmd)?,
+        Command::Network(NetworkCommand::Growth { json }) => {
+            let growth = ws.network_growth()?;
+            if json {
+                print_json(&growth)?;
+            } else {
+                for g in &growth {
+                    println!(
+                        "{}  betrokken {:>4}  getekend {:>4}",
+                        g.month, g.involved, g.signed
+                    );
+                }
+            }
+        }
         Command::Network(NetworkCommand::Metrics { json }) => {
             let m = ws.network_metrics()?;
             if json {
                 print_json(&m)?;
             } else {
-                println!("Organisaties: {}", m.organisations);
+                println!(
+                    "Organisaties: {} (convenant getekend: {})",
+                    m.organisations, m.signed
+                );
                 for d in &m.by_domain {
                     println!("  {}: {}", d.domain, d.count);
                 }
@@ -488,6 +526,12 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                 domain: Some(domain),
                 website: optional.website,
                 notes: optional.notes,
+                place: optional.place,
+                involved_since: optional.involved_since,
+                signed_on: optional.signed_on,
+                signatory: optional.signatory,
+                covenant_version: optional.covenant_version,
+                left_on: optional.left_on,
             })?;
             println!("{}", org.id);
         }
@@ -528,6 +572,12 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                     domain,
                     website: optional.website,
                     notes: optional.notes,
+                    place: optional.place,
+                    involved_since: optional.involved_since,
+                    signed_on: optional.signed_on,
+                    signatory: optional.signatory,
+                    covenant_version: optional.covenant_version,
+                    left_on: optional.left_on,
                 },
             )?;
             print_org_line(&org);

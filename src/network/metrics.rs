@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use chrono::Utc;
+use chrono::{Datelike, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -19,12 +19,24 @@ use crate::workspace::Workspace;
 pub struct NetworkMetrics {
     pub organisations: u32,
     pub by_domain: Vec<DomainCount>,
+    /// Organisations that signed the covenant (and did not leave).
+    pub signed: u32,
+    pub signed_by_domain: Vec<DomainCount>,
     /// Relations that are current (no end date, or one still to come).
     pub relations: u32,
     /// Current relations with one end in the medical and one in the social domain.
     pub medical_social_links: u32,
     /// The organisations bridging the medical and the social domain most, best first.
     pub bridge_builders: Vec<BridgeBuilder>,
+}
+
+/// The coalition at the end of one month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct GrowthPoint {
+    /// `2024-06`
+    pub month: String,
+    pub involved: u32,
+    pub signed: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -136,13 +148,75 @@ impl Workspace {
                 .then_with(|| a.name.cmp(&b.name))
         });
         bridge_builders.truncate(10);
+        let signed_orgs: Vec<&super::Organisation> = orgs
+            .iter()
+            .filter(|o| o.status == super::CoalitionStatus::Getekend)
+            .collect();
+        let signed_by_domain = Domain::ALL
+            .iter()
+            .map(|&domain| DomainCount {
+                domain,
+                count: signed_orgs.iter().filter(|o| o.domain == domain).count() as u32,
+            })
+            .collect();
         Ok(NetworkMetrics {
             organisations: summary.organisations,
             by_domain: summary.by_domain,
+            signed: signed_orgs.len() as u32,
+            signed_by_domain,
             relations,
             medical_social_links,
             bridge_builders,
         })
+    }
+}
+
+impl Workspace {
+    /// Organisations involved and covenants signed at the end of each month,
+    /// from the coalition's start to this month.
+    pub fn network_growth(&self) -> Result<Vec<GrowthPoint>> {
+        let orgs = self.list_organisations(&Default::default())?;
+        let today = Utc::now().date_naive();
+        let first = self
+            .coalition()?
+            .and_then(|c| c.start_date)
+            .into_iter()
+            .chain(orgs.iter().filter_map(|o| o.involved_since))
+            .min()
+            .unwrap_or(today);
+        let mut out = Vec::new();
+        let (mut year, mut month) = (first.year(), first.month());
+        loop {
+            let (next_year, next_month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            let Some(end) =
+                NaiveDate::from_ymd_opt(next_year, next_month, 1).and_then(|d| d.pred_opt())
+            else {
+                break;
+            };
+            let present = |since: Option<NaiveDate>, left: Option<NaiveDate>| {
+                since.is_some_and(|s| s <= end) && left.is_none_or(|l| l > end)
+            };
+            out.push(GrowthPoint {
+                month: format!("{year:04}-{month:02}"),
+                involved: orgs
+                    .iter()
+                    .filter(|o| present(o.involved_since, o.left_on))
+                    .count() as u32,
+                signed: orgs
+                    .iter()
+                    .filter(|o| present(o.signed_on, o.left_on))
+                    .count() as u32,
+            });
+            if end >= today {
+                break;
+            }
+            (year, month) = (next_year, next_month);
+        }
+        Ok(out)
     }
 }
 

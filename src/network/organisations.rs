@@ -1,6 +1,6 @@
 //! Partner organisations: who they are, their kind and domain.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -25,6 +25,12 @@ pub const ORGANISATION: EntitySpec = EntitySpec {
         "created_at",
         "deleted",
         "deleted_seen",
+        "place",
+        "involved_since",
+        "signed_on",
+        "signatory",
+        "covenant_version",
+        "left_on",
     ],
 };
 
@@ -50,6 +56,16 @@ dutch_choice!(
 );
 
 dutch_choice!(
+    /// Where a partner stands in the coalition, from its dates: involved,
+    /// signed the covenant, or left.
+    CoalitionStatus {
+        Betrokken = "betrokken",
+        Getekend = "convenant getekend",
+        Gestopt = "gestopt",
+    }
+);
+
+dutch_choice!(
     /// The domain a partner works in; the programme is about bridging them.
     Domain {
         Medisch = "medisch",
@@ -71,6 +87,15 @@ pub struct Organisation {
     pub domain: Domain,
     pub website: String,
     pub notes: String,
+    /// Where it is (town or address).
+    pub place: String,
+    pub involved_since: Option<NaiveDate>,
+    pub signed_on: Option<NaiveDate>,
+    /// Who signed the covenant for it.
+    pub signatory: String,
+    pub covenant_version: String,
+    pub left_on: Option<NaiveDate>,
+    pub status: CoalitionStatus,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted: bool,
@@ -88,6 +113,25 @@ pub struct NewOrganisation {
     #[serde(default)]
     #[ts(optional)]
     pub notes: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub place: Option<String>,
+    /// Dates as `2026-11-30` or `30-11-2026`; involved defaults to today.
+    #[serde(default)]
+    #[ts(optional)]
+    pub involved_since: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub signed_on: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub signatory: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub covenant_version: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub left_on: Option<String>,
 }
 
 /// The fields to change; absent fields stay as they are.
@@ -100,6 +144,13 @@ pub struct OrganisationPatch {
     pub domain: Option<Domain>,
     pub website: Option<String>,
     pub notes: Option<String>,
+    pub place: Option<String>,
+    /// Dates: an empty text clears the date.
+    pub involved_since: Option<String>,
+    pub signed_on: Option<String>,
+    pub signatory: Option<String>,
+    pub covenant_version: Option<String>,
+    pub left_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -179,8 +230,8 @@ fn required_choice<T>(value: Option<T>, field: &str, message: &str) -> Result<T>
     value.ok_or_else(|| Error::validation(field, ValidationCode::Required, message))
 }
 
-const SELECT: &str =
-    "SELECT id, name, kind, domain, website, notes, created_at, updated_at, deleted FROM organisations";
+const SELECT: &str = "SELECT id, name, kind, domain, website, notes, created_at, updated_at, deleted, \
+                      place, involved_since, signed_on, signatory, covenant_version, left_on FROM organisations";
 
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     let id: String = r.get(0)?;
@@ -188,6 +239,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     let domain: String = r.get(3)?;
     let created_at: String = r.get(6)?;
     let updated_at = parse_iso_or(&r.get::<_, String>(7)?, DateTime::<Utc>::MIN_UTC);
+    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        Ok(r.get::<_, Option<String>>(i)?.and_then(|d| d.parse().ok()))
+    };
+    let (signed_on, left_on) = (date(11)?, date(14)?);
     Ok(Organisation {
         id: Uuid::try_parse(&id).unwrap_or_default(),
         name: r.get(1)?,
@@ -196,10 +251,63 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         domain: domain.parse().unwrap_or(Domain::Overig),
         website: r.get(4)?,
         notes: r.get(5)?,
+        place: r.get(9)?,
+        involved_since: date(10)?,
+        signed_on,
+        signatory: r.get(12)?,
+        covenant_version: r.get(13)?,
+        left_on,
+        status: status_of(signed_on, left_on),
         created_at: parse_iso_or(&created_at, updated_at),
         updated_at,
         deleted: r.get(8)?,
     })
+}
+
+fn status_of(signed_on: Option<NaiveDate>, left_on: Option<NaiveDate>) -> CoalitionStatus {
+    match (signed_on, left_on) {
+        (_, Some(_)) => CoalitionStatus::Gestopt,
+        (Some(_), None) => CoalitionStatus::Getekend,
+        (None, None) => CoalitionStatus::Betrokken,
+    }
+}
+
+/// A date field as typed: empty is no date.
+fn optional_date(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| validate::date(field, v))
+        .transpose()
+}
+
+/// The coalition dates of an organisation, checked together.
+struct CoalitionDates {
+    involved_since: Option<NaiveDate>,
+    signed_on: Option<NaiveDate>,
+    left_on: Option<NaiveDate>,
+}
+
+impl CoalitionDates {
+    fn check(self) -> Result<Self> {
+        validate::date_order("signed_on", self.involved_since, self.signed_on)?;
+        validate::date_order("left_on", self.involved_since, self.left_on)?;
+        validate::date_order("left_on", self.signed_on, self.left_on)?;
+        Ok(self)
+    }
+
+    fn write(&self, w: &mut Writer, id: Uuid) -> Result<()> {
+        let text = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        w.set(
+            &ORGANISATION,
+            id,
+            "involved_since",
+            text(self.involved_since),
+        )?;
+        w.set(&ORGANISATION, id, "signed_on", text(self.signed_on))?;
+        w.set(&ORGANISATION, id, "left_on", text(self.left_on))?;
+        Ok(())
+    }
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Organisation> {
@@ -221,12 +329,31 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
     let domain = required_choice(input.domain, "domain", "kies het domein")?;
     let website = valid_website(input.website.as_deref().unwrap_or(""))?;
     let notes = valid_notes(input.notes.as_deref().unwrap_or(""))?;
+    let place = validate::optional_text("place", input.place.as_deref().unwrap_or(""), 200)?;
+    let signatory =
+        validate::optional_text("signatory", input.signatory.as_deref().unwrap_or(""), 200)?;
+    let version = validate::optional_text(
+        "covenant_version",
+        input.covenant_version.as_deref().unwrap_or(""),
+        50,
+    )?;
+    let dates = CoalitionDates {
+        involved_since: optional_date("involved_since", input.involved_since.as_deref())?
+            .or_else(|| Some(Utc::now().date_naive())),
+        signed_on: optional_date("signed_on", input.signed_on.as_deref())?,
+        left_on: optional_date("left_on", input.left_on.as_deref())?,
+    }
+    .check()?;
     let id = Uuid::now_v7();
     w.set(&ORGANISATION, id, "name", name)?;
     w.set(&ORGANISATION, id, "kind", kind.code())?;
     w.set(&ORGANISATION, id, "domain", domain.code())?;
     w.set(&ORGANISATION, id, "website", website)?;
     w.set(&ORGANISATION, id, "notes", notes)?;
+    w.set(&ORGANISATION, id, "place", place)?;
+    w.set(&ORGANISATION, id, "signatory", signatory)?;
+    w.set(&ORGANISATION, id, "covenant_version", version)?;
+    dates.write(w, id)?;
     w.set(&ORGANISATION, id, "created_at", iso(Utc::now()))?;
     w.set(&ORGANISATION, id, "deleted", false)?;
     Ok(id)
@@ -260,7 +387,30 @@ impl Workspace {
         id: Uuid,
         patch: &OrganisationPatch,
     ) -> Result<Organisation> {
-        get(self.conn(), id)?;
+        let before = get(self.conn(), id)?;
+        let date = |field: &str, patched: &Option<String>, old: Option<NaiveDate>| match patched {
+            Some(text) => optional_date(field, Some(text)),
+            None => Ok(old),
+        };
+        let dates = CoalitionDates {
+            involved_since: date(
+                "involved_since",
+                &patch.involved_since,
+                before.involved_since,
+            )?,
+            signed_on: date("signed_on", &patch.signed_on, before.signed_on)?,
+            left_on: date("left_on", &patch.left_on, before.left_on)?,
+        }
+        .check()?;
+        let text = |field: &str, value: &Option<String>, max: usize| {
+            value
+                .as_deref()
+                .map(|v| validate::optional_text(field, v, max))
+                .transpose()
+        };
+        let place = text("place", &patch.place, 200)?;
+        let signatory = text("signatory", &patch.signatory, 200)?;
+        let version = text("covenant_version", &patch.covenant_version, 50)?;
         let name = patch.name.as_deref().map(valid_name).transpose()?;
         let website = patch.website.as_deref().map(valid_website).transpose()?;
         let notes = patch.notes.as_deref().map(valid_notes).transpose()?;
@@ -280,6 +430,16 @@ impl Workspace {
             if let Some(notes) = notes {
                 w.set(&ORGANISATION, id, "notes", notes)?;
             }
+            for (field, value) in [
+                ("place", place),
+                ("signatory", signatory),
+                ("covenant_version", version),
+            ] {
+                if let Some(value) = value {
+                    w.set(&ORGANISATION, id, field, value)?;
+                }
+            }
+            dates.write(w, id)?;
             Ok(())
         })?;
         self.organisation(id)

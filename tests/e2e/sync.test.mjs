@@ -58,7 +58,7 @@ test('an organisation from another laptop arrives, and a concurrent edit can be 
     wieg(dirs.other, 'sync');
 
     await (await app.$(byTestId('sync-now'))).click();
-    await waitForText(app, byTestId('sync-report'), /7 ontvangen/);
+    await waitForText(app, byTestId("sync-report"), /[1-9][0-9]* ontvangen/);
     await (await app.$(byTestId('nav-network'))).click();
     await waitForText(app, byTestId('organisation-table'), /Van laptop B/);
 

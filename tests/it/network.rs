@@ -25,8 +25,16 @@ fn create_edit_and_find_again_after_reopening() {
             domain: Some(Domain::Medisch),
             website: Some("vp-maasoever.nl".into()),
             notes: Some("Praktijk in Venlo.".into()),
+            place: Some("Venlo".into()),
+            ..Default::default()
         })
         .unwrap();
+    assert_eq!(org.place, "Venlo");
+    assert_eq!(
+        org.involved_since,
+        Some(chrono::Utc::now().date_naive()),
+        "involved from today unless said otherwise"
+    );
     assert_eq!(
         org.name, "Verloskundigenpraktijk De Maasoever",
         "names are trimmed"
@@ -128,10 +136,10 @@ fn validation_says_which_field_and_why_and_writes_nothing() {
         "Goed",
         "a refused edit changes nothing"
     );
-    assert_eq!(
-        ws.all_changes().unwrap().len(),
-        before + 7,
-        "only the valid organisation's 7 fields were written"
+    let written: Vec<_> = ws.all_changes().unwrap().into_iter().skip(before).collect();
+    assert!(
+        !written.is_empty() && written.iter().all(|c| c.id == id),
+        "only the valid organisation's fields were written"
     );
 }
 
@@ -324,4 +332,78 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
         .iter()
         .all(|m| m.cbs_code.len() == 6 && m.cbs_code.starts_with("GM")));
     assert!(matches!(ws.load_demo(), Err(Error::CoalitionExists(_))));
+}
+
+#[test]
+fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
+    let (_dir, mut ws) = workspace();
+    let mk = |ws: &mut Workspace,
+              name: &str,
+              involved: &str,
+              signed: Option<&str>,
+              left: Option<&str>| {
+        ws.create_organisation(&NewOrganisation {
+            involved_since: Some(involved.into()),
+            signed_on: signed.map(Into::into),
+            left_on: left.map(Into::into),
+            signatory: signed.map(|_| "wethouder".into()),
+            ..new_org(name)
+        })
+    };
+    let a = mk(&mut ws, "A", "2024-01-10", None, None).unwrap();
+    assert_eq!(a.status, wieg::CoalitionStatus::Betrokken);
+    let b = mk(&mut ws, "B", "2024-01-20", Some("15-03-2024"), None).unwrap();
+    assert_eq!(
+        (b.status, b.signatory.as_str()),
+        (wieg::CoalitionStatus::Getekend, "wethouder")
+    );
+    let c = mk(
+        &mut ws,
+        "C",
+        "2024-02-01",
+        Some("2024-02-01"),
+        Some("2024-04-30"),
+    )
+    .unwrap();
+    assert_eq!(c.status, wieg::CoalitionStatus::Gestopt);
+    match mk(&mut ws, "D", "2024-05-01", Some("2024-04-01"), None) {
+        Err(Error::Validation(v)) => assert_eq!(
+            (v.field.as_str(), v.code),
+            ("signed_on", ValidationCode::DateOrder)
+        ),
+        other => panic!("signing before being involved is refused: {other:?}"),
+    }
+    // Clearing a date with an empty text.
+    let patch = OrganisationPatch {
+        left_on: Some(String::new()),
+        ..Default::default()
+    };
+    assert_eq!(
+        ws.update_organisation(c.id, &patch).unwrap().status,
+        wieg::CoalitionStatus::Getekend
+    );
+    ws.update_organisation(
+        c.id,
+        &OrganisationPatch {
+            left_on: Some("2024-04-30".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    let growth = ws.network_growth().unwrap();
+    let at = |month: &str| {
+        growth
+            .iter()
+            .find(|g| g.month == month)
+            .map(|g| (g.involved, g.signed))
+    };
+    assert_eq!(at("2024-01"), Some((2, 0)));
+    assert_eq!(at("2024-02"), Some((3, 1)));
+    assert_eq!(at("2024-03"), Some((3, 2)));
+    assert_eq!(at("2024-04"), Some((2, 1)), "C left at the end of April");
+    assert!(growth.first().unwrap().month.as_str() <= "2024-01");
+    assert!(growth.windows(2).all(|w| w[0].month < w[1].month));
+    let m = ws.network_metrics().unwrap();
+    assert_eq!(m.signed, 1);
 }

@@ -18,11 +18,29 @@ export type OrgKind = "verloskundigenpraktijk" | "ziekenhuis/vsv" | "kraamzorg" 
 
 export type Domain = "medisch" | "sociaal" | "publieke gezondheid" | "overig";
 
-export type Organisation = { id: string, name: string, kind: OrgKind, domain: Domain, website: string, notes: string, created_at: string, updated_at: string, deleted: boolean, };
+export type CoalitionStatus = "betrokken" | "convenant getekend" | "gestopt";
 
-export type NewOrganisation = { name: string, kind: OrgKind | null, domain: Domain | null, website?: string, notes?: string, };
+export type Organisation = { id: string, name: string, kind: OrgKind, domain: Domain, website: string, notes: string, 
+/**
+ * Where it is (town or address).
+ */
+place: string, involved_since: string | null, signed_on: string | null, 
+/**
+ * Who signed the covenant for it.
+ */
+signatory: string, covenant_version: string, left_on: string | null, status: CoalitionStatus, created_at: string, updated_at: string, deleted: boolean, };
 
-export type OrganisationPatch = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, notes?: string, };
+export type NewOrganisation = { name: string, kind: OrgKind | null, domain: Domain | null, website?: string, notes?: string, place?: string, 
+/**
+ * Dates as `2026-11-30` or `30-11-2026`; involved defaults to today.
+ */
+involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, };
+
+export type OrganisationPatch = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, notes?: string, place?: string, 
+/**
+ * Dates: an empty text clears the date.
+ */
+involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, };
 
 export type OrganisationFilter = { 
 /**
@@ -61,6 +79,10 @@ score: number, };
 
 export type NetworkMetrics = { organisations: number, by_domain: Array<DomainCount>, 
 /**
+ * Organisations that signed the covenant (and did not leave).
+ */
+signed: number, signed_by_domain: Array<DomainCount>, 
+/**
  * Relations that are current (no end date, or one still to come).
  */
 relations: number, 
@@ -72,6 +94,12 @@ medical_social_links: number,
  * The organisations bridging the medical and the social domain most, best first.
  */
 bridge_builders: Array<BridgeBuilder>, };
+
+export type GrowthPoint = { 
+/**
+ * `2024-06`
+ */
+month: string, involved: number, signed: number, };
 
 export type DomainCount = { domain: Domain, count: number, };
 
