@@ -39,11 +39,23 @@ pub fn sync(changes: u64, dir: &Path) -> Result<SyncBench> {
     std::fs::create_dir_all(&shared).map_err(|e| Error::io(&shared, e))?;
     let mut a = Workspace::open(dir.join("a"))?;
     a.create_coalition("Kansrijke Start Benchmark")?;
-    let orgs = changes.saturating_sub(4) / 7;
+    let count = |ws: &Workspace| -> Result<u64> {
+        let n: i64 = ws
+            .conn()
+            .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))?;
+        Ok(n as u64)
+    };
     let started = Instant::now();
-    let mut made = 0;
-    while made < orgs {
-        let chunk: Vec<NewOrganisation> = (made..(made + 10_000).min(orgs))
+    let mut made: u64 = 0;
+    // Organisations in chunks until the log holds the changes asked for.
+    loop {
+        let have = count(&a)?;
+        if have >= changes {
+            break;
+        }
+        let per_org = if made == 0 { 12 } else { (have / made).max(1) };
+        let wanted = ((changes - have) / per_org).clamp(1, 10_000);
+        let chunk: Vec<NewOrganisation> = (made..made + wanted)
             .map(|i| NewOrganisation {
                 name: format!("Organisatie {i}"),
                 kind: Some(OrgKind::ALL[i as usize % OrgKind::ALL.len()]),
