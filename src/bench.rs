@@ -53,7 +53,7 @@ pub fn sync(changes: u64, dir: &Path) -> Result<SyncBench> {
         if have >= changes {
             break;
         }
-        let per_org = if made == 0 { 12 } else { (have / made).max(1) };
+        let per_org = have.checked_div(made).unwrap_or(12).max(1);
         let wanted = ((changes - have) / per_org).clamp(1, 10_000);
         let chunk: Vec<NewOrganisation> = (made..made + wanted)
             .map(|i| NewOrganisation {
