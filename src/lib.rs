@@ -38,6 +38,7 @@ mod dump;
 pub mod error;
 pub mod hlc;
 pub mod network;
+mod rows;
 pub mod sync;
 pub mod time;
 mod validate;

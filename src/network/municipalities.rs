@@ -2,13 +2,14 @@
 //! Municipalities merge, so each has a period in which it exists.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
+use crate::rows;
 use crate::time::{iso, parse_iso_or};
 use crate::validate;
 use crate::vocabulary::fold;
@@ -74,9 +75,7 @@ const SELECT: &str = "SELECT id, name, cbs_code, in_coalition, valid_from, valid
 fn from_row(r: &Row) -> rusqlite::Result<Municipality> {
     let id: String = r.get(0)?;
     let updated_at = parse_iso_or(&r.get::<_, String>(7)?, DateTime::<Utc>::MIN_UTC);
-    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
-        Ok(r.get::<_, Option<String>>(i)?.and_then(|d| d.parse().ok()))
-    };
+    let date = |i: usize| rows::date(r, i);
     Ok(Municipality {
         id: Uuid::try_parse(&id).unwrap_or_default(),
         name: r.get(1)?,
@@ -91,16 +90,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Municipality> {
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Municipality> {
-    conn.query_row(
-        &format!("{SELECT} WHERE id = ?1"),
-        [id.to_string()],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "gemeente",
-        id: id.to_string(),
-    })
+    rows::by_id(conn, SELECT, id, "gemeente", from_row)
 }
 
 pub(crate) fn create_municipality_in(w: &mut Writer, input: &NewMunicipality) -> Result<Uuid> {

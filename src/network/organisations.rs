@@ -1,13 +1,14 @@
 //! Partner organisations: who they are, their kind and domain.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
+use crate::rows;
 use crate::time::{iso, parse_iso_or};
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
@@ -239,9 +240,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     let domain: String = r.get(3)?;
     let created_at: String = r.get(6)?;
     let updated_at = parse_iso_or(&r.get::<_, String>(7)?, DateTime::<Utc>::MIN_UTC);
-    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
-        Ok(r.get::<_, Option<String>>(i)?.and_then(|d| d.parse().ok()))
-    };
+    let date = |i: usize| rows::date(r, i);
     let (signed_on, left_on) = (date(11)?, date(14)?);
     Ok(Organisation {
         id: Uuid::try_parse(&id).unwrap_or_default(),
@@ -311,16 +310,7 @@ impl CoalitionDates {
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Organisation> {
-    conn.query_row(
-        &format!("{SELECT} WHERE id = ?1"),
-        [id.to_string()],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "organisatie",
-        id: id.to_string(),
-    })
+    rows::by_id(conn, SELECT, id, "organisatie", from_row)
 }
 
 pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) -> Result<Uuid> {

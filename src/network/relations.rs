@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
+use crate::rows;
 use crate::time::{iso, parse_iso_or};
 use crate::validate;
 use crate::vocabulary::dutch_choice;
@@ -77,12 +78,8 @@ const SELECT: &str =
                       updated_at, deleted FROM relations";
 
 fn from_row(r: &Row) -> rusqlite::Result<Relation> {
-    let uuid = |i: usize| -> rusqlite::Result<Uuid> {
-        Ok(Uuid::try_parse(&r.get::<_, String>(i)?).unwrap_or_default())
-    };
-    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
-        Ok(r.get::<_, Option<String>>(i)?.and_then(|d| d.parse().ok()))
-    };
+    let uuid = |i: usize| rows::uuid(r, i);
+    let date = |i: usize| rows::date(r, i);
     let updated_at = parse_iso_or(&r.get::<_, String>(9)?, DateTime::<Utc>::MIN_UTC);
     Ok(Relation {
         id: uuid(0)?,
@@ -103,16 +100,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Relation> {
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Relation> {
-    conn.query_row(
-        &format!("{SELECT} WHERE id = ?1"),
-        [id.to_string()],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "verbinding",
-        id: id.to_string(),
-    })
+    rows::by_id(conn, SELECT, id, "verbinding", from_row)
 }
 
 fn living_organisation(conn: &Connection, field: &str, id: Uuid) -> Result<()> {
