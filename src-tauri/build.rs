@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "delete_municipality",
     "network_metrics",
     "network_growth",
+    "set_served_municipalities",
 ];
 
 fn main() {

@@ -49,6 +49,7 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &crate::network::ORGANISATION,
     &crate::network::MUNICIPALITY,
     &crate::network::RELATION,
+    &crate::network::SERVES,
 ];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {

@@ -135,6 +135,19 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE organisations ADD COLUMN signatory TEXT NOT NULL DEFAULT '';
     ALTER TABLE organisations ADD COLUMN covenant_version TEXT NOT NULL DEFAULT '';
     ALTER TABLE organisations ADD COLUMN left_on TEXT;
+
+    -- Which municipalities an organisation serves: a membership of its own,
+    -- with an id made from the pair, so that two laptops adding the same
+    -- pair make one membership and concurrent adds and removes merge.
+    CREATE TABLE org_municipalities (
+        id           TEXT PRIMARY KEY,
+        organisation TEXT NOT NULL DEFAULT '',
+        municipality TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX org_municipalities_by_org ON org_municipalities (organisation);
     "#,
 ];
 

@@ -164,3 +164,15 @@ pub fn network_metrics(state: State<AppState>) -> Result<NetworkMetrics> {
 pub fn network_growth(state: State<AppState>) -> Result<Vec<GrowthPoint>> {
     state.with(|ws| ws.network_growth())
 }
+
+#[tauri::command]
+pub fn set_served_municipalities(
+    state: State<AppState>,
+    id: Uuid,
+    municipalities: Vec<Uuid>,
+) -> Result<Organisation> {
+    state.with(|ws| {
+        ws.set_served_municipalities(id, &municipalities)
+            .and_then(|()| ws.organisation(id))
+    })
+}

@@ -118,6 +118,7 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::delete_municipality,
             commands::network_metrics,
             commands::network_growth,
+            commands::set_served_municipalities,
         ])
 }
 

@@ -132,6 +132,9 @@ enum OrgCommand {
         kind: Option<OrgKind>,
         #[arg(long)]
         domain: Option<Domain>,
+        /// Only those serving this municipality (name or CBS code)
+        #[arg(long)]
+        gemeente: Option<String>,
         /// Include deleted organisations
         #[arg(long)]
         all: bool,
@@ -253,6 +256,18 @@ struct OptionalOrgFields {
     /// Left the coalition on
     #[arg(long)]
     left_on: Option<String>,
+    /// The municipalities it serves, by name or CBS code, comma-separated ("" for none)
+    #[arg(long)]
+    municipalities: Option<String>,
+}
+
+/// "Venlo, GM0984" as municipality ids.
+fn municipality_ids(ws: &Workspace, list: &str) -> wieg::Result<Vec<uuid::Uuid>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(|m| ws.find_municipality(m).map(|m| m.id))
+        .collect()
 }
 
 fn main() -> ExitCode {
@@ -520,6 +535,11 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             domain,
             optional,
         } => {
+            let served = optional
+                .municipalities
+                .as_deref()
+                .map(|l| municipality_ids(ws, l))
+                .transpose()?;
             let org = ws.create_organisation(&NewOrganisation {
                 name,
                 kind: Some(kind),
@@ -533,6 +553,9 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                 covenant_version: optional.covenant_version,
                 left_on: optional.left_on,
             })?;
+            if let Some(served) = served {
+                ws.set_served_municipalities(org.id, &served)?;
+            }
             println!("{}", org.id);
         }
         OrgCommand::List {
@@ -540,13 +563,19 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             text,
             kind,
             domain,
+            gemeente,
             all,
         } => {
+            let municipality = gemeente
+                .map(|g| ws.find_municipality(&g))
+                .transpose()?
+                .map(|m| m.id);
             let orgs = ws.list_organisations(&OrganisationFilter {
                 text,
                 kind,
                 domain,
                 include_deleted: Some(all),
+                municipality,
             })?;
             if json {
                 print_json(&orgs)?;
@@ -564,6 +593,10 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             optional,
         } => {
             let id = ws.find_organisation(&id)?.id;
+            if let Some(list) = optional.municipalities.as_deref() {
+                let served = municipality_ids(ws, list)?;
+                ws.set_served_municipalities(id, &served)?;
+            }
             let org = ws.update_organisation(
                 id,
                 &OrganisationPatch {

@@ -6,8 +6,10 @@ mod metrics;
 mod municipalities;
 mod organisations;
 mod relations;
+mod serves;
 
 pub use metrics::*;
 pub use municipalities::*;
 pub use organisations::*;
 pub use relations::*;
+pub use serves::*;

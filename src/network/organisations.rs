@@ -97,6 +97,8 @@ pub struct Organisation {
     pub covenant_version: String,
     pub left_on: Option<NaiveDate>,
     pub status: CoalitionStatus,
+    /// The municipalities it serves.
+    pub municipalities: Vec<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted: bool,
@@ -164,6 +166,8 @@ pub struct OrganisationFilter {
     pub domain: Option<Domain>,
     /// Also list deleted organisations (to restore them).
     pub include_deleted: Option<bool>,
+    /// Only organisations serving this municipality.
+    pub municipality: Option<Uuid>,
 }
 
 /// Organisations per domain, for the dashboard.
@@ -257,6 +261,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         covenant_version: r.get(13)?,
         left_on,
         status: status_of(signed_on, left_on),
+        municipalities: Vec::new(),
         created_at: parse_iso_or(&created_at, updated_at),
         updated_at,
         deleted: r.get(8)?,
@@ -368,7 +373,10 @@ impl Workspace {
     }
 
     pub fn organisation(&self, id: Uuid) -> Result<Organisation> {
-        get(self.conn(), id)
+        let mut org = get(self.conn(), id)?;
+        let mut served = super::served(self.conn(), &[id])?;
+        org.municipalities = served.remove(&id).unwrap_or_default().into_iter().collect();
+        Ok(org)
     }
 
     /// Change the given fields; only fields whose value differs become changes.
@@ -485,6 +493,18 @@ impl Workspace {
             if matches {
                 out.push(org);
             }
+        }
+        let ids: Vec<Uuid> = out.iter().map(|o| o.id).collect();
+        let mut served = super::served(self.conn(), &ids)?;
+        for org in &mut out {
+            org.municipalities = served
+                .remove(&org.id)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+        }
+        if let Some(m) = filter.municipality {
+            out.retain(|o| o.municipalities.contains(&m));
         }
         out.sort_by_cached_key(|o| (fold(&o.name), o.id));
         Ok(out)

@@ -128,6 +128,18 @@ test('add a municipality by its CBS code; a duplicate code is refused', async ()
     const error = await visible(app, '.inline-form ~ .field-error');
     assert.equal(await error.getText(), 'Dit bestaat al.');
     assert.equal(await (await app.$(byTestId('mun-count'))).getText(), '1 gemeente');
+
+    // The organisation serves Venlo; the list can be filtered on it.
+    await (await app.$(`button[aria-label="Bewerken: ${ORG}"]`)).click();
+    await (await (await visible(app, 'fieldset.served')).$('label=Venlo')).click();
+    await (await app.$(byTestId('save-organisation'))).click();
+    await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true });
+    await (await app.$(byTestId('filter-municipality'))).selectByVisibleText('Venlo');
+    await app.waitUntil(async () => (await (await app.$(byTestId('org-count'))).getText()) === '1 organisatie', {
+      timeoutMsg: 'the organisation serving Venlo is listed',
+    });
+    const listed = JSON.parse(execFileSync(CLI, ['--data', dataDir, 'org', 'list', '--json', '--gemeente', 'GM0983'], { encoding: 'utf8' }));
+    assert.deepEqual(listed.map((o) => o.name), [ORG]);
   } finally {
     await app.deleteSession();
   }

@@ -319,3 +319,53 @@ fn relations_and_metrics_from_the_command_line() {
     assert_eq!(metrics["medical_social_links"], 1);
     assert_eq!(metrics["relations"], 1);
 }
+
+#[test]
+fn organisations_serve_municipalities_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["demo"]);
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Nieuw Wijkteam",
+            "--kind",
+            "wijkteam",
+            "--domain",
+            "sociaal",
+            "--municipalities",
+            "Venlo, GM0984",
+        ],
+    );
+    let venray: serde_json::Value = serde_json::from_str(&ok(
+        data,
+        &["org", "list", "--json", "--gemeente", "Venray"],
+    ))
+    .unwrap();
+    assert_eq!(venray.as_array().unwrap().len(), 1);
+    assert_eq!(venray[0]["municipalities"].as_array().unwrap().len(), 2);
+    ok(
+        data,
+        &["org", "set", "Nieuw Wijkteam", "--municipalities", ""],
+    );
+    let none: serde_json::Value = serde_json::from_str(&ok(
+        data,
+        &["org", "list", "--json", "--gemeente", "GM0984"],
+    ))
+    .unwrap();
+    assert!(none.as_array().unwrap().is_empty());
+    assert!(fails(
+        data,
+        &[
+            "org",
+            "set",
+            "Nieuw Wijkteam",
+            "--municipalities",
+            "Atlantis"
+        ]
+    )
+    .contains("niet gevonden"));
+}

@@ -81,3 +81,45 @@ fn the_demo_has_its_real_municipalities() {
     let venlo = list.iter().find(|m| m.name == "Venlo").unwrap();
     assert_eq!(venlo.cbs_code, "GM0983");
 }
+
+#[test]
+fn organisations_serve_municipalities_and_concurrent_edits_merge() {
+    let (_a_dir, mut a) = workspace();
+    let venlo = add(&mut a, "Venlo", "GM0983").unwrap().id;
+    let venray = add(&mut a, "Venray", "GM0984").unwrap().id;
+    let org = a
+        .create_organisation(&crate::new_org("JGZ Noord"))
+        .unwrap()
+        .id;
+    a.set_served_municipalities(org, &[venlo]).unwrap();
+    assert_eq!(a.organisation(org).unwrap().municipalities, vec![venlo]);
+    let filter = |m| wieg::OrganisationFilter {
+        municipality: Some(m),
+        ..Default::default()
+    };
+    assert_eq!(a.list_organisations(&filter(venlo)).unwrap().len(), 1);
+    assert!(a.list_organisations(&filter(venray)).unwrap().is_empty());
+
+    // Two laptops both add Venray: one membership, no conflict.
+    let (_b_dir, mut b) = crate::replica_of(&a);
+    a.set_served_municipalities(org, &[venlo, venray]).unwrap();
+    b.set_served_municipalities(org, &[venlo, venray]).unwrap();
+    crate::exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    assert_eq!(a.served_municipalities(org).unwrap().len(), 2);
+    assert!(
+        a.conflicts().unwrap().is_empty(),
+        "the same add twice is no conflict"
+    );
+
+    // A removes Venlo while B removes Venray: both removals stand.
+    a.set_served_municipalities(org, &[venray]).unwrap();
+    b.set_served_municipalities(org, &[venlo]).unwrap();
+    crate::exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    assert!(a.organisation(org).unwrap().municipalities.is_empty());
+    // A deleted municipality is no longer served.
+    a.set_served_municipalities(org, &[venray]).unwrap();
+    a.delete_municipality(venray).unwrap();
+    assert!(a.organisation(org).unwrap().municipalities.is_empty());
+}

@@ -69,6 +69,8 @@ export const api = {
   listMunicipalities: () => call<Municipality[]>('list_municipalities'),
   createMunicipality: (input: NewMunicipality) => call<Municipality>('create_municipality', { input }),
   deleteMunicipality: (id: string) => call<Municipality>('delete_municipality', { id }),
+  setServedMunicipalities: (id: string, municipalities: string[]) =>
+    call<Organisation>('set_served_municipalities', { id, municipalities }),
   listRacedDeletes: () => call<RacedDelete[]>('list_raced_deletes'),
   undelete: (id: string) => call<RacedDelete[]>('undelete', { id }),
   keepDeleted: (id: string) => call<RacedDelete[]>('keep_deleted', { id }),

@@ -28,7 +28,11 @@ place: string, involved_since: string | null, signed_on: string | null,
 /**
  * Who signed the covenant for it.
  */
-signatory: string, covenant_version: string, left_on: string | null, status: CoalitionStatus, created_at: string, updated_at: string, deleted: boolean, };
+signatory: string, covenant_version: string, left_on: string | null, status: CoalitionStatus, 
+/**
+ * The municipalities it serves.
+ */
+municipalities: Array<string>, created_at: string, updated_at: string, deleted: boolean, };
 
 export type NewOrganisation = { name: string, kind: OrgKind | null, domain: Domain | null, website?: string, notes?: string, place?: string, 
 /**
@@ -50,7 +54,11 @@ text?: string, kind?: OrgKind, domain?: Domain,
 /**
  * Also list deleted organisations (to restore them).
  */
-include_deleted?: boolean, };
+include_deleted?: boolean, 
+/**
+ * Only organisations serving this municipality.
+ */
+municipality?: string, };
 
 export type Municipality = { id: string, name: string, 
 /**
