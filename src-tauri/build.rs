@@ -10,7 +10,6 @@ const COMMANDS: &[&str] = &[
     "update_organisation",
     "delete_organisation",
     "restore_organisation",
-    "network_summary",
     "sync_status",
     "set_sync_folder",
     "sync_now",

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
-    AppStatus, Coalition, ConflictView, GrowthPoint, Municipality, NetworkMetrics, NetworkSummary,
-    NewMunicipality, NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch,
-    RacedDelete, SyncReport, SyncStatus, Workspace,
+    AppStatus, Coalition, ConflictView, GrowthPoint, Municipality, NetworkMetrics, NewMunicipality,
+    NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch, RacedDelete, SyncReport,
+    SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -65,11 +65,6 @@ pub fn delete_organisation(state: State<AppState>, id: Uuid) -> Result<Organisat
 #[tauri::command]
 pub fn restore_organisation(state: State<AppState>, id: Uuid) -> Result<Organisation> {
     state.with(|ws| ws.restore_organisation(id))
-}
-
-#[tauri::command]
-pub fn network_summary(state: State<AppState>) -> Result<NetworkSummary> {
-    state.with(|ws| ws.network_summary())
 }
 
 #[tauri::command]

@@ -102,7 +102,6 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::update_organisation,
             commands::delete_organisation,
             commands::restore_organisation,
-            commands::network_summary,
             commands::sync_status,
             commands::set_sync_folder,
             commands::sync_now,

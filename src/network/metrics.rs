@@ -100,7 +100,6 @@ pub fn betweenness(adjacency: &[Vec<usize>], sources: &[usize], targets: &[bool]
 
 impl Workspace {
     pub fn network_metrics(&self) -> Result<NetworkMetrics> {
-        let summary = self.network_summary()?;
         let orgs = self.list_organisations(&Default::default())?;
         let index: HashMap<Uuid, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
         let today = Utc::now().date_naive();
@@ -152,18 +151,21 @@ impl Workspace {
             .iter()
             .filter(|o| o.status == super::CoalitionStatus::Getekend)
             .collect();
-        let signed_by_domain = Domain::ALL
-            .iter()
-            .map(|&domain| DomainCount {
-                domain,
-                count: signed_orgs.iter().filter(|o| o.domain == domain).count() as u32,
-            })
-            .collect();
+        let per_domain = |of: &[&super::Organisation]| -> Vec<DomainCount> {
+            Domain::ALL
+                .iter()
+                .map(|&domain| DomainCount {
+                    domain,
+                    count: of.iter().filter(|o| o.domain == domain).count() as u32,
+                })
+                .collect()
+        };
+        let all: Vec<&super::Organisation> = orgs.iter().collect();
         Ok(NetworkMetrics {
-            organisations: summary.organisations,
-            by_domain: summary.by_domain,
+            organisations: orgs.len() as u32,
+            by_domain: per_domain(&all),
             signed: signed_orgs.len() as u32,
-            signed_by_domain,
+            signed_by_domain: per_domain(&signed_orgs),
             relations,
             medical_social_links,
             bridge_builders,

@@ -2,6 +2,7 @@
 // generated from the Rust types; failures arrive as ErrorPayload and are
 // thrown as ApiError so pages can branch on `kind`.
 import { invoke } from '@tauri-apps/api/core';
+import { errorMessage, type Lang } from './i18n';
 import type {
   AppStatus,
   Coalition,
@@ -11,7 +12,6 @@ import type {
   Municipality,
   NetworkMetrics,
   NewMunicipality,
-  NetworkSummary,
   NewOrganisation,
   Organisation,
   OrganisationFilter,
@@ -27,6 +27,16 @@ export class ApiError extends Error {
     super(payload.message);
     this.payload = payload;
   }
+}
+
+/** A failure in words: the core's Dutch message, or in English its kind and message. */
+export function describePayload(lang: Lang, payload: ErrorPayload): string {
+  return lang === 'nl' ? payload.message : `${errorMessage(lang, payload.kind)} (${payload.message})`;
+}
+
+/** Any caught error in words, for a page's problem line. */
+export function describeError(lang: Lang, error: unknown): string {
+  return error instanceof ApiError ? describePayload(lang, error.payload) : String(error);
 }
 
 export function toPayload(error: unknown): ErrorPayload {
@@ -56,7 +66,6 @@ export const api = {
     call<Organisation>('update_organisation', { id, patch }),
   deleteOrganisation: (id: string) => call<Organisation>('delete_organisation', { id }),
   restoreOrganisation: (id: string) => call<Organisation>('restore_organisation', { id }),
-  networkSummary: () => call<NetworkSummary>('network_summary'),
   networkMetrics: () => call<NetworkMetrics>('network_metrics'),
   networkGrowth: () => call<GrowthPoint[]>('network_growth'),
   syncStatus: () => call<SyncStatus>('sync_status'),
