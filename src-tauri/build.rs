@@ -26,6 +26,14 @@ const COMMANDS: &[&str] = &[
     "network_metrics",
     "network_growth",
     "set_served_municipalities",
+    "list_relations",
+    "create_relation",
+    "delete_relation",
+    "list_contacts",
+    "create_contact",
+    "update_contact",
+    "erase_contact",
+    "save_contact_inzage",
 ];
 
 fn main() {

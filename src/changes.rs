@@ -42,6 +42,14 @@ impl EntitySpec {
 /// Bookkeeping field of deletable entities: see [`Writer::set_deleted`].
 pub const DELETED_SEEN: &str = "deleted_seen";
 
+/// The field that forgets an entity (personal data, the AVG's right to
+/// erasure). Once a change sets it to `true`, every other change of the
+/// entity is deleted from the log, its row from its table, its conflicts
+/// and parked changes too, and changes for it that arrive later are
+/// dropped unread. Only the erasure itself stays (it holds nothing
+/// personal), so it syncs on and later joiners forget as well.
+pub const ERASED: &str = "erased";
+
 /// Every synced entity this version knows. A change for anything else is
 /// parked until an upgrade.
 pub const ENTITIES: &[&EntitySpec] = &[
@@ -50,6 +58,7 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &crate::network::MUNICIPALITY,
     &crate::network::RELATION,
     &crate::network::SERVES,
+    &crate::network::CONTACT,
 ];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {
@@ -136,6 +145,8 @@ pub struct Applied {
     pub duplicates: usize,
     /// For an entity or field this version does not know: kept for later.
     pub parked: usize,
+    /// Dropped because their entity was erased (or erased by them).
+    pub erased: usize,
 }
 
 /// One change as the log stores it.
@@ -193,6 +204,9 @@ fn apply_entity(
     applied: &mut Applied,
 ) -> Result<()> {
     let id_text = id.to_string();
+    if spec.has_field(ERASED) && erase(conn, spec, &id_text, incoming, local, applied)? {
+        return Ok(());
+    }
     let history: Vec<Stored> = conn
         .prepare_cached(
             "SELECT hlc, field, value, prev FROM changes WHERE entity = ?1 AND entity_id = ?2",
@@ -340,6 +354,62 @@ fn apply_entity(
             .execute(rusqlite::params_from_iter(values))?;
     }
     Ok(())
+}
+
+/// Whether the entity is (now) erased: if so, see [`ERASED`].
+fn erase(
+    conn: &Connection,
+    spec: &EntitySpec,
+    id: &str,
+    incoming: &[&Change],
+    local: bool,
+    applied: &mut Applied,
+) -> Result<bool> {
+    let known: Option<String> = conn
+        .prepare_cached("SELECT hlc FROM erasures WHERE entity_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    // Two laptops may forget the same person: every laptop keeps the
+    // earliest erasure, so their logs end up the same.
+    let erasure = incoming
+        .iter()
+        .filter(|c| c.field == ERASED && c.value == Value::Bool(true))
+        .min_by_key(|c| c.hlc)
+        .filter(|c| known.as_ref().is_none_or(|k| c.hlc.to_string() < *k));
+    if known.is_none() && erasure.is_none() {
+        return Ok(false);
+    }
+    applied.erased += incoming.len();
+    if let Some(erasure) = erasure {
+        for sql in [
+            "DELETE FROM changes WHERE entity_id = ?1",
+            "DELETE FROM conflicts WHERE entity_id = ?1",
+            "DELETE FROM parked_changes WHERE json_extract(change, '$.id') = ?1",
+            "DELETE FROM erasures WHERE entity_id = ?1",
+        ] {
+            conn.prepare_cached(sql)?.execute([id])?;
+        }
+        conn.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", spec.table))?
+            .execute([id])?;
+        let hlc = erasure.hlc.to_string();
+        conn.prepare_cached("INSERT INTO erasures (entity_id, entity, hlc) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, spec.name, hlc])?;
+        conn.prepare_cached(
+            "INSERT INTO changes (hlc, replica, entity, entity_id, field, value, prev, local) \
+             VALUES (?1, ?2, ?3, ?4, ?5, 'true', NULL, ?6)",
+        )?
+        .execute(params![
+            hlc,
+            erasure.hlc.replica.to_string(),
+            spec.name,
+            id,
+            ERASED,
+            local
+        ])?;
+        applied.erased -= 1;
+        applied.new += 1;
+    }
+    Ok(true)
 }
 
 fn listed_conflicts(

@@ -56,7 +56,7 @@ pub struct RacedEdit {
 }
 
 /// A field value as a person reads it.
-fn shown(value: &Value) -> String {
+pub(crate) fn shown(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::Bool(true) => "ja".into(),
@@ -67,7 +67,7 @@ fn shown(value: &Value) -> String {
 }
 
 impl Workspace {
-    fn replica_name(&self, id: Uuid) -> Result<String> {
+    pub(crate) fn replica_name(&self, id: Uuid) -> Result<String> {
         if id == self.replica().id {
             return Ok(self.replica().name.clone());
         }

@@ -149,6 +149,36 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX org_municipalities_by_org ON org_municipalities (organisation);
     "#,
+    // 4: contact persons, and the entities erased for good (AVG).
+    r#"
+    CREATE TABLE contacts (
+        id             TEXT PRIMARY KEY,
+        organisation   TEXT NOT NULL DEFAULT '',
+        name           TEXT NOT NULL DEFAULT '',
+        function       TEXT NOT NULL DEFAULT '',
+        email          TEXT NOT NULL DEFAULT '',
+        phone          TEXT NOT NULL DEFAULT '',
+        coalition_role TEXT,
+        active_from    TEXT,
+        active_to      TEXT,
+        legal_basis    TEXT NOT NULL DEFAULT 'gerechtvaardigd belang',
+        last_checked   TEXT,
+        created_at     TEXT NOT NULL DEFAULT '',
+        updated_at     TEXT NOT NULL DEFAULT '',
+        erased         INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE INDEX contacts_by_org ON contacts (organisation);
+
+    -- What was forgotten: changes for these ids are dropped on arrival.
+    -- `redacted`: this laptop's own batches in the shared folder no longer
+    -- hold the values either.
+    CREATE TABLE erasures (
+        entity_id TEXT PRIMARY KEY,
+        entity    TEXT NOT NULL,
+        hlc       TEXT NOT NULL,
+        redacted  INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -169,6 +199,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted content is overwritten with zeros, so an erased person's data
+    // does not linger in free pages of the file.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     // 64 MiB of page cache: a join of a large coalition stays in memory.
     conn.pragma_update(None, "cache_size", -65_536)?;
     Ok(())

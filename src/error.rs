@@ -25,6 +25,8 @@ pub enum ValidationCode {
     InvalidChoice,
     InvalidDate,
     InvalidCode,
+    InvalidEmail,
+    InvalidPhone,
     Duplicate,
     DateOrder,
 }

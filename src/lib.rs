@@ -51,9 +51,10 @@ pub use conflicts::{ConflictView, RacedDelete, RacedEdit};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
 pub use network::{
-    BridgeBuilder, CoalitionStatus, Domain, DomainCount, GrowthPoint, Municipality, NetworkMetrics,
-    NetworkSummary, NewMunicipality, NewOrganisation, NewRelation, OrgKind, Organisation,
-    OrganisationFilter, OrganisationPatch, Relation, RelationKind,
+    BridgeBuilder, CoalitionRole, CoalitionStatus, Contact, ContactChange, ContactFilter,
+    ContactInput, ContactInzage, Domain, DomainCount, GrowthPoint, LegalBasis, Municipality,
+    NetworkMetrics, NetworkSummary, NewMunicipality, NewOrganisation, NewRelation, OrgKind,
+    Organisation, OrganisationFilter, OrganisationPatch, Relation, RelationKind,
 };
 pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

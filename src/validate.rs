@@ -39,6 +39,15 @@ pub fn date(field: &str, value: &str) -> Result<NaiveDate> {
         })
 }
 
+/// A date that may be left empty (`None` or blank text).
+pub fn optional_date(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| date(field, v))
+        .transpose()
+}
+
 /// `from` may not be after `to`.
 pub fn date_order(field: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     match (from, to) {

@@ -143,6 +143,7 @@ impl Workspace {
 
     /// Apply changes made elsewhere, in one transaction.
     pub fn apply_remote(&mut self, changes: &[Change]) -> Result<ApplyReport> {
+        let erasures = self.erasure_count()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -156,6 +157,9 @@ impl Workspace {
         for change in changes {
             self.clock.observe(&change.hlc);
         }
+        if self.erasure_count()? != erasures {
+            self.scrub_erased()?;
+        }
         Ok(report)
     }
 
@@ -166,6 +170,21 @@ impl Workspace {
         )?;
         let rows = stmt.query_map([], crate::changes::change_from_row)?;
         rows.map(|r| r?).collect()
+    }
+
+    /// After an erasure: copy the WAL into the database file and empty it,
+    /// so the erased values' old pages leave the disk too (the database
+    /// file's own pages were zeroed by `secure_delete`).
+    pub(crate) fn scrub_erased(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    pub(crate) fn erasure_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM erasures", [], |r| r.get(0))?)
     }
 
     /// Values that lost a concurrent edit.

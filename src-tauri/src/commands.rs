@@ -6,9 +6,10 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::{
-    AppStatus, Coalition, ConflictView, GrowthPoint, Municipality, NetworkMetrics, NewMunicipality,
-    NewOrganisation, Organisation, OrganisationFilter, OrganisationPatch, RacedDelete, SyncReport,
-    SyncStatus, Workspace,
+    AppStatus, Coalition, ConflictView, Contact, ContactFilter, ContactInput, GrowthPoint,
+    Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation, Organisation,
+    OrganisationFilter, OrganisationPatch, RacedDelete, Relation, SyncReport, SyncStatus,
+    Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -170,4 +171,45 @@ pub fn set_served_municipalities(
         ws.set_served_municipalities(id, &municipalities)
             .and_then(|()| ws.organisation(id))
     })
+}
+
+#[tauri::command]
+pub fn list_relations(state: State<AppState>, organisation: Option<Uuid>) -> Result<Vec<Relation>> {
+    state.with(|ws| ws.list_relations(organisation))
+}
+
+#[tauri::command]
+pub fn create_relation(state: State<AppState>, input: NewRelation) -> Result<Relation> {
+    state.with(|ws| ws.create_relation(&input))
+}
+
+#[tauri::command]
+pub fn delete_relation(state: State<AppState>, id: Uuid) -> Result<Relation> {
+    state.with(|ws| ws.delete_relation(id))
+}
+
+#[tauri::command]
+pub fn list_contacts(state: State<AppState>, filter: ContactFilter) -> Result<Vec<Contact>> {
+    state.with(|ws| ws.list_contacts(&filter))
+}
+
+#[tauri::command]
+pub fn create_contact(state: State<AppState>, input: ContactInput) -> Result<Contact> {
+    state.with(|ws| ws.create_contact(&input))
+}
+
+#[tauri::command]
+pub fn update_contact(state: State<AppState>, id: Uuid, input: ContactInput) -> Result<Contact> {
+    state.with(|ws| ws.update_contact(id, &input))
+}
+
+#[tauri::command]
+pub fn erase_contact(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.erase_contact(id))
+}
+
+/// Write everything stored about one person to `path` (a file the user chose).
+#[tauri::command]
+pub fn save_contact_inzage(state: State<AppState>, id: Uuid, path: String) -> Result<()> {
+    state.with(|ws| ws.save_contact_inzage(id, Path::new(&path)))
 }

@@ -118,6 +118,14 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::network_metrics,
             commands::network_growth,
             commands::set_served_municipalities,
+            commands::list_relations,
+            commands::create_relation,
+            commands::delete_relation,
+            commands::list_contacts,
+            commands::create_contact,
+            commands::update_contact,
+            commands::erase_contact,
+            commands::save_contact_inzage,
         ])
 }
 

@@ -48,6 +48,9 @@ enum Command {
     /// Relations between organisations
     #[command(subcommand)]
     Relation(RelationCommand),
+    /// Contact persons (personal data: see `contact export` and `contact erase`)
+    #[command(subcommand)]
+    Contact(ContactCommand),
     /// The network as a whole
     #[command(subcommand)]
     Network(NetworkCommand),
@@ -220,6 +223,95 @@ enum RelationCommand {
 }
 
 #[derive(Subcommand)]
+enum ContactCommand {
+    /// Add a contact person to an organisation (by id or exact name)
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        org: String,
+        #[command(flatten)]
+        fields: ContactFields,
+    },
+    /// Change a contact person's fields ("" clears one)
+    Set {
+        id: uuid::Uuid,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        org: Option<String>,
+        #[command(flatten)]
+        fields: ContactFields,
+    },
+    /// List contact persons
+    List {
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        org: Option<String>,
+        /// Only people whose data were not checked since this date
+        #[arg(long, value_name = "DATE")]
+        unchecked_since: Option<chrono::NaiveDate>,
+    },
+    /// Everything stored about one person (inzage), as JSON
+    Export {
+        id: uuid::Uuid,
+        /// Write to this file instead of the screen
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Forget a person for good, here and (through sync) on every laptop
+    Erase { id: uuid::Uuid },
+}
+
+#[derive(Args)]
+struct ContactFields {
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    /// Role or job title at the organisation
+    #[arg(long)]
+    role: Option<String>,
+    /// bestuurlijk, uitvoerend or kartrekker
+    #[arg(long)]
+    coalition_role: Option<String>,
+    /// publieke taak, gerechtvaardigd belang or toestemming
+    #[arg(long)]
+    basis: Option<wieg::LegalBasis>,
+    /// Active in the coalition from
+    #[arg(long)]
+    from: Option<String>,
+    /// Active in the coalition until
+    #[arg(long)]
+    to: Option<String>,
+    /// The data were last checked on (default for a new person: today)
+    #[arg(long)]
+    checked: Option<String>,
+}
+
+impl ContactFields {
+    fn into_input(
+        self,
+        organisation: Option<uuid::Uuid>,
+        name: Option<String>,
+    ) -> wieg::ContactInput {
+        wieg::ContactInput {
+            organisation,
+            name,
+            function: self.role,
+            email: self.email,
+            phone: self.phone,
+            coalition_role: self.coalition_role,
+            active_from: self.from,
+            active_to: self.to,
+            legal_basis: self.basis,
+            last_checked: self.checked,
+        }
+    }
+}
+
+#[derive(Subcommand)]
 enum NetworkCommand {
     /// Organisations per domain, medical–social links and the bridge builders
     Metrics {
@@ -389,6 +481,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Org(cmd) => org(&mut ws, cmd)?,
         Command::Gemeente(cmd) => gemeente(&mut ws, cmd)?,
         Command::Relation(cmd) => relation(&mut ws, cmd)?,
+        Command::Contact(cmd) => contact(&mut ws, cmd)?,
         Command::Network(NetworkCommand::Growth { json }) => {
             let growth = ws.network_growth()?;
             if json {
@@ -728,6 +821,65 @@ fn relation(ws: &mut Workspace, cmd: RelationCommand) -> wieg::Result<()> {
         RelationCommand::Rm { id } => {
             ws.delete_relation(id)?;
             println!("Verwijderd.");
+        }
+    }
+    Ok(())
+}
+
+fn contact(ws: &mut Workspace, cmd: ContactCommand) -> wieg::Result<()> {
+    match cmd {
+        ContactCommand::Add { name, org, fields } => {
+            let org = ws.find_organisation(&org)?.id;
+            let c = ws.create_contact(&fields.into_input(Some(org), Some(name)))?;
+            println!("{}", c.id);
+        }
+        ContactCommand::Set {
+            id,
+            name,
+            org,
+            fields,
+        } => {
+            let org = org.map(|o| ws.find_organisation(&o)).transpose()?;
+            let c = ws.update_contact(id, &fields.into_input(org.map(|o| o.id), name))?;
+            println!("Bijgewerkt: {}", c.name);
+        }
+        ContactCommand::List {
+            json,
+            org,
+            unchecked_since,
+        } => {
+            let organisation = org.map(|o| ws.find_organisation(&o)).transpose()?;
+            let list = ws.list_contacts(&wieg::ContactFilter {
+                organisation: organisation.map(|o| o.id),
+                unchecked_since,
+                ..Default::default()
+            })?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for c in &list {
+                    let checked = c
+                        .last_checked
+                        .map(|d| d.format("%d-%m-%Y").to_string())
+                        .unwrap_or_else(|| "nooit".into());
+                    println!(
+                        "{}  {}  {}  {}  (gecontroleerd: {checked})",
+                        c.id, c.name, c.function, c.email
+                    );
+                }
+            }
+        }
+        ContactCommand::Export { id, out } => match out {
+            Some(path) => {
+                ws.save_contact_inzage(id, &path)?;
+                println!("Geschreven: {}", path.display());
+            }
+            None => print!("{}", ws.contact_inzage_json(id)?),
+        },
+        ContactCommand::Erase { id } => {
+            let name = ws.contact(id)?.name;
+            ws.erase_contact(id)?;
+            println!("Vergeten: {name} (ook op de andere laptops na hun volgende synchronisatie)");
         }
     }
     Ok(())

@@ -1,13 +1,15 @@
 //! The coalition network: partner organisations, the municipalities of the
-//! coalition, the relations between partners and what they add up to;
-//! contact persons are to come.
+//! coalition, their contact persons, the relations between partners and
+//! what they add up to.
 
+mod contacts;
 mod metrics;
 mod municipalities;
 mod organisations;
 mod relations;
 mod serves;
 
+pub use contacts::*;
 pub use metrics::*;
 pub use municipalities::*;
 pub use organisations::*;

@@ -277,14 +277,6 @@ fn status_of(signed_on: Option<NaiveDate>, left_on: Option<NaiveDate>) -> Coalit
 }
 
 /// A date field as typed: empty is no date.
-fn optional_date(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
-    value
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(|v| validate::date(field, v))
-        .transpose()
-}
-
 /// The coalition dates of an organisation, checked together.
 struct CoalitionDates {
     involved_since: Option<NaiveDate>,
@@ -333,10 +325,10 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
         50,
     )?;
     let dates = CoalitionDates {
-        involved_since: optional_date("involved_since", input.involved_since.as_deref())?
+        involved_since: validate::optional_date("involved_since", input.involved_since.as_deref())?
             .or_else(|| Some(Utc::now().date_naive())),
-        signed_on: optional_date("signed_on", input.signed_on.as_deref())?,
-        left_on: optional_date("left_on", input.left_on.as_deref())?,
+        signed_on: validate::optional_date("signed_on", input.signed_on.as_deref())?,
+        left_on: validate::optional_date("left_on", input.left_on.as_deref())?,
     }
     .check()?;
     let id = Uuid::now_v7();
@@ -387,7 +379,7 @@ impl Workspace {
     ) -> Result<Organisation> {
         let before = get(self.conn(), id)?;
         let date = |field: &str, patched: &Option<String>, old: Option<NaiveDate>| match patched {
-            Some(text) => optional_date(field, Some(text)),
+            Some(text) => validate::optional_date(field, Some(text)),
             None => Ok(old),
         };
         let dates = CoalitionDates {

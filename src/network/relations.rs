@@ -139,17 +139,8 @@ pub(crate) fn create_relation_in(w: &mut Writer, input: &NewRelation) -> Result<
             format!("de sterkte is 1 tot en met 5, niet {strength}"),
         ));
     }
-    let nonempty = |d: &Option<String>| {
-        d.as_deref()
-            .filter(|d| !d.trim().is_empty())
-            .map(str::to_string)
-    };
-    let start = nonempty(&input.start_date)
-        .map(|d| validate::date("start_date", &d))
-        .transpose()?;
-    let end = nonempty(&input.end_date)
-        .map(|d| validate::date("end_date", &d))
-        .transpose()?;
+    let start = validate::optional_date("start_date", input.start_date.as_deref())?;
+    let end = validate::optional_date("end_date", input.end_date.as_deref())?;
     validate::date_order("end_date", start, end)?;
     let note = validate::optional_text("note", input.note.as_deref().unwrap_or(""), 2000)?;
     let id = Uuid::now_v7();

@@ -255,7 +255,11 @@ impl Workspace {
             folder: shared.display().to_string(),
             ..Default::default()
         };
+        let erasures = self.erasure_count()?;
         let clash = self.import(&dir, coalition.id, &mut report)?;
+        if self.erasure_count()? != erasures {
+            self.scrub_erased()?;
+        }
         if clash {
             report.new_replica_id = Some(renew_replica_id(self)?);
             // The new id starts a fresh folder: export every local change again.
@@ -437,6 +441,7 @@ impl Workspace {
         let own = dir.join("changes").join(me.to_string());
         fs::create_dir_all(&own).map_err(|e| Error::io(&own, e))?;
         folder::remove_own_temp_files(&own);
+        self.redact_own_batches(&own, coalition)?;
         loop {
             let exported = setting(self.conn(), EXPORTED_KEY)?.unwrap_or_default();
             let pending = self.local_changes_after(&exported, MAX_BATCH)?;
@@ -475,6 +480,58 @@ impl Workspace {
                 }
             }
         }
+    }
+
+    /// Take erased people out of this laptop's batches in the shared folder:
+    /// each batch that holds their values is rewritten without them and
+    /// with the erasure itself. Other laptops skip the rewritten file (they
+    /// know its replica and number), laptops that join later read it. Each
+    /// laptop rewrites only its own batches, the folder's one writer rule.
+    fn redact_own_batches(&mut self, own: &Path, coalition: Uuid) -> Result<()> {
+        let erasures: Vec<Change> = self
+            .conn()
+            .prepare(
+                "SELECT entity, entity_id, 'erased', 'true', hlc, NULL FROM erasures \
+                 WHERE redacted = 0",
+            )?
+            .query_map([], crate::changes::change_from_row)?
+            .map(|r| r?)
+            .collect::<Result<_>>()?;
+        if erasures.is_empty() {
+            return Ok(());
+        }
+        let me = self.replica().id;
+        let erased: HashSet<Uuid> = erasures.iter().map(|e| e.id).collect();
+        let entries = fs::read_dir(own).map_err(|e| Error::io(own, e))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // A sync service's copy of a batch ("00000003 (1).wiegchanges") too.
+            if !folder::may_be_batch(&name) {
+                continue;
+            }
+            let path = entry.path();
+            let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let Decoded::Complete(header, changes) = batch::decode(&bytes, coalition) else {
+                continue;
+            };
+            if header.replica != me || !changes.iter().any(|c| erased.contains(&c.id)) {
+                continue;
+            }
+            let (gone, mut kept): (Vec<Change>, Vec<Change>) =
+                changes.into_iter().partition(|c| erased.contains(&c.id));
+            kept.extend(
+                erasures
+                    .iter()
+                    .filter(|e| gone.iter().any(|g| g.id == e.id))
+                    .cloned(),
+            );
+            kept.sort_by_key(|c| c.hlc);
+            let (_, bytes) = batch::encode(coalition, me, header.seq, &kept)?;
+            folder::write_replacing(own, &name, &bytes).map_err(|e| Error::io(&path, e))?;
+        }
+        self.conn()
+            .execute("UPDATE erasures SET redacted = 1 WHERE redacted = 0", [])?;
+        Ok(())
     }
 
     fn local_changes_after(&self, exported: &str, limit: usize) -> Result<Vec<Change>> {
@@ -568,6 +625,9 @@ impl Workspace {
             ..Default::default()
         };
         let clash = ws.import(&dir, id, &mut report)?;
+        if ws.erasure_count()? > 0 {
+            ws.scrub_erased()?;
+        }
         if clash {
             report.new_replica_id = Some(renew_replica_id(&mut ws)?);
         }

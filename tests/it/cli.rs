@@ -369,3 +369,78 @@ fn organisations_serve_municipalities_from_the_command_line() {
     )
     .contains("niet gevonden"));
 }
+
+#[test]
+fn contact_persons_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Kansrijke Start Leiden"]);
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "GGD Hollands Midden",
+            "--kind",
+            "ggd",
+            "--domain",
+            "publieke gezondheid",
+        ],
+    );
+    let id = ok(
+        data,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "Inge Bakker",
+            "--org",
+            "GGD Hollands Midden",
+            "--email",
+            "i.bakker@ggdhm.nl",
+            "--role",
+            "jeugdarts",
+            "--coalition-role",
+            "kartrekker",
+        ],
+    )
+    .trim()
+    .to_string();
+    let err = fails(
+        data,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "X",
+            "--org",
+            "GGD Hollands Midden",
+            "--email",
+            "nee",
+        ],
+    );
+    assert!(err.contains("e-mailadres"), "{err}");
+    ok(data, &["contact", "set", &id, "--phone", "071-5161234"]);
+    let list = ok(data, &["contact", "list", "--org", "GGD Hollands Midden"]);
+    assert!(
+        list.contains("Inge Bakker") && list.contains("jeugdarts"),
+        "{list}"
+    );
+
+    let out = dir.path().join("inzage.json");
+    ok(
+        data,
+        &["contact", "export", &id, "--out", out.to_str().unwrap()],
+    );
+    let inzage: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(inzage["contact"]["phone"], "071-5161234");
+    assert_eq!(inzage["organisation_name"], "GGD Hollands Midden");
+
+    let erased = ok(data, &["contact", "erase", &id]);
+    assert!(erased.contains("Vergeten: Inge Bakker"), "{erased}");
+    assert!(!ok(data, &["contact", "list"]).contains("Inge"));
+    assert!(!ok(data, &["dump"]).contains("Inge"));
+    fails(data, &["contact", "export", &id]);
+}

@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wieg::{Change, NewOrganisation, OrganisationFilter, OrganisationPatch, Workspace};
+use wieg::{
+    Change, ContactInput, NewOrganisation, OrganisationFilter, OrganisationPatch, Workspace,
+};
 
 use crate::{new_org, Rng};
 
@@ -145,7 +147,9 @@ impl World {
             })
             .unwrap();
         let pick = |rng: &mut Rng| all.get(rng.below(all.len().max(1))).cloned();
-        match rng.below(7) {
+        let contacts = ws.list_contacts(&Default::default()).unwrap();
+        let contact = |rng: &mut Rng| contacts.get(rng.below(contacts.len().max(1))).cloned();
+        match rng.below(10) {
             0 => {
                 ws.create_organisation(&new_org(NAMES[rng.below(NAMES.len())]))
                     .unwrap();
@@ -184,6 +188,34 @@ impl World {
             5 => {
                 if let Some(o) = pick(rng) {
                     ws.restore_organisation(o.id).unwrap();
+                }
+            }
+            7 => {
+                if let Some(o) = pick(rng).filter(|o| !o.deleted) {
+                    ws.create_contact(&ContactInput {
+                        organisation: Some(o.id),
+                        name: Some(format!("Persoon {}", rng.below(100))),
+                        ..Default::default()
+                    })
+                    .unwrap();
+                }
+            }
+            8 => {
+                if let Some(c) = contact(rng) {
+                    let email = format!("p{}@laptop{i}.nl", rng.below(100));
+                    ws.update_contact(
+                        c.id,
+                        &ContactInput {
+                            email: Some(email),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap();
+                }
+            }
+            9 => {
+                if let Some(c) = contact(rng) {
+                    ws.erase_contact(c.id).unwrap();
                 }
             }
             _ => {

@@ -7,6 +7,7 @@
 mod bindings;
 mod changes;
 mod cli;
+mod contacts;
 mod convergence;
 mod municipalities;
 mod network;

@@ -2,7 +2,7 @@
 
 export type ErrorKind = "validation" | "not_found" | "no_coalition" | "coalition_exists" | "invalid_input" | "newer_schema" | "sync_folder_missing" | "sync_folder" | "database" | "io";
 
-export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date" | "invalid_code" | "duplicate" | "date_order";
+export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date" | "invalid_code" | "invalid_email" | "invalid_phone" | "duplicate" | "date_order";
 
 export type ValidationError = { field: string, code: ValidationCode, message: string, };
 
@@ -77,6 +77,44 @@ export type Relation = { id: string, from_org: string, to_org: string, kind: Rel
 strength: number, start_date: string | null, end_date: string | null, note: string, created_at: string, updated_at: string, deleted: boolean, };
 
 export type NewRelation = { from_org: string, to_org: string, kind?: RelationKind, strength?: number, start_date?: string, end_date?: string, note?: string, };
+
+export type CoalitionRole = "bestuurlijk" | "uitvoerend" | "kartrekker";
+
+export type LegalBasis = "publieke taak" | "gerechtvaardigd belang" | "toestemming";
+
+export type Contact = { id: string, organisation: string, name: string, 
+/**
+ * Role or job title at the organisation ("wijkverpleegkundige").
+ */
+function: string, email: string, phone: string, coalition_role: CoalitionRole | null, active_from: string | null, active_to: string | null, legal_basis: LegalBasis, 
+/**
+ * When someone last checked that these data are still right and needed.
+ */
+last_checked: string | null, created_at: string, updated_at: string, };
+
+export type ContactInput = { organisation?: string, name?: string, function?: string, email?: string, phone?: string, 
+/**
+ * A [`CoalitionRole`] word, or empty for none.
+ */
+coalition_role?: string, active_from?: string, active_to?: string, legal_basis?: LegalBasis, last_checked?: string, };
+
+export type ContactFilter = { 
+/**
+ * Matched against name, function and e-mail, ignoring case and diacritics.
+ */
+text?: string, organisation?: string, 
+/**
+ * Only people not checked since this date (or never).
+ */
+unchecked_since?: string, };
+
+export type ContactChange = { field: string, value: string, at: string, by: string, };
+
+export type ContactInzage = { made_at: string, contact: Contact, organisation_name: string, history: Array<ContactChange>, 
+/**
+ * Values that lost a concurrent edit and are kept until settled.
+ */
+unsettled_values: Array<ContactChange>, };
 
 export type BridgeBuilder = { organisation: string, name: string, domain: Domain, 
 /**
