@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "update_contact",
     "erase_contact",
     "save_contact_inzage",
+    "save_map_image",
 ];
 
 fn main() {

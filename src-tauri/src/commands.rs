@@ -213,3 +213,9 @@ pub fn erase_contact(state: State<AppState>, id: Uuid) -> Result<()> {
 pub fn save_contact_inzage(state: State<AppState>, id: Uuid, path: String) -> Result<()> {
     state.with(|ws| ws.save_contact_inzage(id, Path::new(&path)))
 }
+
+/// Save the map the user sees as PNG or SVG to the file they chose.
+#[tauri::command]
+pub fn save_map_image(path: String, content: String) -> Result<()> {
+    Ok(wieg::network::save_map_image(Path::new(&path), &content)?)
+}

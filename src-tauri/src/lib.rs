@@ -126,6 +126,7 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::update_contact,
             commands::erase_contact,
             commands::save_contact_inzage,
+            commands::save_map_image,
         ])
 }
 

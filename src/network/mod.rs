@@ -3,6 +3,7 @@
 //! what they add up to.
 
 mod contacts;
+mod map;
 mod metrics;
 mod municipalities;
 mod organisations;
@@ -10,6 +11,7 @@ mod relations;
 mod serves;
 
 pub use contacts::*;
+pub use map::*;
 pub use metrics::*;
 pub use municipalities::*;
 pub use organisations::*;
