@@ -10,8 +10,9 @@ use serde::Deserialize;
 use crate::coalition::{create_coalition_in, Coalition};
 use crate::error::{Error, Result};
 use crate::network::{
-    create_municipality_in, create_organisation_in, create_relation_in, NewMunicipality,
-    NewOrganisation, NewRelation, RelationKind,
+    create_contact_in, create_municipality_in, create_organisation_in, create_relation_in,
+    set_served_in, ContactInput, LegalBasis, NewMunicipality, NewOrganisation, NewRelation,
+    RelationKind,
 };
 use crate::workspace::Workspace;
 
@@ -22,8 +23,31 @@ pub struct DemoCoalition {
     pub name: String,
     pub start_date: NaiveDate,
     pub municipalities: Vec<DemoMunicipality>,
-    pub organisations: Vec<NewOrganisation>,
+    pub organisations: Vec<DemoOrganisation>,
     pub relations: Vec<DemoRelation>,
+    pub contacts: Vec<DemoContact>,
+}
+
+/// An organisation and the municipalities it serves, by name.
+#[derive(Debug, Deserialize)]
+pub struct DemoOrganisation {
+    #[serde(flatten)]
+    pub organisation: NewOrganisation,
+    pub municipalities: Vec<String>,
+}
+
+/// A (fictional) contact person, with the name of their organisation.
+#[derive(Debug, Deserialize)]
+pub struct DemoContact {
+    pub organisation: String,
+    pub name: String,
+    pub function: String,
+    pub email: String,
+    pub phone: String,
+    pub coalition_role: String,
+    pub legal_basis: LegalBasis,
+    pub active_from: String,
+    pub last_checked: String,
 }
 
 /// A relation by the names of its organisations.
@@ -55,24 +79,48 @@ impl Workspace {
         let demo = demo_coalition()?;
         self.write(|w| {
             create_coalition_in(w, &demo.name, demo.start_date)?;
+            let mut municipalities = HashMap::new();
             for m in &demo.municipalities {
                 let input = NewMunicipality {
                     name: m.name.clone(),
                     cbs_code: m.cbs_code.clone(),
                     ..Default::default()
                 };
-                create_municipality_in(w, &input)?;
+                municipalities.insert(m.name.as_str(), create_municipality_in(w, &input)?);
             }
+            let known = |ids: &HashMap<&str, uuid::Uuid>, name: &str| {
+                ids.get(name)
+                    .copied()
+                    .ok_or_else(|| Error::InvalidInput(format!("demo: {name}")))
+            };
             let mut ids = HashMap::new();
             for org in &demo.organisations {
-                ids.insert(org.name.as_str(), create_organisation_in(w, org)?);
+                let id = create_organisation_in(w, &org.organisation)?;
+                ids.insert(org.organisation.name.as_str(), id);
+                let served = org
+                    .municipalities
+                    .iter()
+                    .map(|m| known(&municipalities, m))
+                    .collect::<Result<Vec<_>>>()?;
+                set_served_in(w, id, &served)?;
+            }
+            for c in &demo.contacts {
+                let input = ContactInput {
+                    organisation: Some(known(&ids, &c.organisation)?),
+                    name: Some(c.name.clone()),
+                    function: Some(c.function.clone()),
+                    email: Some(c.email.clone()),
+                    phone: Some(c.phone.clone()),
+                    coalition_role: Some(c.coalition_role.clone()),
+                    legal_basis: Some(c.legal_basis),
+                    active_from: Some(c.active_from.clone()),
+                    last_checked: Some(c.last_checked.clone()),
+                    ..Default::default()
+                };
+                create_contact_in(w, &input)?;
             }
             for r in &demo.relations {
-                let id = |name: &str| {
-                    ids.get(name)
-                        .copied()
-                        .ok_or_else(|| Error::InvalidInput(format!("demo: {name}")))
-                };
+                let id = |name: &str| known(&ids, name);
                 let input = NewRelation {
                     from_org: id(&r.from)?,
                     to_org: id(&r.to)?,

@@ -303,10 +303,38 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
     assert_eq!(coalition.name, "Kansrijke Start Noord- en Midden-Limburg");
     let summary = ws.network_summary().unwrap();
     assert!(
-        summary.organisations >= 40,
-        "40+ organisations, got {}",
+        summary.organisations >= 90,
+        "90+ organisations, got {}",
         summary.organisations
     );
+    let orgs = ws.list_organisations(&Default::default()).unwrap();
+    let signed = orgs
+        .iter()
+        .filter(|o| o.status == wieg::CoalitionStatus::Getekend)
+        .count();
+    assert!((35..=50).contains(&signed), "about 40 signed, got {signed}");
+    let signed_years: std::collections::BTreeSet<i32> = orgs
+        .iter()
+        .filter_map(|o| o.signed_on)
+        .map(|d| chrono::Datelike::year(&d))
+        .collect();
+    assert!(
+        signed_years.len() >= 3,
+        "signed over three years: {signed_years:?}"
+    );
+    assert!(
+        orgs.iter().all(|o| !o.municipalities.is_empty()),
+        "every organisation serves a municipality"
+    );
+    let contacts = ws.list_contacts(&Default::default()).unwrap();
+    assert!(
+        (140..=200).contains(&contacts.len()),
+        "{} contacts",
+        contacts.len()
+    );
+    assert!(contacts.iter().all(|c| c.email.ends_with(".nl")));
+    let relations = ws.list_relations(None).unwrap();
+    assert!(relations.len() >= 180, "{} relations", relations.len());
     for d in summary
         .by_domain
         .iter()
