@@ -35,6 +35,11 @@ const COMMANDS: &[&str] = &[
     "erase_contact",
     "save_contact_inzage",
     "save_map_image",
+    "preview_import",
+    "import_file",
+    "list_imports",
+    "undo_import",
+    "export_network",
 ];
 
 fn main() {

@@ -538,6 +538,25 @@ impl Writer<'_> {
     pub fn written(&self) -> &[Change] {
         &self.written
     }
+
+    /// Run `edit` as a part that can fail on its own: on error, what it
+    /// wrote is rolled back (a savepoint) and the rest of the write goes on.
+    pub fn attempt<T>(&mut self, edit: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.tx.execute_batch("SAVEPOINT attempt")?;
+        let mark = self.written.len();
+        match edit(self) {
+            Ok(value) => {
+                self.tx.execute_batch("RELEASE attempt")?;
+                Ok(value)
+            }
+            Err(e) => {
+                self.tx
+                    .execute_batch("ROLLBACK TO attempt; RELEASE attempt")?;
+                self.written.truncate(mark);
+                Err(e)
+            }
+        }
+    }
 }
 
 /// A value that lost a concurrent edit.

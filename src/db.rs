@@ -178,6 +178,18 @@ const MIGRATIONS: &[&str] = &[
         hlc       TEXT NOT NULL,
         redacted  INTEGER NOT NULL DEFAULT 0
     ) WITHOUT ROWID;
+
+    -- Imports made on this laptop, with the changes each made, so one can
+    -- be undone as a whole (the undo itself is ordinary changes that sync).
+    CREATE TABLE imports (
+        id        TEXT PRIMARY KEY,
+        file      TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        new       INTEGER NOT NULL,
+        updated   INTEGER NOT NULL,
+        changes   TEXT NOT NULL,
+        undone_at TEXT
+    ) WITHOUT ROWID;
     "#,
 ];
 

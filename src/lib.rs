@@ -40,6 +40,7 @@ pub mod hlc;
 pub mod network;
 mod rows;
 pub mod sync;
+pub mod table;
 pub mod time;
 mod validate;
 pub mod vocabulary;
@@ -54,7 +55,7 @@ pub use network::{
     BridgeBuilder, CoalitionRole, CoalitionStatus, Contact, ContactChange, ContactFilter,
     ContactInput, ContactInzage, Domain, DomainCount, GrowthPoint, LegalBasis, Municipality,
     NetworkMetrics, NetworkSummary, NewMunicipality, NewOrganisation, NewRelation, OrgKind,
-    Organisation, OrganisationFilter, OrganisationPatch, Relation, RelationKind,
+    Organisation, OrganisationFilter, OrganisationPatch, Relation, RelationKind, RelationPatch,
 };
 pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

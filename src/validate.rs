@@ -25,12 +25,14 @@ pub fn optional_text(field: &str, value: &str, max: usize) -> Result<String> {
     Ok(value.trim().to_string())
 }
 
-/// A date as typed: `2026-11-30` or `30-11-2026`.
+/// A date as typed or as a spreadsheet writes it: `2026-11-30`,
+/// `30-11-2026`, `30/11/2026` or `30.11.2026` (day first, as in Dutch).
 pub fn date(field: &str, value: &str) -> Result<NaiveDate> {
     let value = value.trim();
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d-%m-%Y"))
-        .map_err(|_| {
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(value, format).ok())
+        .ok_or_else(|| {
             Error::validation(
                 field,
                 ValidationCode::InvalidDate,
@@ -69,6 +71,8 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(date("d", "2026-11-30").unwrap(), d);
         assert_eq!(date("d", " 30-11-2026 ").unwrap(), d);
+        assert_eq!(date("d", "30/11/2026").unwrap(), d);
+        assert_eq!(date("d", "1-3-2026").unwrap().to_string(), "2026-03-01");
         assert!(date("d", "31-02-2026").is_err());
         assert!(date_order("d", Some(d), d.pred_opt()).is_err());
         assert!(date_order("d", Some(d), Some(d)).is_ok());

@@ -123,6 +123,20 @@ impl Workspace {
     /// Run one local edit: every field it sets becomes a change, all in one
     /// IMMEDIATE transaction; on error nothing is written.
     pub fn write<T>(&mut self, edit: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        self.transact(true, edit)
+    }
+
+    /// Run an edit and roll it back whatever happens: to see what it would
+    /// do (an import's preview) with every check of the real thing.
+    pub fn trial<T>(&mut self, edit: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        self.transact(false, edit)
+    }
+
+    fn transact<T>(
+        &mut self,
+        commit: bool,
+        edit: impl FnOnce(&mut Writer) -> Result<T>,
+    ) -> Result<T> {
         let now_ms = self.now_ms();
         let tx = self
             .conn
@@ -137,7 +151,9 @@ impl Workspace {
             written: Vec::new(),
         };
         let result = edit(&mut writer)?;
-        tx.commit()?;
+        if commit {
+            tx.commit()?;
+        }
         Ok(result)
     }
 

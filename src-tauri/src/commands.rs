@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
+use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::{
     AppStatus, Coalition, ConflictView, Contact, ContactFilter, ContactInput, GrowthPoint,
     Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation, Organisation,
@@ -218,4 +219,42 @@ pub fn save_contact_inzage(state: State<AppState>, id: Uuid, path: String) -> Re
 #[tauri::command]
 pub fn save_map_image(path: String, content: String) -> Result<()> {
     Ok(wieg::network::save_map_image(Path::new(&path), &content)?)
+}
+
+/// What importing a file would do, row by row (nothing is written).
+#[tauri::command]
+pub fn preview_import(state: State<AppState>, path: String) -> Result<ImportPreview> {
+    state.with(|ws| ws.preview_import(Path::new(&path)))
+}
+
+#[tauri::command]
+pub fn import_file(state: State<AppState>, path: String) -> Result<ImportDone> {
+    state.with(|ws| ws.import_file(Path::new(&path)))
+}
+
+#[tauri::command]
+pub fn list_imports(state: State<AppState>) -> Result<Vec<ImportRecord>> {
+    state.with(|ws| ws.list_imports())
+}
+
+#[tauri::command]
+pub fn undo_import(state: State<AppState>, id: Uuid) -> Result<UndoReport> {
+    state.with(|ws| ws.undo_import(id))
+}
+
+/// The network for partners: `csv` (two files next to `path`) or `xlsx`
+/// (Kumu's workbook). Returns the files written.
+#[tauri::command]
+pub fn export_network(state: State<AppState>, format: String, path: String) -> Result<Vec<String>> {
+    let path = Path::new(&path);
+    state.with(|ws| {
+        let written = match format.as_str() {
+            "csv" => ws.export_network_csv(path)?,
+            _ => {
+                ws.export_network_xlsx(path)?;
+                vec![path.to_path_buf()]
+            }
+        };
+        Ok(written.iter().map(|p| p.display().to_string()).collect())
+    })
 }

@@ -127,6 +127,11 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::erase_contact,
             commands::save_contact_inzage,
             commands::save_map_image,
+            commands::preview_import,
+            commands::import_file,
+            commands::list_imports,
+            commands::undo_import,
+            commands::export_network,
         ])
 }
 

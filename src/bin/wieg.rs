@@ -54,6 +54,26 @@ enum Command {
     /// The network as a whole
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// Import organisations, contact persons or relations from CSV or Excel
+    Import {
+        /// The file (CSV with ; or , — UTF-8 or Windows-1252 — or .xlsx/.ods)
+        #[arg(required_unless_present_any = ["undo", "list"])]
+        file: Option<PathBuf>,
+        /// Only show what each row would do
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+        /// Undo an earlier import as a whole (its id from --list)
+        #[arg(long, value_name = "ID", conflicts_with = "file")]
+        undo: Option<uuid::Uuid>,
+        /// The imports made on this laptop
+        #[arg(long, conflicts_with = "file")]
+        list: bool,
+    },
+    /// Files for partners who do not run Wieg
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
     /// Exchange changes with the shared folder (and remember the folder)
@@ -220,6 +240,24 @@ enum RelationCommand {
     },
     /// Delete a relation
     Rm { id: uuid::Uuid },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Organisations and relations: two CSV files (; and BOM, for Excel) or
+    /// one Excel workbook that Kumu imports
+    Network {
+        #[arg(long, value_enum)]
+        format: NetworkFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NetworkFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -482,6 +520,24 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Gemeente(cmd) => gemeente(&mut ws, cmd)?,
         Command::Relation(cmd) => relation(&mut ws, cmd)?,
         Command::Contact(cmd) => contact(&mut ws, cmd)?,
+        Command::Import {
+            file,
+            dry_run,
+            json,
+            undo,
+            list,
+        } => import(&mut ws, file, dry_run, json, undo, list)?,
+        Command::Export(ExportCommand::Network { format, out }) => match format {
+            NetworkFormat::Csv => {
+                for path in ws.export_network_csv(&out)? {
+                    println!("Geschreven: {}", path.display());
+                }
+            }
+            NetworkFormat::Xlsx => {
+                ws.export_network_xlsx(&out)?;
+                println!("Geschreven: {}", out.display());
+            }
+        },
         Command::Network(NetworkCommand::Growth { json }) => {
             let growth = ws.network_growth()?;
             if json {
@@ -824,6 +880,102 @@ fn relation(ws: &mut Workspace, cmd: RelationCommand) -> wieg::Result<()> {
         }
     }
     Ok(())
+}
+
+fn import(
+    ws: &mut Workspace,
+    file: Option<PathBuf>,
+    dry_run: bool,
+    json: bool,
+    undo: Option<uuid::Uuid>,
+    list: bool,
+) -> wieg::Result<()> {
+    if let Some(id) = undo {
+        let report = ws.undo_import(id)?;
+        println!(
+            "Ongedaan gemaakt: {} verwijderd, {} velden teruggezet, {} velden later nog bewerkt (gelaten)",
+            report.removed, report.restored, report.kept
+        );
+        return Ok(());
+    }
+    if list {
+        let imports = ws.list_imports()?;
+        if json {
+            return print_json(&imports);
+        }
+        for i in &imports {
+            let undone = if i.undone_at.is_some() {
+                "  [ongedaan]"
+            } else {
+                ""
+            };
+            println!(
+                "{}  {}  {}  {} nieuw, {} bijgewerkt{undone}",
+                i.id,
+                i.at.format("%d-%m-%Y %H:%M"),
+                i.file,
+                i.new,
+                i.updated
+            );
+        }
+        return Ok(());
+    }
+    let Some(file) = file else {
+        return Ok(());
+    };
+    let preview = if dry_run {
+        ws.preview_import(&file)?
+    } else {
+        match ws.import_file(&file) {
+            Ok(done) => {
+                if !json {
+                    println!(
+                        "Import {} (ongedaan maken: wieg import --undo {})",
+                        done.record.id, done.record.id
+                    );
+                }
+                done.preview
+            }
+            Err(wieg::Error::InvalidInput(message)) if !json => {
+                // Show the rows at fault, then fail.
+                if let Ok(preview) = ws.preview_import(&file) {
+                    print_import_rows(&preview, true);
+                }
+                return Err(wieg::Error::InvalidInput(message));
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    if json {
+        return print_json(&preview);
+    }
+    print_import_rows(&preview, false);
+    println!(
+        "{} nieuw, {} bijwerken, {} ongewijzigd, {} fout{}",
+        preview.new,
+        preview.updated,
+        preview.unchanged,
+        preview.errors,
+        if dry_run { " (niets geschreven)" } else { "" }
+    );
+    Ok(())
+}
+
+fn print_import_rows(preview: &wieg::network::ImportPreview, errors_only: bool) {
+    for row in &preview.rows {
+        if errors_only && row.action != wieg::network::RowAction::Fout {
+            continue;
+        }
+        let reason = if row.message.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", row.message)
+        };
+        println!(
+            "{} regel {}  {}  {}{reason}",
+            row.sheet, row.line, row.action, row.label
+        );
+    }
 }
 
 fn contact(ws: &mut Workspace, cmd: ContactCommand) -> wieg::Result<()> {

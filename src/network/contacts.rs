@@ -327,6 +327,11 @@ pub(crate) fn create_contact_in(w: &mut Writer, input: &ContactInput) -> Result<
     Ok(id)
 }
 
+pub(crate) fn update_contact_in(w: &mut Writer, id: Uuid, input: &ContactInput) -> Result<()> {
+    let before = get(w.conn(), id)?;
+    write_contact(w, id, Some(&before), input)
+}
+
 impl Workspace {
     /// Add a contact person. Their data were checked today, by whoever adds them.
     pub fn create_contact(&mut self, input: &ContactInput) -> Result<Contact> {
@@ -348,8 +353,7 @@ impl Workspace {
     }
 
     pub fn update_contact(&mut self, id: Uuid, input: &ContactInput) -> Result<Contact> {
-        let before = get(self.conn(), id)?;
-        self.write(|w| write_contact(w, id, Some(&before), input))?;
+        self.write(|w| update_contact_in(w, id, input))?;
         get(self.conn(), id)
     }
 

@@ -3,6 +3,8 @@
 //! what they add up to.
 
 mod contacts;
+mod export;
+mod import;
 mod map;
 mod metrics;
 mod municipalities;
@@ -11,6 +13,7 @@ mod relations;
 mod serves;
 
 pub use contacts::*;
+pub use import::*;
 pub use map::*;
 pub use metrics::*;
 pub use municipalities::*;

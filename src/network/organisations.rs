@@ -56,6 +56,25 @@ dutch_choice!(
     }
 );
 
+impl OrgKind {
+    /// The domain this kind of organisation usually works in, for imports
+    /// that name only the kind.
+    pub fn usual_domain(self) -> Domain {
+        use OrgKind::*;
+        match self {
+            Verloskundigenpraktijk
+            | ZiekenhuisVsv
+            | Kraamzorg
+            | Zorgverzekeraar
+            | Ggz
+            | Huisarts => Domain::Medisch,
+            JgzGgd => Domain::PubliekeGezondheid,
+            Wijkteam | Kinderopvang | Welzijn | VeiligThuis | Schuldhulp => Domain::Sociaal,
+            Gemeente | Provincie | Overig => Domain::Overig,
+        }
+    }
+}
+
 dutch_choice!(
     /// Where a partner stands in the coalition, from its dates: involved,
     /// signed the covenant, or left.
@@ -324,10 +343,13 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
         input.covenant_version.as_deref().unwrap_or(""),
         50,
     )?;
+    // Involved since today, unless it signed the covenant earlier.
+    let today = Utc::now().date_naive();
+    let signed_on = validate::optional_date("signed_on", input.signed_on.as_deref())?;
     let dates = CoalitionDates {
         involved_since: validate::optional_date("involved_since", input.involved_since.as_deref())?
-            .or_else(|| Some(Utc::now().date_naive())),
-        signed_on: validate::optional_date("signed_on", input.signed_on.as_deref())?,
+            .or_else(|| Some(signed_on.unwrap_or(today).min(today))),
+        signed_on,
         left_on: validate::optional_date("left_on", input.left_on.as_deref())?,
     }
     .check()?;
@@ -344,6 +366,68 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
     w.set(&ORGANISATION, id, "created_at", iso(Utc::now()))?;
     w.set(&ORGANISATION, id, "deleted", false)?;
     Ok(id)
+}
+
+pub(crate) fn update_organisation_in(
+    w: &mut Writer,
+    id: Uuid,
+    patch: &OrganisationPatch,
+) -> Result<()> {
+    let before = get(w.conn(), id)?;
+    let date = |field: &str, patched: &Option<String>, old: Option<NaiveDate>| match patched {
+        Some(text) => validate::optional_date(field, Some(text)),
+        None => Ok(old),
+    };
+    let dates = CoalitionDates {
+        involved_since: date(
+            "involved_since",
+            &patch.involved_since,
+            before.involved_since,
+        )?,
+        signed_on: date("signed_on", &patch.signed_on, before.signed_on)?,
+        left_on: date("left_on", &patch.left_on, before.left_on)?,
+    }
+    .check()?;
+    let text = |field: &str, value: &Option<String>, max: usize| {
+        value
+            .as_deref()
+            .map(|v| validate::optional_text(field, v, max))
+            .transpose()
+    };
+    let place = text("place", &patch.place, 200)?;
+    let signatory = text("signatory", &patch.signatory, 200)?;
+    let version = text("covenant_version", &patch.covenant_version, 50)?;
+    let name = patch.name.as_deref().map(valid_name).transpose()?;
+    let website = patch.website.as_deref().map(valid_website).transpose()?;
+    let notes = patch.notes.as_deref().map(valid_notes).transpose()?;
+    {
+        if let Some(name) = name {
+            w.set(&ORGANISATION, id, "name", name)?;
+        }
+        if let Some(kind) = patch.kind {
+            w.set(&ORGANISATION, id, "kind", kind.code())?;
+        }
+        if let Some(domain) = patch.domain {
+            w.set(&ORGANISATION, id, "domain", domain.code())?;
+        }
+        if let Some(website) = website {
+            w.set(&ORGANISATION, id, "website", website)?;
+        }
+        if let Some(notes) = notes {
+            w.set(&ORGANISATION, id, "notes", notes)?;
+        }
+        for (field, value) in [
+            ("place", place),
+            ("signatory", signatory),
+            ("covenant_version", version),
+        ] {
+            if let Some(value) = value {
+                w.set(&ORGANISATION, id, field, value)?;
+            }
+        }
+        dates.write(w, id)?;
+        Ok(())
+    }
 }
 
 impl Workspace {
@@ -377,61 +461,7 @@ impl Workspace {
         id: Uuid,
         patch: &OrganisationPatch,
     ) -> Result<Organisation> {
-        let before = get(self.conn(), id)?;
-        let date = |field: &str, patched: &Option<String>, old: Option<NaiveDate>| match patched {
-            Some(text) => validate::optional_date(field, Some(text)),
-            None => Ok(old),
-        };
-        let dates = CoalitionDates {
-            involved_since: date(
-                "involved_since",
-                &patch.involved_since,
-                before.involved_since,
-            )?,
-            signed_on: date("signed_on", &patch.signed_on, before.signed_on)?,
-            left_on: date("left_on", &patch.left_on, before.left_on)?,
-        }
-        .check()?;
-        let text = |field: &str, value: &Option<String>, max: usize| {
-            value
-                .as_deref()
-                .map(|v| validate::optional_text(field, v, max))
-                .transpose()
-        };
-        let place = text("place", &patch.place, 200)?;
-        let signatory = text("signatory", &patch.signatory, 200)?;
-        let version = text("covenant_version", &patch.covenant_version, 50)?;
-        let name = patch.name.as_deref().map(valid_name).transpose()?;
-        let website = patch.website.as_deref().map(valid_website).transpose()?;
-        let notes = patch.notes.as_deref().map(valid_notes).transpose()?;
-        self.write(|w| {
-            if let Some(name) = name {
-                w.set(&ORGANISATION, id, "name", name)?;
-            }
-            if let Some(kind) = patch.kind {
-                w.set(&ORGANISATION, id, "kind", kind.code())?;
-            }
-            if let Some(domain) = patch.domain {
-                w.set(&ORGANISATION, id, "domain", domain.code())?;
-            }
-            if let Some(website) = website {
-                w.set(&ORGANISATION, id, "website", website)?;
-            }
-            if let Some(notes) = notes {
-                w.set(&ORGANISATION, id, "notes", notes)?;
-            }
-            for (field, value) in [
-                ("place", place),
-                ("signatory", signatory),
-                ("covenant_version", version),
-            ] {
-                if let Some(value) = value {
-                    w.set(&ORGANISATION, id, field, value)?;
-                }
-            }
-            dates.write(w, id)?;
-            Ok(())
-        })?;
+        self.write(|w| update_organisation_in(w, id, patch))?;
         self.organisation(id)
     }
 

@@ -73,6 +73,19 @@ pub struct NewRelation {
     pub note: Option<String>,
 }
 
+/// The fields of a relation to change; absent fields stay as they are, an
+/// empty date clears it.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct RelationPatch {
+    pub kind: Option<RelationKind>,
+    pub strength: Option<u8>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub note: Option<String>,
+}
+
 const SELECT: &str =
     "SELECT id, from_org, to_org, kind, strength, start_date, end_date, note, created_at, \
                       updated_at, deleted FROM relations";
@@ -131,7 +144,30 @@ pub(crate) fn create_relation_in(w: &mut Writer, input: &NewRelation) -> Result<
             "een verbinding gaat tussen twee verschillende organisaties",
         ));
     }
-    let strength = input.strength.unwrap_or(3);
+    let id = Uuid::now_v7();
+    w.set(&RELATION, id, "from_org", input.from_org.to_string())?;
+    w.set(&RELATION, id, "to_org", input.to_org.to_string())?;
+    let details = RelationPatch {
+        kind: Some(input.kind.unwrap_or(RelationKind::Samenwerking)),
+        strength: Some(input.strength.unwrap_or(3)),
+        start_date: input.start_date.clone(),
+        end_date: input.end_date.clone(),
+        note: input.note.clone(),
+    };
+    write_details(w, id, None, &details)?;
+    w.set(&RELATION, id, "created_at", iso(Utc::now()))?;
+    w.set(&RELATION, id, "deleted", false)?;
+    Ok(id)
+}
+
+/// Check and write the details of a relation on top of `before`.
+fn write_details(
+    w: &mut Writer,
+    id: Uuid,
+    before: Option<&Relation>,
+    patch: &RelationPatch,
+) -> Result<()> {
+    let strength = patch.strength.or(before.map(|b| b.strength)).unwrap_or(3);
     if !(1..=5).contains(&strength) {
         return Err(Error::validation(
             "strength",
@@ -139,29 +175,44 @@ pub(crate) fn create_relation_in(w: &mut Writer, input: &NewRelation) -> Result<
             format!("de sterkte is 1 tot en met 5, niet {strength}"),
         ));
     }
-    let start = validate::optional_date("start_date", input.start_date.as_deref())?;
-    let end = validate::optional_date("end_date", input.end_date.as_deref())?;
-    validate::date_order("end_date", start, end)?;
-    let note = validate::optional_text("note", input.note.as_deref().unwrap_or(""), 2000)?;
-    let id = Uuid::now_v7();
-    w.set(&RELATION, id, "from_org", input.from_org.to_string())?;
-    w.set(&RELATION, id, "to_org", input.to_org.to_string())?;
-    w.set(
-        &RELATION,
-        id,
-        "kind",
-        input.kind.unwrap_or(RelationKind::Samenwerking).code(),
+    let date = |field: &str, value: &Option<String>, old: Option<NaiveDate>| match value {
+        Some(v) => validate::optional_date(field, Some(v)),
+        None => Ok(old),
+    };
+    let start = date(
+        "start_date",
+        &patch.start_date,
+        before.and_then(|b| b.start_date),
     )?;
+    let end = date("end_date", &patch.end_date, before.and_then(|b| b.end_date))?;
+    validate::date_order("end_date", start, end)?;
+    let note = match &patch.note {
+        Some(note) => validate::optional_text("note", note, 2000)?,
+        None => before.map(|b| b.note.clone()).unwrap_or_default(),
+    };
+    let kind = patch
+        .kind
+        .or(before.map(|b| b.kind))
+        .unwrap_or(RelationKind::Samenwerking);
+    w.set(&RELATION, id, "kind", kind.code())?;
     w.set(&RELATION, id, "strength", strength)?;
     w.set(&RELATION, id, "start_date", start.map(|d| d.to_string()))?;
     w.set(&RELATION, id, "end_date", end.map(|d| d.to_string()))?;
     w.set(&RELATION, id, "note", note)?;
-    w.set(&RELATION, id, "created_at", iso(Utc::now()))?;
-    w.set(&RELATION, id, "deleted", false)?;
-    Ok(id)
+    Ok(())
+}
+
+pub(crate) fn update_relation_in(w: &mut Writer, id: Uuid, patch: &RelationPatch) -> Result<()> {
+    let before = get(w.conn(), id)?;
+    write_details(w, id, Some(&before), patch)
 }
 
 impl Workspace {
+    pub fn update_relation(&mut self, id: Uuid, patch: &RelationPatch) -> Result<Relation> {
+        self.write(|w| update_relation_in(w, id, patch))?;
+        get(self.conn(), id)
+    }
+
     pub fn create_relation(&mut self, input: &NewRelation) -> Result<Relation> {
         self.require_coalition()?;
         let id = self.write(|w| create_relation_in(w, input))?;

@@ -325,6 +325,15 @@ fn organisations_serve_municipalities_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     ok(data, &["demo"]);
+    let in_venray = |data: &std::path::Path| -> Vec<serde_json::Value> {
+        let list: serde_json::Value = serde_json::from_str(&ok(
+            data,
+            &["org", "list", "--json", "--gemeente", "GM0984"],
+        ))
+        .unwrap();
+        list.as_array().unwrap().clone()
+    };
+    let before = in_venray(data).len();
     ok(
         data,
         &[
@@ -340,23 +349,18 @@ fn organisations_serve_municipalities_from_the_command_line() {
             "Venlo, GM0984",
         ],
     );
-    let venray: serde_json::Value = serde_json::from_str(&ok(
-        data,
-        &["org", "list", "--json", "--gemeente", "Venray"],
-    ))
-    .unwrap();
-    assert_eq!(venray.as_array().unwrap().len(), 1);
-    assert_eq!(venray[0]["municipalities"].as_array().unwrap().len(), 2);
+    let venray = in_venray(data);
+    assert_eq!(venray.len(), before + 1);
+    let new = venray
+        .iter()
+        .find(|o| o["name"] == "Nieuw Wijkteam")
+        .unwrap();
+    assert_eq!(new["municipalities"].as_array().unwrap().len(), 2);
     ok(
         data,
         &["org", "set", "Nieuw Wijkteam", "--municipalities", ""],
     );
-    let none: serde_json::Value = serde_json::from_str(&ok(
-        data,
-        &["org", "list", "--json", "--gemeente", "GM0984"],
-    ))
-    .unwrap();
-    assert!(none.as_array().unwrap().is_empty());
+    assert_eq!(in_venray(data).len(), before);
     assert!(fails(
         data,
         &[
@@ -443,4 +447,72 @@ fn contact_persons_from_the_command_line() {
     assert!(!ok(data, &["contact", "list"]).contains("Inge"));
     assert!(!ok(data, &["dump"]).contains("Inge"));
     fails(data, &["contact", "export", &id]);
+}
+
+#[test]
+fn import_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["init", "--name", "Kansrijke Start Leiden"]);
+    let csv = dir.path().join("partners.csv");
+    std::fs::write(
+        &csv,
+        "Naam;Soort\nGGD Hollands Midden;ggd\nBuurtteam Leiden;wijkteam\nFout;onbekend\n",
+    )
+    .unwrap();
+    let dry = ok(&data, &["import", csv.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        dry.contains("regel 4  fout  Fout: onbekende waarde"),
+        "{dry}"
+    );
+    assert!(
+        dry.contains("2 nieuw, 0 bijwerken, 0 ongewijzigd, 1 fout"),
+        "{dry}"
+    );
+    let err = fails(&data, &["import", csv.to_str().unwrap()]);
+    assert!(err.contains("niets geïmporteerd"), "{err}");
+    assert!(!ok(&data, &["org", "list"]).contains("GGD"));
+
+    std::fs::write(
+        &csv,
+        "Naam;Soort\nGGD Hollands Midden;ggd\nBuurtteam Leiden;wijkteam\n",
+    )
+    .unwrap();
+    let done = ok(&data, &["import", csv.to_str().unwrap()]);
+    assert!(done.contains("2 nieuw"), "{done}");
+    let id = done.split_whitespace().nth(1).unwrap().to_string();
+    assert!(ok(&data, &["org", "list"]).contains("Buurtteam Leiden"));
+
+    let xlsx = dir.path().join("netwerk.xlsx");
+    ok(
+        &data,
+        &[
+            "export",
+            "network",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let out = ok(
+        &data,
+        &[
+            "export",
+            "network",
+            "--format",
+            "csv",
+            "--out",
+            dir.path().join("n.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.contains("n-organisaties.csv") && out.contains("n-verbindingen.csv"),
+        "{out}"
+    );
+
+    ok(&data, &["import", "--undo", &id]);
+    assert!(!ok(&data, &["org", "list"]).contains("Buurtteam"));
+    assert!(ok(&data, &["import", "--list"]).contains("[ongedaan]"));
 }

@@ -9,6 +9,7 @@ mod changes;
 mod cli;
 mod contacts;
 mod convergence;
+mod import;
 mod municipalities;
 mod network;
 mod processes;
