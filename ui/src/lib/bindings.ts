@@ -116,6 +116,62 @@ export type ContactInzage = { made_at: string, contact: Contact, organisation_na
  */
 unsettled_values: Array<ContactChange>, };
 
+export type RelationPatch = { kind?: RelationKind, strength?: number, start_date?: string, end_date?: string, note?: string, };
+
+export type ImportKind = "organisaties" | "contactpersonen" | "verbindingen";
+
+export type RowAction = "nieuw" | "bijwerken" | "ongewijzigd" | "fout";
+
+export type ImportColumn = { header: string, 
+/**
+ * The field it fills, or None when it is ignored.
+ */
+field: string | null, };
+
+export type ImportSheet = { name: string, 
+/**
+ * None: no column was recognised, the sheet is left alone.
+ */
+kind: ImportKind | null, columns: Array<ImportColumn>, };
+
+export type ImportRow = { sheet: string, 
+/**
+ * The line (CSV) or row (sheet) as the spreadsheet program shows it.
+ */
+line: number, kind: ImportKind, action: RowAction, 
+/**
+ * The organisation, person or "from → to".
+ */
+label: string, 
+/**
+ * For an error: the field at fault, if one is.
+ */
+field: string | null, 
+/**
+ * For an error: why, in Dutch.
+ */
+message: string, };
+
+export type ImportPreview = { file: string, sheets: Array<ImportSheet>, rows: Array<ImportRow>, new: number, updated: number, unchanged: number, errors: number, };
+
+export type ImportRecord = { id: string, file: string, at: string, new: number, updated: number, undone_at: string | null, };
+
+export type ImportDone = { record: ImportRecord, preview: ImportPreview, };
+
+export type UndoReport = { 
+/**
+ * Rows created by the import and now deleted (contact persons erased).
+ */
+removed: number, 
+/**
+ * Fields put back to their value before the import.
+ */
+restored: number, 
+/**
+ * Fields edited again after the import: left as they are.
+ */
+kept: number, };
+
 export type BridgeBuilder = { organisation: string, name: string, domain: Domain, 
 /**
  * How many medical–social pairs' shortest paths run through it
