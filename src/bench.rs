@@ -204,3 +204,136 @@ fn peak_memory_mib() -> Option<f64> {
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
+
+#[derive(Debug, Serialize)]
+pub struct NetworkBench {
+    pub organisations: usize,
+    pub relations: usize,
+    pub build_s: f64,
+    /// Median of 20 runs each, in milliseconds.
+    pub list_all_ms: f64,
+    pub list_text_ms: f64,
+    pub list_domain_municipality_ms: f64,
+    pub metrics_ms: f64,
+    pub growth_ms: f64,
+    pub export_xlsx_ms: f64,
+    pub import_preview_ms: f64,
+}
+
+/// A network of `organisations` partners (each serving one or two of 40
+/// municipalities) and `relations` random relations, built through the
+/// change path in `dir`, then its lists, metrics and files timed.
+pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<NetworkBench> {
+    use crate::network::{NewMunicipality, NewRelation, OrganisationFilter, RelationKind};
+
+    let mut ws = Workspace::open(dir.join("data"))?;
+    ws.create_coalition("Kansrijke Start Benchmark")?;
+    let started = Instant::now();
+    let municipalities: Vec<uuid::Uuid> = (0..40)
+        .map(|i| {
+            ws.create_municipality(&NewMunicipality {
+                name: format!("Gemeente {i}"),
+                cbs_code: format!("GM{:04}", 1000 + i),
+                ..Default::default()
+            })
+            .map(|m| m.id)
+        })
+        .collect::<Result<_>>()?;
+    let mut ids = Vec::with_capacity(organisations);
+    for start in (0..organisations).step_by(5_000) {
+        let chunk: Vec<NewOrganisation> = (start..organisations.min(start + 5_000))
+            .map(|i| NewOrganisation {
+                name: format!("Organisatie {i:05}"),
+                kind: Some(OrgKind::ALL[i % OrgKind::ALL.len()]),
+                domain: Some(Domain::ALL[i % Domain::ALL.len()]),
+                signed_on: (i % 3 == 0).then(|| format!("2023-{:02}-15", 1 + i % 12)),
+                involved_since: Some(format!("2022-{:02}-01", 1 + i % 12)),
+                ..Default::default()
+            })
+            .collect();
+        ids.extend(ws.create_organisations(&chunk)?);
+    }
+    ws.write(|w| {
+        for (i, id) in ids.iter().enumerate() {
+            let served = [municipalities[i % 40], municipalities[(i * 7) % 40]];
+            crate::network::set_served_in(w, *id, &served)?;
+        }
+        Ok(())
+    })?;
+    // A deterministic spread of pairs (a linear congruence), no self-links.
+    let mut seed: u64 = 42;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let mut made = 0;
+    while made < relations {
+        let batch = (relations - made).min(10_000);
+        let inputs: Vec<NewRelation> = (0..batch)
+            .map(|_| {
+                let from = next(ids.len());
+                let to = (from + 1 + next(ids.len() - 1)) % ids.len();
+                NewRelation {
+                    from_org: ids[from],
+                    to_org: ids[to],
+                    kind: Some(RelationKind::ALL[next(RelationKind::ALL.len())]),
+                    strength: Some(1 + next(5) as u8),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        ws.create_relations(&inputs)?;
+        made += batch;
+    }
+    let build_s = started.elapsed().as_secs_f64();
+
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let started = Instant::now();
+            f()?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        Ok(times[times.len() / 2])
+    };
+    let list_all_ms = median_ms(&mut || ws.list_organisations(&Default::default()).map(drop))?;
+    let list_text_ms = median_ms(&mut || {
+        ws.list_organisations(&OrganisationFilter {
+            text: Some("organisatie 012".into()),
+            ..Default::default()
+        })
+        .map(drop)
+    })?;
+    let list_domain_municipality_ms = median_ms(&mut || {
+        ws.list_organisations(&OrganisationFilter {
+            domain: Some(Domain::Sociaal),
+            municipality: Some(municipalities[3]),
+            ..Default::default()
+        })
+        .map(drop)
+    })?;
+    let metrics_ms = median_ms(&mut || ws.network_metrics().map(drop))?;
+    let growth_ms = median_ms(&mut || ws.network_growth().map(drop))?;
+    let xlsx = dir.join("netwerk.xlsx");
+    let started = Instant::now();
+    ws.export_network_xlsx(&xlsx)?;
+    let export_xlsx_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    ws.preview_import(&xlsx)?;
+    let import_preview_ms = started.elapsed().as_secs_f64() * 1000.0;
+    Ok(NetworkBench {
+        organisations,
+        relations,
+        build_s,
+        list_all_ms,
+        list_text_ms,
+        list_domain_municipality_ms,
+        metrics_ms,
+        growth_ms,
+        export_xlsx_ms,
+        import_preview_ms,
+    })
+}

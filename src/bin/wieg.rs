@@ -108,6 +108,15 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Lists, metrics and files of a network of N organisations and M relations
+    Network {
+        #[arg(long, default_value_t = 10_000)]
+        organisations: usize,
+        #[arg(long, default_value_t = 50_000)]
+        relations: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Join, sync round and folder size for a coalition of N changes
     Sync {
         #[arg(long, default_value_t = 1_000_000)]
@@ -427,6 +436,35 @@ fn run(cli: Cli) -> wieg::Result<()> {
             println!("Aangesloten bij {name:?} in {}", data_dir.display());
             print_sync_report(&report);
         }
+        return Ok(());
+    }
+    if let Command::Bench(BenchCommand::Network {
+        organisations,
+        relations,
+        json,
+    }) = &cli.command
+    {
+        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
+        let result = wieg::bench::network(*organisations, *relations, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let b = result?;
+        if *json {
+            return print_json(&b);
+        }
+        println!(
+            "network:                 {} organisations, {} relations (built in {:.1} s)",
+            b.organisations, b.relations, b.build_s
+        );
+        println!("list all:                {:.1} ms", b.list_all_ms);
+        println!("list, text search:       {:.1} ms", b.list_text_ms);
+        println!(
+            "list, domain+gemeente:   {:.1} ms",
+            b.list_domain_municipality_ms
+        );
+        println!("metrics (betweenness):   {:.1} ms", b.metrics_ms);
+        println!("growth per month:        {:.1} ms", b.growth_ms);
+        println!("export Kumu workbook:    {:.1} ms", b.export_xlsx_ms);
+        println!("import preview of it:    {:.1} ms", b.import_preview_ms);
         return Ok(());
     }
     if let Command::Bench(BenchCommand::Sync { changes, json }) = &cli.command {

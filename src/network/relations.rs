@@ -208,6 +208,12 @@ pub(crate) fn update_relation_in(w: &mut Writer, id: Uuid, patch: &RelationPatch
 }
 
 impl Workspace {
+    /// Create many relations in one transaction: all or none.
+    pub fn create_relations(&mut self, inputs: &[NewRelation]) -> Result<Vec<Uuid>> {
+        self.require_coalition()?;
+        self.write(|w| inputs.iter().map(|i| create_relation_in(w, i)).collect())
+    }
+
     pub fn update_relation(&mut self, id: Uuid, patch: &RelationPatch) -> Result<Relation> {
         self.write(|w| update_relation_in(w, id, patch))?;
         get(self.conn(), id)

@@ -55,20 +55,33 @@ pub(crate) fn served(
     organisations: &[Uuid],
 ) -> Result<HashMap<Uuid, BTreeSet<Uuid>>> {
     let mut out: HashMap<Uuid, BTreeSet<Uuid>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.organisation, s.municipality FROM org_municipalities s \
+    let base = "SELECT s.organisation, s.municipality FROM org_municipalities s \
          JOIN municipalities m ON m.id = s.municipality AND m.deleted = 0 \
-         WHERE s.deleted = 0 AND s.organisation != ''",
-    )?;
-    let wanted: BTreeSet<Uuid> = organisations.iter().copied().collect();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (o, m) = row?;
-        let (Ok(o), Ok(m)) = (Uuid::try_parse(&o), Uuid::try_parse(&m)) else {
-            continue;
-        };
-        if wanted.contains(&o) {
+         WHERE s.deleted = 0 AND s.organisation != ''";
+    let mut add = |o: String, m: String| {
+        if let (Ok(o), Ok(m)) = (Uuid::try_parse(&o), Uuid::try_parse(&m)) {
             out.entry(o).or_default().insert(m);
+        }
+    };
+    let pair = |r: &rusqlite::Row| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?));
+    // A few organisations (a detail page, an edit): their rows by index;
+    // a whole list: one pass over all memberships.
+    if organisations.len() <= 16 {
+        let mut stmt = conn.prepare_cached(&format!("{base} AND s.organisation = ?1"))?;
+        for org in organisations {
+            for row in stmt.query_map([org.to_string()], pair)? {
+                let (o, m) = row?;
+                add(o, m);
+            }
+        }
+    } else {
+        let wanted: BTreeSet<String> = organisations.iter().map(Uuid::to_string).collect();
+        let mut stmt = conn.prepare_cached(base)?;
+        for row in stmt.query_map([], pair)? {
+            let (o, m) = row?;
+            if wanted.contains(&o) {
+                add(o, m);
+            }
         }
     }
     Ok(out)
