@@ -115,6 +115,7 @@ test('add a municipality by its CBS code; a duplicate code is refused', async ()
   const app = await launchApp(driver);
   try {
     await (await visible(app, byTestId('nav-network'))).click();
+    await (await visible(app, byTestId('network-tab-municipalities'))).click();
     await (await visible(app, '#mun-name')).setValue('Venlo');
     await (await app.$('#mun-code')).setValue('gm983');
     await (await app.$(byTestId('add-municipality'))).click();
@@ -130,7 +131,8 @@ test('add a municipality by its CBS code; a duplicate code is refused', async ()
     assert.equal(await (await app.$(byTestId('mun-count'))).getText(), '1 gemeente');
 
     // The organisation serves Venlo; the list can be filtered on it.
-    await (await app.$(`button[aria-label="Bewerken: ${ORG}"]`)).click();
+    await (await app.$(byTestId('network-tab-organisations'))).click();
+    await (await visible(app, `button[aria-label="Bewerken: ${ORG}"]`)).click();
     await (await (await visible(app, 'fieldset.served')).$('label=Venlo')).click();
     await (await app.$(byTestId('save-organisation'))).click();
     await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true });

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, DOMAIN_LABELS, KIND_LABELS, ORG_KINDS, errorMessage, translate, validationMessage } from './i18n';
+import {
+  COALITION_ROLES,
+  COALITION_ROLE_LABELS,
+  DOMAINS,
+  DOMAIN_LABELS,
+  KIND_LABELS,
+  LEGAL_BASES,
+  LEGAL_BASIS_HINTS,
+  LEGAL_BASIS_LABELS,
+  ORG_KINDS,
+  RELATION_KINDS,
+  RELATION_KIND_LABELS,
+  errorMessage,
+  translate,
+  validationMessage,
+} from './i18n';
 import { toPayload } from './api';
 
 describe('translations', () => {
@@ -17,6 +32,28 @@ describe('translations', () => {
       for (const d of DOMAINS) expect(DOMAIN_LABELS[lang][d]).toBeTruthy();
     }
     expect(KIND_LABELS.nl['jgz/ggd']).toBe('JGZ/GGD');
+  });
+
+  it('labels every relation kind, coalition role and legal basis in both languages', () => {
+    expect(RELATION_KINDS).toEqual(['samenwerking', 'verwijzing', 'overleg', 'financiering', 'convenantpartner', 'anders']);
+    expect(COALITION_ROLES).toEqual(['bestuurlijk', 'uitvoerend', 'kartrekker']);
+    expect(LEGAL_BASES).toEqual(['publieke taak', 'gerechtvaardigd belang', 'toestemming']);
+    for (const lang of ['nl', 'en'] as const) {
+      for (const k of RELATION_KINDS) expect(RELATION_KIND_LABELS[lang][k]).toBeTruthy();
+      for (const r of COALITION_ROLES) expect(COALITION_ROLE_LABELS[lang][r]).toBeTruthy();
+      for (const b of LEGAL_BASES) {
+        expect(LEGAL_BASIS_LABELS[lang][b]).toBeTruthy();
+        expect(LEGAL_BASIS_HINTS[lang][b]).toBeTruthy();
+      }
+    }
+    expect(LEGAL_BASIS_LABELS.en['gerechtvaardigd belang']).toBe('Legitimate interest');
+  });
+
+  it('explains a wrong e-mail address and phone number', () => {
+    expect(validationMessage('nl', 'invalid_email')).toMatch(/geen e-mailadres/);
+    expect(validationMessage('en', 'invalid_email')).toMatch(/not an email address/);
+    expect(validationMessage('nl', 'invalid_phone')).toMatch(/geen telefoonnummer/);
+    expect(validationMessage('en', 'invalid_phone')).toMatch(/not a phone number/);
   });
 
   it('turns validation codes and error kinds into sentences', () => {

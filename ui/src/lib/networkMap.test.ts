@@ -1,0 +1,130 @@
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import type { Organisation, Relation } from './bindings';
+import { LARGE_NETWORK, NO_FILTER, layoutFor, mapElements, mapStyle, nodeLabel, visibleGraph } from './networkMap';
+
+function org(id: string, overrides: Partial<Organisation> = {}): Organisation {
+  return {
+    id,
+    name: `Organisatie ${id}`,
+    kind: 'overig',
+    domain: 'medisch',
+    website: '',
+    notes: '',
+    place: '',
+    involved_since: null,
+    signed_on: null,
+    signatory: '',
+    covenant_version: '',
+    left_on: null,
+    status: 'betrokken',
+    municipalities: [],
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    deleted: false,
+    ...overrides,
+  };
+}
+
+function relation(id: string, from: string, to: string, overrides: Partial<Relation> = {}): Relation {
+  return {
+    id,
+    from_org: from,
+    to_org: to,
+    kind: 'samenwerking',
+    strength: 3,
+    start_date: null,
+    end_date: null,
+    note: '',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    deleted: false,
+    ...overrides,
+  };
+}
+
+const organisations = [
+  org('a', { domain: 'medisch', municipalities: ['venlo'], status: 'convenant getekend' }),
+  org('b', { domain: 'sociaal', municipalities: ['venlo', 'horst'] }),
+  org('c', { domain: 'sociaal', municipalities: ['horst'], status: 'gestopt' }),
+];
+const relations = [relation('ab', 'a', 'b'), relation('bc', 'b', 'c', { kind: 'verwijzing', strength: 5 }), relation('ca', 'c', 'a')];
+
+describe('map filters', () => {
+  it('shows everything without a filter', () => {
+    const graph = visibleGraph(organisations, relations, NO_FILTER);
+    expect(graph.organisations).toHaveLength(3);
+    expect(graph.relations).toHaveLength(3);
+  });
+
+  it('keeps only relations whose both ends are shown', () => {
+    const graph = visibleGraph(organisations, relations, { ...NO_FILTER, municipality: 'venlo' });
+    expect(graph.organisations.map((o) => o.id)).toEqual(['a', 'b']);
+    expect(graph.relations.map((r) => r.id)).toEqual(['ab']);
+  });
+
+  it('filters on domain and on status, together', () => {
+    expect(visibleGraph(organisations, relations, { ...NO_FILTER, domain: 'sociaal' }).organisations.map((o) => o.id)).toEqual(['b', 'c']);
+    expect(
+      visibleGraph(organisations, relations, { municipality: 'horst', domain: 'sociaal', status: 'gestopt' }).organisations.map((o) => o.id),
+    ).toEqual(['c']);
+  });
+
+  it('leaves out deleted organisations and relations', () => {
+    const graph = visibleGraph([...organisations, org('d', { deleted: true })], [...relations, relation('x', 'a', 'c', { deleted: true }), relation('ad', 'a', 'd')], NO_FILTER);
+    expect(graph.organisations.map((o) => o.id)).not.toContain('d');
+    expect(graph.relations.map((r) => r.id)).toEqual(['ab', 'bc', 'ca']);
+  });
+});
+
+describe('map elements and style', () => {
+  it('marks signed partners with a check mark in the label', () => {
+    expect(nodeLabel({ name: 'GGD', status: 'convenant getekend' })).toBe('✓ GGD');
+    expect(nodeLabel({ name: 'GGD', status: 'betrokken' })).toBe('GGD');
+  });
+
+  it('places the same network the same way every time', () => {
+    const graph = visibleGraph(organisations, relations, NO_FILTER);
+    expect(mapElements(graph)).toEqual(mapElements(graph));
+  });
+
+  it('colours by domain, marks signed and faded partners, and styles edges by kind and strength', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: mapElements(visibleGraph(organisations, relations, NO_FILTER)), style: mapStyle() });
+    expect(cy.nodes()).toHaveLength(3);
+    expect(cy.edges()).toHaveLength(3);
+    expect(cy.$id('a').style('background-color')).toBe('rgb(37,99,235)');
+    expect(cy.$id('b').style('background-color')).toBe('rgb(217,119,6)');
+    expect(cy.$id('a').style('border-width')).toBe('4px');
+    expect(cy.$id('b').style('border-width')).toBe('1px');
+    expect(Number(cy.$id('c').style('opacity'))).toBeLessThan(0.5);
+    expect(cy.$id('bc').style('target-arrow-shape')).toBe('triangle');
+    expect(cy.$id('ab').style('target-arrow-shape')).toBe('none');
+    expect(parseFloat(cy.$id('bc').style('width'))).toBeGreaterThan(parseFloat(cy.$id('ab').style('width')));
+    cy.destroy();
+  });
+});
+
+describe('map layout', () => {
+  it('uses the force-directed layout for a coalition and rings for a large network', () => {
+    expect(layoutFor(40)).toMatchObject({ name: 'cose', animate: false });
+    expect(layoutFor(LARGE_NETWORK)).toMatchObject({ name: 'cose' });
+    expect(layoutFor(LARGE_NETWORK + 1)).toMatchObject({ name: 'concentric', animate: false });
+  });
+
+  it('cools faster above a hundred organisations', () => {
+    const coolingOf = (n: number) => (layoutFor(n) as { coolingFactor?: number }).coolingFactor ?? 0;
+    expect(coolingOf(150)).toBeLessThan(coolingOf(50));
+  });
+
+  it('lays out a large network quickly', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => org(`n${i}`));
+    const links = Array.from({ length: 1500 }, (_, i) => relation(`e${i}`, `n${i % 1000}`, `n${(i * 7 + 1) % 1000}`));
+    const cy = cytoscape({ headless: true, elements: mapElements(visibleGraph(many, links, NO_FILTER)) });
+    const started = performance.now();
+    cy.layout(layoutFor(cy.nodes().length)).run();
+    expect(performance.now() - started).toBeLessThan(2000);
+    const positions = new Set(cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
+    expect(positions.size).toBe(1000);
+    cy.destroy();
+  });
+});

@@ -1,0 +1,162 @@
+// What the network map shows and how: which organisations and relations pass
+// the filters, the graph elements, the look of nodes and edges, and a layout
+// that stays quick for large networks. Kept free of the map component so the
+// rules can be tested without a canvas.
+import type { ElementDefinition, LayoutOptions, StylesheetJson } from 'cytoscape';
+import type { CoalitionStatus, Domain, Organisation, Relation, RelationKind } from './bindings';
+
+/** The domain colours of app.css, which the canvas cannot read from CSS. */
+export const DOMAIN_COLOURS: Record<Domain, string> = {
+  medisch: '#2563eb',
+  sociaal: '#d97706',
+  'publieke gezondheid': '#059669',
+  overig: '#7c8a93',
+};
+
+export type EdgeLook = {
+  colour: string;
+  /** Dash and gap lengths; empty for a solid line. */
+  dashes: number[];
+  /** Whether the relation has a direction (from → to), drawn as an arrow. */
+  arrow: boolean;
+};
+
+// Each kind differs in more than colour, so the map reads in greyscale too.
+export const EDGE_LOOKS: Record<RelationKind, EdgeLook> = {
+  samenwerking: { colour: '#64748b', dashes: [], arrow: false },
+  verwijzing: { colour: '#64748b', dashes: [], arrow: true },
+  overleg: { colour: '#64748b', dashes: [1, 6], arrow: false },
+  financiering: { colour: '#64748b', dashes: [8, 4], arrow: true },
+  convenantpartner: { colour: '#18794e', dashes: [], arrow: false },
+  anders: { colour: '#94a3b8', dashes: [10, 3, 2, 3], arrow: false },
+};
+
+export type MapFilter = { municipality: string; domain: Domain | ''; status: CoalitionStatus | '' };
+
+export const NO_FILTER: MapFilter = { municipality: '', domain: '', status: '' };
+
+export type MapGraph = { organisations: Organisation[]; relations: Relation[] };
+
+/** The organisations passing the filter, and the relations between two of them. */
+export function visibleGraph(organisations: Organisation[], relations: Relation[], filter: MapFilter): MapGraph {
+  const shown = organisations.filter(
+    (o) =>
+      !o.deleted &&
+      (!filter.municipality || o.municipalities.includes(filter.municipality)) &&
+      (!filter.domain || o.domain === filter.domain) &&
+      (!filter.status || o.status === filter.status),
+  );
+  const ids = new Set(shown.map((o) => o.id));
+  return {
+    organisations: shown,
+    relations: relations.filter((r) => !r.deleted && ids.has(r.from_org) && ids.has(r.to_org)),
+  };
+}
+
+/** A node's label: its name, with a check mark for a signed partner. */
+export function nodeLabel(organisation: Pick<Organisation, 'name' | 'status'>): string {
+  return organisation.status === 'convenant getekend' ? `✓ ${organisation.name}` : organisation.name;
+}
+
+/**
+ * The graph as cytoscape elements. Nodes start on a circle in list order, so
+ * the same network is laid out the same way each time the map opens.
+ */
+export function mapElements(graph: MapGraph): ElementDefinition[] {
+  const n = graph.organisations.length;
+  const radius = Math.max(200, n * 12);
+  const nodes: ElementDefinition[] = graph.organisations.map((o, i) => ({
+    group: 'nodes',
+    data: { id: o.id, label: nodeLabel(o), domain: o.domain, status: o.status },
+    position: { x: radius * Math.cos((2 * Math.PI * i) / n), y: radius * Math.sin((2 * Math.PI * i) / n) },
+  }));
+  const edges: ElementDefinition[] = graph.relations.map((r) => ({
+    group: 'edges',
+    data: { id: r.id, source: r.from_org, target: r.to_org, kind: r.kind, strength: r.strength },
+  }));
+  return [...nodes, ...edges];
+}
+
+export function mapStyle(fontFamily = 'sans-serif'): StylesheetJson {
+  const domains = (Object.keys(DOMAIN_COLOURS) as Domain[]).map((domain) => ({
+    selector: `node[domain = "${domain}"]`,
+    style: { 'background-color': DOMAIN_COLOURS[domain] },
+  }));
+  const kinds = (Object.keys(EDGE_LOOKS) as RelationKind[]).map((kind) => {
+    const look = EDGE_LOOKS[kind];
+    return {
+      selector: `edge[kind = "${kind}"]`,
+      style: {
+        'line-color': look.colour,
+        'target-arrow-color': look.colour,
+        'target-arrow-shape': look.arrow ? ('triangle' as const) : ('none' as const),
+        'line-style': look.dashes.length ? ('dashed' as const) : ('solid' as const),
+        ...(look.dashes.length ? { 'line-dash-pattern': look.dashes } : {}),
+      },
+    };
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        width: 26,
+        height: 26,
+        'border-width': 1,
+        'border-color': '#ffffff',
+        'font-family': fontFamily,
+        'font-size': 11,
+        color: '#1f2933',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        // Labels vanish when zoomed far out: unreadable anyway, and costly with many nodes.
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...domains,
+    { selector: 'node[status = "convenant getekend"]', style: { 'border-width': 4, 'border-color': '#1f2933' } },
+    { selector: 'node[status = "gestopt"]', style: { opacity: 0.35 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'mapData(strength, 1, 5, 1, 7)',
+        'curve-style': 'bezier',
+        'line-cap': 'round',
+        'arrow-scale': 1.1,
+        opacity: 0.85,
+      },
+    },
+    ...kinds,
+  ];
+}
+
+/** Above this many organisations the force-directed layout takes too long. */
+export const LARGE_NETWORK = 300;
+
+/**
+ * Force-directed (cose) for coalition-sized networks, cooling faster above a
+ * hundred organisations; rings by number of relations for large ones, which
+ * takes milliseconds where cose would take seconds.
+ */
+export function layoutFor(nodeCount: number): LayoutOptions {
+  if (nodeCount > LARGE_NETWORK) {
+    return { name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 12 };
+  }
+  return {
+    name: 'cose',
+    animate: false,
+    fit: true,
+    padding: 30,
+    randomize: false,
+    nodeRepulsion: () => 400_000,
+    idealEdgeLength: () => 90,
+    nodeOverlap: 20,
+    gravity: 40,
+    componentSpacing: 60,
+    coolingFactor: nodeCount > 100 ? 0.95 : 0.99,
+  };
+}
