@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "list_relations",
     "create_relation",
     "delete_relation",
+    "update_relation",
     "list_contacts",
     "create_contact",
     "update_contact",

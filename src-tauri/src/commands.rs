@@ -9,8 +9,8 @@ use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::{
     AppStatus, Coalition, ConflictView, Contact, ContactFilter, ContactInput, GrowthPoint,
     Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation, Organisation,
-    OrganisationFilter, OrganisationPatch, RacedDelete, Relation, SyncReport, SyncStatus,
-    Workspace,
+    OrganisationFilter, OrganisationPatch, RacedDelete, Relation, RelationPatch, SyncReport,
+    SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -257,4 +257,9 @@ pub fn export_network(state: State<AppState>, format: String, path: String) -> R
         };
         Ok(written.iter().map(|p| p.display().to_string()).collect())
     })
+}
+
+#[tauri::command]
+pub fn update_relation(state: State<AppState>, id: Uuid, patch: RelationPatch) -> Result<Relation> {
+    state.with(|ws| ws.update_relation(id, &patch))
 }

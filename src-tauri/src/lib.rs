@@ -121,6 +121,7 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::list_relations,
             commands::create_relation,
             commands::delete_relation,
+            commands::update_relation,
             commands::list_contacts,
             commands::create_contact,
             commands::update_contact,

@@ -167,6 +167,9 @@ enum OrgCommand {
         /// Only those serving this municipality (name or CBS code)
         #[arg(long)]
         gemeente: Option<String>,
+        /// betrokken, convenant getekend or gestopt
+        #[arg(long)]
+        status: Option<wieg::CoalitionStatus>,
         /// Include deleted organisations
         #[arg(long)]
         all: bool,
@@ -751,6 +754,7 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             kind,
             domain,
             gemeente,
+            status,
             all,
         } => {
             let municipality = gemeente
@@ -763,6 +767,7 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                 domain,
                 include_deleted: Some(all),
                 municipality,
+                status,
             })?;
             if json {
                 print_json(&orgs)?;

@@ -187,6 +187,8 @@ pub struct OrganisationFilter {
     pub include_deleted: Option<bool>,
     /// Only organisations serving this municipality.
     pub municipality: Option<Uuid>,
+    /// Only organisations with this coalition status.
+    pub status: Option<CoalitionStatus>,
 }
 
 /// Organisations per domain, for the dashboard.
@@ -506,12 +508,13 @@ impl Workspace {
         let mut out = Vec::new();
         for org in rows {
             let org = org?;
-            let matches = needle.as_ref().is_none_or(|needle| {
-                let needle = needle.trim();
-                fold(&org.name).contains(needle)
-                    || fold(&org.website).contains(needle)
-                    || fold(&org.notes).contains(needle)
-            });
+            let matches = filter.status.is_none_or(|s| s == org.status)
+                && needle.as_ref().is_none_or(|needle| {
+                    let needle = needle.trim();
+                    fold(&org.name).contains(needle)
+                        || fold(&org.website).contains(needle)
+                        || fold(&org.notes).contains(needle)
+                });
             if matches {
                 out.push(org);
             }

@@ -82,6 +82,16 @@ test('add an organisation, a contact person and a relation; the relation shows o
     const relationRow = await visible(app, byTestId('relation-row'));
     assert.match(await relationRow.getText(), /Wijkteam Kaartstad/);
 
+    // Its details can be changed afterwards.
+    await (await app.$(byTestId('edit-relation'))).click();
+    await visible(app, byTestId('relation-form'));
+    await (await app.$('#relation-strength')).selectByAttribute('value', '2');
+    await (await app.$(byTestId('save-relation'))).click();
+    await (await app.$(byTestId('relation-form'))).waitForDisplayed({ reverse: true });
+    await app.waitUntil(() => JSON.parse(wieg('relation', 'list', '--json'))[0]?.strength === 2, {
+      timeoutMsg: 'the new strength is saved',
+    });
+
     // Forget the contact person: gone here and from the database.
     await (await app.$(byTestId('erase-contact'))).click();
     await visible(app, byTestId('erase-dialog'));

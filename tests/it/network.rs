@@ -394,6 +394,19 @@ fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
     )
     .unwrap();
     assert_eq!(c.status, wieg::CoalitionStatus::Gestopt);
+    let with_status = |ws: &Workspace, status| -> Vec<String> {
+        ws.list_organisations(&OrganisationFilter {
+            status: Some(status),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect()
+    };
+    assert_eq!(with_status(&ws, wieg::CoalitionStatus::Betrokken), ["A"]);
+    assert_eq!(with_status(&ws, wieg::CoalitionStatus::Getekend), ["B"]);
+    assert_eq!(with_status(&ws, wieg::CoalitionStatus::Gestopt), ["C"]);
     match mk(&mut ws, "D", "2024-05-01", Some("2024-04-01"), None) {
         Err(Error::Validation(v)) => assert_eq!(
             (v.field.as_str(), v.code),

@@ -26,6 +26,7 @@ import type {
   OrganisationPatch,
   RacedDelete,
   Relation,
+  RelationPatch,
   SyncReport,
   SyncStatus,
 } from './bindings';
@@ -96,6 +97,7 @@ export const api = {
   listRelations: (organisation: string | null) => call<Relation[]>('list_relations', { organisation }),
   createRelation: (input: NewRelation) => call<Relation>('create_relation', { input }),
   deleteRelation: (id: string) => call<Relation>('delete_relation', { id }),
+  updateRelation: (id: string, patch: RelationPatch) => call<Relation>('update_relation', { id, patch }),
   listContacts: (filter: ContactFilter) => call<Contact[]>('list_contacts', { filter }),
   createContact: (input: ContactInput) => call<Contact>('create_contact', { input }),
   updateContact: (id: string, input: ContactInput) => call<Contact>('update_contact', { id, input }),

@@ -58,7 +58,11 @@ include_deleted?: boolean,
 /**
  * Only organisations serving this municipality.
  */
-municipality?: string, };
+municipality?: string, 
+/**
+ * Only organisations with this coalition status.
+ */
+status?: CoalitionStatus, };
 
 export type Municipality = { id: string, name: string, 
 /**

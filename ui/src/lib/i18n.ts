@@ -1,7 +1,7 @@
 // The UI's words, Dutch first. Keys are stable; `{name}` placeholders are
 // filled by `translate`. Enum values (kinds, domains) come from the core as
 // Dutch codes and are labelled here per language.
-import type { CoalitionRole, Domain, ErrorKind, LegalBasis, OrgKind, RelationKind, ValidationCode } from './bindings';
+import type { CoalitionRole, CoalitionStatus, Domain, ErrorKind, LegalBasis, OrgKind, RelationKind, ValidationCode } from './bindings';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: Lang[] = ['nl', 'en'];
@@ -244,7 +244,7 @@ const nl = {
   'relation.incoming': "van",
   'relation.empty': "Nog geen verbindingen.",
   'relation.deleted': "Verbinding verwijderd",
-  'relation.saved': "Verbinding met {name} toegevoegd.",
+  'relation.saved': "Verbinding met {name} opgeslagen.",
   'relation.deleteLabel': "Verwijderen: verbinding met {name}",
   'map.title': "Netwerkkaart",
   'map.controls': "Kaart bedienen",
@@ -551,7 +551,7 @@ const en: Record<Key, string> = {
   'relation.incoming': "from",
   'relation.empty': "No relations yet.",
   'relation.deleted': "Relation deleted",
-  'relation.saved': "Relation with {name} added.",
+  'relation.saved': "Relation with {name} saved.",
   'relation.deleteLabel': "Delete: relation with {name}",
   'map.title': "Network map",
   'map.controls': "Map controls",
@@ -671,6 +671,7 @@ export const DOMAIN_LABELS: Record<Lang, Record<Domain, string>> = {
 
 export const ORG_KINDS = Object.keys(KIND_LABELS.nl) as OrgKind[];
 export const DOMAINS = Object.keys(DOMAIN_LABELS.nl) as Domain[];
+export const COALITION_STATUSES: CoalitionStatus[] = ['betrokken', 'convenant getekend', 'gestopt'];
 
 export const RELATION_KIND_LABELS: Record<Lang, Record<RelationKind, string>> = {
   nl: {
