@@ -59,6 +59,16 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &crate::network::RELATION,
     &crate::network::SERVES,
     &crate::network::CONTACT,
+    &crate::plan::PLAN,
+    &crate::plan::PILLAR,
+    &crate::plan::GOAL,
+    &crate::plan::ACTION,
+    &crate::plan::ACTION_PARTNER,
+    &crate::plan::ACTION_MUNICIPALITY,
+    &crate::plan::MILESTONE,
+    &crate::plan::ACTION_NOTE,
+    &crate::plan::INTERVENTION,
+    &crate::plan::ROLLOUT,
 ];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {

@@ -191,6 +191,149 @@ const MIGRATIONS: &[&str] = &[
         undone_at TEXT
     ) WITHOUT ROWID;
     "#,
+    // 5: the action plan: plans, pillars, goals, actions with their partners,
+    // municipalities, milestones and progress notes; the intervention
+    // catalogue and its roll-out per municipality.
+    r#"
+    CREATE TABLE plans (
+        id             TEXT PRIMARY KEY,
+        title          TEXT NOT NULL DEFAULT '',
+        period_start   INTEGER,
+        period_end     INTEGER,
+        status         TEXT NOT NULL DEFAULT 'concept',
+        vision         TEXT NOT NULL DEFAULT '',
+        urgency        TEXT NOT NULL DEFAULT '',
+        situation      TEXT NOT NULL DEFAULT '',
+        ambition       TEXT NOT NULL DEFAULT '',
+        design         TEXT NOT NULL DEFAULT '',
+        smart_goals    TEXT NOT NULL DEFAULT '',
+        financial_plan TEXT NOT NULL DEFAULT '',
+        monitoring     TEXT NOT NULL DEFAULT '',
+        milestones     TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL DEFAULT '',
+        updated_at     TEXT NOT NULL DEFAULT '',
+        deleted        INTEGER NOT NULL DEFAULT 0,
+        deleted_seen   TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    CREATE TABLE pillars (
+        id           TEXT PRIMARY KEY,
+        plan         TEXT NOT NULL DEFAULT '',
+        position     INTEGER NOT NULL DEFAULT 0,
+        title        TEXT NOT NULL DEFAULT '',
+        description  TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    CREATE TABLE goals (
+        id             TEXT PRIMARY KEY,
+        pillar         TEXT NOT NULL DEFAULT '',
+        position       INTEGER NOT NULL DEFAULT 0,
+        text           TEXT NOT NULL DEFAULT '',
+        national_goals TEXT NOT NULL DEFAULT '',
+        target_value   TEXT NOT NULL DEFAULT '',
+        target_date    TEXT,
+        created_at     TEXT NOT NULL DEFAULT '',
+        updated_at     TEXT NOT NULL DEFAULT '',
+        deleted        INTEGER NOT NULL DEFAULT 0,
+        deleted_seen   TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    CREATE TABLE actions (
+        id           TEXT PRIMARY KEY,
+        plan         TEXT NOT NULL DEFAULT '',
+        pillar       TEXT NOT NULL DEFAULT '',
+        goal         TEXT NOT NULL DEFAULT '',
+        title        TEXT NOT NULL DEFAULT '',
+        description  TEXT NOT NULL DEFAULT '',
+        owner        TEXT NOT NULL DEFAULT '',
+        status       TEXT NOT NULL DEFAULT 'idee',
+        start_date   TEXT,
+        end_date     TEXT,
+        budget_cents INTEGER NOT NULL DEFAULT 0,
+        funding      TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX actions_by_pillar ON actions (pillar);
+
+    CREATE TABLE action_partners (
+        id           TEXT PRIMARY KEY,
+        action       TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX action_partners_by_action ON action_partners (action);
+
+    CREATE TABLE action_municipalities (
+        id           TEXT PRIMARY KEY,
+        action       TEXT NOT NULL DEFAULT '',
+        municipality TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX action_municipalities_by_action ON action_municipalities (action);
+
+    CREATE TABLE milestones (
+        id           TEXT PRIMARY KEY,
+        action       TEXT NOT NULL DEFAULT '',
+        quarter      TEXT NOT NULL DEFAULT '',
+        title        TEXT NOT NULL DEFAULT '',
+        done         INTEGER NOT NULL DEFAULT 0,
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX milestones_by_action ON milestones (action);
+
+    CREATE TABLE action_notes (
+        id           TEXT PRIMARY KEY,
+        action       TEXT NOT NULL DEFAULT '',
+        date         TEXT,
+        text         TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX action_notes_by_action ON action_notes (action);
+
+    CREATE TABLE interventions (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL DEFAULT '',
+        action_line  TEXT NOT NULL DEFAULT 'na de geboorte',
+        target_group TEXT NOT NULL DEFAULT '',
+        description  TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    -- Inzet: one intervention in one municipality, an id made from the pair.
+    CREATE TABLE rollouts (
+        id              TEXT PRIMARY KEY,
+        municipality    TEXT NOT NULL DEFAULT '',
+        intervention    TEXT NOT NULL DEFAULT '',
+        status          TEXT NOT NULL DEFAULT 'niet gestart',
+        provider        TEXT NOT NULL DEFAULT '',
+        since           TEXT,
+        target_per_year INTEGER,
+        actual_per_year INTEGER,
+        updated_at      TEXT NOT NULL DEFAULT '',
+        deleted         INTEGER NOT NULL DEFAULT 0,
+        deleted_seen    TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -27,6 +27,7 @@ pub enum ValidationCode {
     InvalidCode,
     InvalidEmail,
     InvalidPhone,
+    InvalidAmount,
     Duplicate,
     DateOrder,
 }

@@ -50,6 +50,49 @@ pub fn optional_date(field: &str, value: Option<&str>) -> Result<Option<NaiveDat
         .transpose()
 }
 
+/// An amount in euros as typed, in cents: `130680`, `130.680`, `€ 130.680,50`
+/// (Dutch: dots group thousands, the comma is the decimal sign) or
+/// `130680.50`. Never negative; never a float on the way.
+pub fn money(field: &str, value: &str) -> Result<i64> {
+    let refuse = || {
+        Error::validation(
+            field,
+            ValidationCode::InvalidAmount,
+            format!("{value:?} is geen bedrag (bijvoorbeeld 130.680 of 1.250,50)"),
+        )
+    };
+    if value.trim().is_empty() {
+        return Ok(0);
+    }
+    let text: String = value
+        .trim()
+        .trim_start_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let text = text.strip_suffix(",-").unwrap_or(&text);
+    let (whole, fraction) = match (text.rfind(','), text.rfind('.')) {
+        (Some(comma), _) => (text[..comma].replace('.', ""), &text[comma + 1..]),
+        // "130.680": a group of three after the last dot is thousands.
+        (None, Some(dot)) if text.len() - dot - 1 == 3 => (text.replace('.', ""), ""),
+        (None, Some(dot)) => (text[..dot].to_string(), &text[dot + 1..]),
+        (None, None) => (text.to_string(), ""),
+    };
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || fraction.len() > 2
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(refuse());
+    }
+    let euros: i64 = whole.parse().map_err(|_| refuse())?;
+    let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| refuse())?;
+    euros
+        .checked_mul(100)
+        .and_then(|e| e.checked_add(cents))
+        .ok_or_else(refuse)
+}
+
 /// `from` may not be after `to`.
 pub fn date_order(field: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     match (from, to) {
@@ -79,5 +122,24 @@ mod tests {
         assert!(required_text("n", "  ", 5, "vul in").is_err());
         assert_eq!(required_text("n", " ab ", 5, "vul in").unwrap(), "ab");
         assert!(optional_text("n", "abcdef", 5).is_err());
+    }
+
+    #[test]
+    fn money_in_cents_the_dutch_way() {
+        for (text, cents) in [
+            ("130680", 13_068_000),
+            ("130.680", 13_068_000),
+            ("€ 130.680", 13_068_000),
+            ("€ 1.250,50", 125_050),
+            ("1250,5", 125_050),
+            ("99.95", 9_995),
+            ("€ 25,-", 2_500),
+            ("", 0),
+        ] {
+            assert_eq!(money("b", text).unwrap(), cents, "{text}");
+        }
+        for bad in ["-5", "12,345", "tien euro", "1.2.3,4,5", "€", "1e5"] {
+            assert!(money("b", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -12,6 +12,7 @@ mod convergence;
 mod import;
 mod municipalities;
 mod network;
+mod plan;
 mod processes;
 mod relations;
 mod sync;

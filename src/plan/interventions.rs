@@ -1,0 +1,537 @@
+//! The interventions a coalition rolls out (Nu Niet Zwanger, Centering,
+//! VoorZorg …) and where each runs: one *inzet* per municipality and
+//! intervention, and the roll-out matrix that answers "where is Centering
+//! not yet available?".
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::Row;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::plans::living;
+use crate::changes::{EntitySpec, Writer};
+use crate::error::{Error, Result, ValidationCode};
+use crate::rows;
+use crate::time::iso;
+use crate::validate;
+use crate::vocabulary::{dutch_choice, fold};
+use crate::workspace::Workspace;
+
+pub const INTERVENTION: EntitySpec = EntitySpec {
+    name: "intervention",
+    table: "interventions",
+    fields: &[
+        "name",
+        "action_line",
+        "target_group",
+        "description",
+        "created_at",
+        "deleted",
+        "deleted_seen",
+    ],
+};
+
+pub const ROLLOUT: EntitySpec = EntitySpec {
+    name: "rollout",
+    table: "rollouts",
+    fields: &[
+        "municipality",
+        "intervention",
+        "status",
+        "provider",
+        "since",
+        "target_per_year",
+        "actual_per_year",
+        "deleted",
+        "deleted_seen",
+    ],
+};
+
+dutch_choice!(
+    /// The programme's three action lines.
+    ActionLine {
+        VoorZwangerschap = "voor de zwangerschap",
+        TijdensZwangerschap = "tijdens de zwangerschap",
+        NaGeboorte = "na de geboorte",
+    }
+);
+
+dutch_choice!(
+    /// How far an intervention is in one municipality.
+    RolloutStatus {
+        NietGestart = "niet gestart",
+        InVoorbereiding = "in voorbereiding",
+        Actief = "actief",
+        Gestopt = "gestopt",
+    }
+);
+
+/// The catalogue a coalition starts with: (name, action line, target
+/// group, what it is).
+const CATALOGUE: &[(&str, ActionLine, &str, &str)] = &[
+    (
+        "Nu Niet Zwanger",
+        ActionLine::VoorZwangerschap,
+        "Mensen in een kwetsbare situatie met (mogelijk) een kinderwens",
+        "Professionals die iemand al kennen, gaan het gesprek aan over kinderwens en anticonceptie en helpen zo nodig naar passende anticonceptie.",
+    ),
+    (
+        "Preconceptiezorg",
+        ActionLine::VoorZwangerschap,
+        "Wie zwanger wil worden",
+        "Advies vóór de zwangerschap over gezondheid, leefstijl, medicijnen en erfelijkheid, bij verloskundige of huisarts.",
+    ),
+    (
+        "CenteringZwangerschap",
+        ActionLine::TijdensZwangerschap,
+        "Zwangere vrouwen",
+        "Zwangerschapszorg in groepen van acht tot twaalf vrouwen die rond dezelfde tijd uitgerekend zijn: controles, voorlichting en steun aan elkaar.",
+    ),
+    (
+        "Prenataal huisbezoek JGZ",
+        ActionLine::TijdensZwangerschap,
+        "Zwangeren in een kwetsbare situatie",
+        "Een jeugdverpleegkundige komt tijdens de zwangerschap thuis kennismaken en bespreekt zorgen vroeg, zodat de hulp na de geboorte al klaarstaat.",
+    ),
+    (
+        "VoorZorg",
+        ActionLine::TijdensZwangerschap,
+        "Jonge zwangere vrouwen in een kwetsbare situatie",
+        "Intensieve huisbezoeken door een jeugdverpleegkundige, van de zwangerschap tot het kind twee jaar is.",
+    ),
+    (
+        "Rookvrije Start",
+        ActionLine::TijdensZwangerschap,
+        "Aanstaande ouders die roken",
+        "Hulp bij stoppen met roken voor zwangeren en hun partners, via verloskundige, huisarts of JGZ.",
+    ),
+    (
+        "Integraal zorgpad kwetsbare zwangeren",
+        ActionLine::TijdensZwangerschap,
+        "Zwangeren met problemen op meerdere gebieden",
+        "Afspraken tussen geboortezorg en sociaal domein over signaleren, samen bespreken en warm overdragen.",
+    ),
+    (
+        "CenteringOuderschap",
+        ActionLine::NaGeboorte,
+        "Ouders met een baby tot één jaar",
+        "De jeugdgezondheidszorg in groepsbijeenkomsten met andere ouders, aansluitend op CenteringZwangerschap.",
+    ),
+    (
+        "Stevig Ouderschap",
+        ActionLine::NaGeboorte,
+        "Ouders van een pasgeborene met risico's",
+        "Huisbezoeken door een jeugdverpleegkundige die de band tussen ouder en kind versterken en problemen vroeg zien.",
+    ),
+    (
+        "Samen Starten",
+        ActionLine::NaGeboorte,
+        "Ouders van jonge kinderen",
+        "Een gespreksmethode van de JGZ om met ouders te bekijken wat goed gaat, waar zorgen zijn en wie kan helpen.",
+    ),
+    (
+        "Extra kraamzorg",
+        ActionLine::NaGeboorte,
+        "Gezinnen die meer steun nodig hebben",
+        "Langere of extra kraamzorg, afgestemd met het sociale domein, voor gezinnen in een kwetsbare situatie.",
+    ),
+    (
+        "Moeders Informeren Moeders",
+        ActionLine::NaGeboorte,
+        "Ouders met een eerste kind",
+        "Getrainde ervaren moeders bezoeken nieuwe ouders thuis en delen kennis over verzorging, opvoeding en ontwikkeling.",
+    ),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Intervention {
+    pub id: Uuid,
+    pub name: String,
+    pub action_line: ActionLine,
+    pub target_group: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct InterventionInput {
+    pub name: Option<String>,
+    pub action_line: Option<ActionLine>,
+    pub target_group: Option<String>,
+    pub description: Option<String>,
+}
+
+/// One intervention in one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Rollout {
+    pub municipality: Uuid,
+    pub intervention: Uuid,
+    pub status: RolloutStatus,
+    /// The organisation that provides it there.
+    pub provider: Option<Uuid>,
+    pub since: Option<NaiveDate>,
+    /// Trajecten per year: planned and reached.
+    pub target_per_year: Option<u32>,
+    pub actual_per_year: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct RolloutInput {
+    pub status: Option<RolloutStatus>,
+    /// An organisation id, or empty for none.
+    pub provider: Option<String>,
+    pub since: Option<String>,
+    pub target_per_year: Option<u32>,
+    pub actual_per_year: Option<u32>,
+}
+
+/// Municipalities × interventions, with counts of where each runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RolloutMatrix {
+    pub municipalities: Vec<MatrixMunicipality>,
+    pub interventions: Vec<MatrixIntervention>,
+    /// Every cell that is not "niet gestart"; a missing cell is not started.
+    pub cells: Vec<Rollout>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MatrixMunicipality {
+    pub id: Uuid,
+    pub name: String,
+    /// Interventions active here.
+    pub active: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MatrixIntervention {
+    pub id: Uuid,
+    pub name: String,
+    pub action_line: ActionLine,
+    /// Municipalities where it is active.
+    pub active: u32,
+}
+
+const NAMESPACE: Uuid = Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_696e_7476);
+
+/// The catalogue's ids are made from the names, so two laptops that each
+/// start a plan get one catalogue.
+fn catalogue_id(name: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("catalogue/{}", fold(name)).as_bytes())
+}
+
+fn rollout_id(municipality: Uuid, intervention: Uuid) -> Uuid {
+    Uuid::new_v5(
+        &NAMESPACE,
+        format!("{municipality}/{intervention}").as_bytes(),
+    )
+}
+
+/// Fill the catalogue the first time a plan is made.
+pub(crate) fn seed_interventions_in(w: &mut Writer) -> Result<()> {
+    let any: bool = w.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM interventions WHERE created_at != '')",
+        [],
+        |r| r.get(0),
+    )?;
+    if any {
+        return Ok(());
+    }
+    for (name, line, group, description) in CATALOGUE {
+        let id = catalogue_id(name);
+        w.set(&INTERVENTION, id, "name", *name)?;
+        w.set(&INTERVENTION, id, "action_line", line.code())?;
+        w.set(&INTERVENTION, id, "target_group", *group)?;
+        w.set(&INTERVENTION, id, "description", *description)?;
+        w.set(&INTERVENTION, id, "created_at", iso(Utc::now()))?;
+        w.set(&INTERVENTION, id, "deleted", false)?;
+    }
+    Ok(())
+}
+
+const SELECT: &str = "SELECT id, name, action_line, target_group, description FROM interventions";
+
+fn from_row(r: &Row) -> rusqlite::Result<Intervention> {
+    Ok(Intervention {
+        id: rows::uuid(r, 0)?,
+        name: r.get(1)?,
+        action_line: r
+            .get::<_, String>(2)?
+            .parse()
+            .unwrap_or(ActionLine::NaGeboorte),
+        target_group: r.get(3)?,
+        description: r.get(4)?,
+    })
+}
+
+fn write_intervention(
+    w: &mut Writer,
+    id: Uuid,
+    before: Option<&Intervention>,
+    input: &InterventionInput,
+) -> Result<()> {
+    let pick = |value: &Option<String>, old: Option<&String>| {
+        value.clone().or(old.cloned()).unwrap_or_default()
+    };
+    let name = validate::required_text(
+        "name",
+        &pick(&input.name, before.map(|b| &b.name)),
+        200,
+        "geef de interventie een naam",
+    )?;
+    let taken: bool = w.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM interventions WHERE lower(name) = lower(?1) AND id != ?2 AND deleted = 0)",
+        [&name, &id.to_string()],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::validation(
+            "name",
+            ValidationCode::Duplicate,
+            format!("er is al een interventie {name:?}"),
+        ));
+    }
+    let group = validate::optional_text(
+        "target_group",
+        &pick(&input.target_group, before.map(|b| &b.target_group)),
+        300,
+    )?;
+    let description = validate::optional_text(
+        "description",
+        &pick(&input.description, before.map(|b| &b.description)),
+        5_000,
+    )?;
+    let line = input
+        .action_line
+        .or(before.map(|b| b.action_line))
+        .ok_or_else(|| {
+            Error::validation(
+                "action_line",
+                ValidationCode::Required,
+                "kies de actielijn: voor, tijdens of na de zwangerschap",
+            )
+        })?;
+    w.set(&INTERVENTION, id, "name", name)?;
+    w.set(&INTERVENTION, id, "action_line", line.code())?;
+    w.set(&INTERVENTION, id, "target_group", group)?;
+    w.set(&INTERVENTION, id, "description", description)?;
+    Ok(())
+}
+
+pub(crate) fn set_rollout_in(
+    w: &mut Writer,
+    municipality: Uuid,
+    intervention: Uuid,
+    input: &RolloutInput,
+) -> Result<()> {
+    living(
+        w.conn(),
+        "municipalities",
+        "municipality",
+        municipality,
+        "gemeente",
+    )?;
+    living(
+        w.conn(),
+        "interventions",
+        "intervention",
+        intervention,
+        "interventie",
+    )?;
+    let id = rollout_id(municipality, intervention);
+    let provider = match input.provider.as_deref().map(str::trim) {
+        Some("") => Some(String::new()),
+        Some(text) => {
+            let org = Uuid::try_parse(text).map_err(|_| {
+                Error::validation(
+                    "provider",
+                    ValidationCode::InvalidChoice,
+                    format!("{text:?} is geen id"),
+                )
+            })?;
+            living(w.conn(), "organisations", "provider", org, "organisatie")?;
+            Some(org.to_string())
+        }
+        None => None,
+    };
+    let since = input
+        .since
+        .as_deref()
+        .map(|d| validate::optional_date("since", Some(d)))
+        .transpose()?;
+    w.set(&ROLLOUT, id, "municipality", municipality.to_string())?;
+    w.set(&ROLLOUT, id, "intervention", intervention.to_string())?;
+    if let Some(status) = input.status {
+        w.set(&ROLLOUT, id, "status", status.code())?;
+    }
+    if let Some(provider) = provider {
+        w.set(&ROLLOUT, id, "provider", provider)?;
+    }
+    if let Some(since) = since {
+        w.set(&ROLLOUT, id, "since", since.map(|d| d.to_string()))?;
+    }
+    if let Some(n) = input.target_per_year {
+        w.set(&ROLLOUT, id, "target_per_year", n)?;
+    }
+    if let Some(n) = input.actual_per_year {
+        w.set(&ROLLOUT, id, "actual_per_year", n)?;
+    }
+    w.set_deleted(&ROLLOUT, id, false)?;
+    Ok(())
+}
+
+impl Workspace {
+    pub fn list_interventions(&self) -> Result<Vec<Intervention>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("{SELECT} WHERE deleted = 0 AND created_at != ''"))?;
+        let mut list: Vec<Intervention> = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        list.sort_by_cached_key(|i| (i.action_line, fold(&i.name)));
+        Ok(list)
+    }
+
+    pub fn intervention(&self, id: Uuid) -> Result<Intervention> {
+        rows::by_id(self.conn(), SELECT, id, "interventie", from_row)
+    }
+
+    /// By id or by name (ignoring case and diacritics).
+    pub fn find_intervention(&self, key: &str) -> Result<Intervention> {
+        if let Ok(id) = Uuid::try_parse(key.trim()) {
+            return self.intervention(id);
+        }
+        let wanted = fold(key.trim());
+        self.list_interventions()?
+            .into_iter()
+            .find(|i| fold(&i.name) == wanted)
+            .ok_or(Error::NotFound {
+                what: "interventie",
+                id: key.to_string(),
+            })
+    }
+
+    pub fn create_intervention(&mut self, input: &InterventionInput) -> Result<Intervention> {
+        self.require_coalition()?;
+        let id = Uuid::now_v7();
+        self.write(|w| {
+            write_intervention(w, id, None, input)?;
+            w.set(&INTERVENTION, id, "created_at", iso(Utc::now()))?;
+            w.set(&INTERVENTION, id, "deleted", false).map(drop)
+        })?;
+        self.intervention(id)
+    }
+
+    pub fn update_intervention(
+        &mut self,
+        id: Uuid,
+        input: &InterventionInput,
+    ) -> Result<Intervention> {
+        let before = self.intervention(id)?;
+        self.write(|w| write_intervention(w, id, Some(&before), input))?;
+        self.intervention(id)
+    }
+
+    pub fn delete_intervention(&mut self, id: Uuid) -> Result<()> {
+        self.intervention(id)?;
+        self.write(|w| w.set_deleted(&INTERVENTION, id, true).map(drop))
+    }
+
+    /// Set (part of) one cell of the roll-out matrix.
+    pub fn set_rollout(
+        &mut self,
+        municipality: Uuid,
+        intervention: Uuid,
+        input: &RolloutInput,
+    ) -> Result<Rollout> {
+        self.write(|w| set_rollout_in(w, municipality, intervention, input))?;
+        self.rollout_matrix()?
+            .cells
+            .into_iter()
+            .find(|c| c.municipality == municipality && c.intervention == intervention)
+            .ok_or(Error::NotFound {
+                what: "inzet",
+                id: rollout_id(municipality, intervention).to_string(),
+            })
+    }
+
+    /// The municipalities of the coalition × the interventions.
+    pub fn rollout_matrix(&self) -> Result<RolloutMatrix> {
+        let municipalities: Vec<(Uuid, String)> = self
+            .list_municipalities(false)?
+            .into_iter()
+            .filter(|m| m.in_coalition)
+            .map(|m| (m.id, m.name))
+            .collect();
+        let interventions = self.list_interventions()?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT municipality, intervention, status, provider, since, target_per_year, actual_per_year \
+             FROM rollouts WHERE deleted = 0",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Rollout {
+                municipality: rows::uuid(r, 0)?,
+                intervention: rows::uuid(r, 1)?,
+                status: r
+                    .get::<_, String>(2)?
+                    .parse()
+                    .unwrap_or(RolloutStatus::NietGestart),
+                provider: Uuid::try_parse(&r.get::<_, String>(3)?).ok(),
+                since: rows::date(r, 4)?,
+                target_per_year: r.get(5)?,
+                actual_per_year: r.get(6)?,
+            })
+        })?;
+        let known_m: HashMap<Uuid, usize> = municipalities
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
+        let known_i: HashMap<Uuid, usize> = interventions
+            .iter()
+            .enumerate()
+            .map(|(i, iv)| (iv.id, i))
+            .collect();
+        let mut active_m = vec![0u32; municipalities.len()];
+        let mut active_i = vec![0u32; interventions.len()];
+        let mut cells = Vec::new();
+        for cell in rows {
+            let cell = cell?;
+            let (Some(&m), Some(&i)) = (
+                known_m.get(&cell.municipality),
+                known_i.get(&cell.intervention),
+            ) else {
+                continue;
+            };
+            if cell.status == RolloutStatus::Actief {
+                active_m[m] += 1;
+                active_i[i] += 1;
+            }
+            cells.push(cell);
+        }
+        cells.sort_by_key(|c| (known_m[&c.municipality], known_i[&c.intervention]));
+        Ok(RolloutMatrix {
+            municipalities: municipalities
+                .into_iter()
+                .zip(active_m)
+                .map(|((id, name), active)| MatrixMunicipality { id, name, active })
+                .collect(),
+            interventions: interventions
+                .into_iter()
+                .zip(active_i)
+                .map(|(iv, active)| MatrixIntervention {
+                    id: iv.id,
+                    name: iv.name,
+                    action_line: iv.action_line,
+                    active,
+                })
+                .collect(),
+            cells,
+        })
+    }
+}

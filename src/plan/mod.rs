@@ -1,0 +1,133 @@
+//! The action plan: pillars, goals and actions, the interventions and where
+//! they run, and what it adds up to (progress per pillar, the dashboard's
+//! tiles).
+
+mod actions;
+mod interventions;
+mod plans;
+
+pub use actions::*;
+pub use interventions::*;
+pub use plans::*;
+
+use serde::Serialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::workspace::Workspace;
+
+/// A plan page: each pillar with its goals and (filtered) actions, and the
+/// counts a progress chart needs.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PlanOverview {
+    pub plan: Plan,
+    pub pillars: Vec<PillarOverview>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PillarOverview {
+    pub pillar: Pillar,
+    pub goals: Vec<Goal>,
+    pub actions: Vec<Action>,
+    /// Actions per status, in the order of [`ActionStatus::ALL`].
+    pub by_status: Vec<StatusCount>,
+    pub budget_cents: i64,
+    pub overdue: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StatusCount {
+    pub status: ActionStatus,
+    pub count: u32,
+}
+
+/// The dashboard's plan tiles.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PlanSummary {
+    pub plan: Option<Plan>,
+    /// Open actions (not finished or stopped) per pillar, in pillar order.
+    pub open_by_pillar: Vec<PillarCount>,
+    pub overdue: u32,
+    /// Per intervention: in how many of the coalition's municipalities it is active.
+    pub coverage: Vec<MatrixIntervention>,
+    pub municipalities: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PillarCount {
+    pub pillar: Uuid,
+    pub number: u32,
+    pub title: String,
+    pub count: u32,
+}
+
+impl Workspace {
+    pub fn plan_overview(&self, plan: Uuid, filter: &ActionFilter) -> Result<PlanOverview> {
+        let plan = get_plan(self.conn(), plan)?;
+        let goals = self.goals(plan.id)?;
+        let actions = self.list_actions(&ActionFilter {
+            plan: Some(plan.id),
+            ..filter.clone()
+        })?;
+        let pillars = self
+            .pillars(plan.id)?
+            .into_iter()
+            .map(|pillar| {
+                let actions: Vec<Action> = actions
+                    .iter()
+                    .filter(|a| a.pillar == pillar.id)
+                    .cloned()
+                    .collect();
+                PillarOverview {
+                    goals: goals
+                        .iter()
+                        .filter(|g| g.pillar == pillar.id)
+                        .cloned()
+                        .collect(),
+                    by_status: ActionStatus::ALL
+                        .iter()
+                        .map(|&status| StatusCount {
+                            status,
+                            count: actions.iter().filter(|a| a.status == status).count() as u32,
+                        })
+                        .collect(),
+                    budget_cents: actions.iter().map(|a| a.budget_cents).sum(),
+                    overdue: actions.iter().filter(|a| a.overdue).count() as u32,
+                    actions,
+                    pillar,
+                }
+            })
+            .collect();
+        Ok(PlanOverview { plan, pillars })
+    }
+
+    pub fn plan_summary(&self) -> Result<PlanSummary> {
+        let plan = self.current_plan()?;
+        let matrix = self.rollout_matrix()?;
+        let (open_by_pillar, overdue) = match &plan {
+            Some(plan) => {
+                let overview = self.plan_overview(plan.id, &ActionFilter::default())?;
+                let open = overview
+                    .pillars
+                    .iter()
+                    .map(|p| PillarCount {
+                        pillar: p.pillar.id,
+                        number: p.pillar.number,
+                        title: p.pillar.title.clone(),
+                        count: p.actions.iter().filter(|a| !a.status.is_closed()).count() as u32,
+                    })
+                    .collect();
+                (open, overview.pillars.iter().map(|p| p.overdue).sum())
+            }
+            None => (Vec::new(), 0),
+        };
+        Ok(PlanSummary {
+            plan,
+            open_by_pillar,
+            overdue,
+            municipalities: matrix.municipalities.len() as u32,
+            coverage: matrix.interventions,
+        })
+    }
+}

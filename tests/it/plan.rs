@@ -1,0 +1,504 @@
+//! The action plan: pillars, goals, actions, interventions and their
+//! roll-out, and what the plan adds up to.
+
+use chrono::{Days, Utc};
+use wieg::plan::{
+    ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, PlanInput,
+    PlanStatus, RolloutInput, RolloutStatus,
+};
+use wieg::{Error, NewMunicipality, ValidationCode, Workspace};
+
+use crate::{exchange, new_org, replica_of, workspace};
+
+fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, ValidationCode) {
+    match result {
+        Err(Error::Validation(v)) => (v.field, v.code),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn plan(ws: &mut Workspace) -> wieg::plan::Plan {
+    ws.create_plan(&PlanInput {
+        title: Some("Plan van aanpak 2024–2027".into()),
+        period_start: Some(2024),
+        period_end: Some(2027),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn municipality(ws: &mut Workspace, name: &str, code: &str) -> uuid::Uuid {
+    ws.create_municipality(&NewMunicipality {
+        name: name.into(),
+        cbs_code: code.into(),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
+fn action(pillar: uuid::Uuid, title: &str) -> ActionInput {
+    ActionInput {
+        pillar: Some(pillar),
+        title: Some(title.into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_new_plan_has_four_pillars_and_the_intervention_catalogue() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    assert_eq!(p.status, PlanStatus::Concept);
+    let pillars = ws.pillars(p.id).unwrap();
+    let titles: Vec<(u32, &str)> = pillars
+        .iter()
+        .map(|p| (p.number, p.title.as_str()))
+        .collect();
+    assert_eq!(titles[1], (2, "Nu Niet Zwanger"));
+    assert_eq!(titles.len(), 4);
+    let catalogue = ws.list_interventions().unwrap();
+    assert!(catalogue.len() >= 10);
+    assert!(catalogue.iter().any(|i| i.name == "CenteringZwangerschap"));
+
+    // A second plan keeps the one catalogue.
+    ws.create_plan(&PlanInput {
+        title: Some("Vervolgplan".into()),
+        period_start: Some(2028),
+        period_end: Some(2031),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(ws.list_interventions().unwrap().len(), catalogue.len());
+    assert_eq!(ws.current_plan().unwrap().unwrap().title, "Vervolgplan");
+
+    assert_eq!(
+        refused(ws.create_plan(&PlanInput {
+            title: Some("X".into()),
+            period_start: Some(2027),
+            period_end: Some(2024),
+            ..Default::default()
+        })),
+        ("period_end".into(), ValidationCode::DateOrder)
+    );
+    assert_eq!(refused(ws.create_plan(&PlanInput::default())).0, "title");
+    let adopted = ws
+        .update_plan(
+            p.id,
+            &PlanInput {
+                status: Some(PlanStatus::Vastgesteld),
+                ambition: Some("Elk kind een kansrijke start".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            adopted.status,
+            adopted.ambition.as_str(),
+            adopted.period_end
+        ),
+        (
+            PlanStatus::Vastgesteld,
+            "Elk kind een kansrijke start",
+            Some(2027)
+        )
+    );
+}
+
+#[test]
+fn pillars_are_added_reordered_renamed_and_deleted_only_when_empty() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let fifth = ws.create_pillar(p.id, "Armoede en schulden", "").unwrap();
+    assert_eq!(fifth.number, 5);
+    let order = ws.move_pillar(fifth.id, 1).unwrap();
+    assert_eq!(order[0].id, fifth.id);
+    assert_eq!(
+        order[1].title,
+        "Verbinding geboortezorgpartners met het sociale domein"
+    );
+    assert_eq!(
+        order.iter().map(|p| p.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    let renamed = ws
+        .update_pillar(fifth.id, Some("Bestaanszekerheid"), None)
+        .unwrap();
+    assert_eq!(
+        (renamed.title.as_str(), renamed.number),
+        ("Bestaanszekerheid", 1)
+    );
+
+    ws.create_action(&action(fifth.id, "Schuldhulp in de wachtkamer"))
+        .unwrap();
+    assert_eq!(refused(ws.delete_pillar(fifth.id)).0, "pillar");
+    let empty = order[4].id;
+    ws.delete_pillar(empty).unwrap();
+    assert_eq!(ws.pillars(p.id).unwrap().len(), 4);
+}
+
+#[test]
+fn goals_carry_national_goals_and_actions_stay_within_their_pillar() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillars = ws.pillars(p.id).unwrap();
+    let goal = ws
+        .create_goal(&GoalInput {
+            pillar: Some(pillars[1].id),
+            text: Some("In 2026 hebben 40 vrouwen een NNZ-traject gehad".into()),
+            national_goals: Some(vec![NationalGoal::MinderOnbedoeld]),
+            target_value: Some("40 trajecten".into()),
+            target_date: Some("31-12-2026".into()),
+        })
+        .unwrap();
+    assert_eq!(goal.national_goals, [NationalGoal::MinderOnbedoeld]);
+    assert_eq!(goal.target_date.unwrap().to_string(), "2026-12-31");
+    assert_eq!(ws.goals(p.id).unwrap().len(), 1);
+    assert_eq!(refused(ws.create_goal(&GoalInput::default())).0, "pillar");
+
+    let mut wrong = action(pillars[0].id, "Verkeerde pijler");
+    wrong.goal = Some(goal.id.to_string());
+    assert_eq!(refused(ws.create_action(&wrong)).0, "goal");
+    let mut right = action(pillars[1].id, "Training NNZ-gesprek");
+    right.goal = Some(goal.id.to_string());
+    assert_eq!(ws.create_action(&right).unwrap().goal, Some(goal.id));
+}
+
+#[test]
+fn actions_check_dates_money_and_fill_dates_on_status_changes() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillar = ws.pillars(p.id).unwrap()[0].id;
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let nest = ws.create_organisation(&new_org("Het Nest")).unwrap().id;
+    let venlo = municipality(&mut ws, "Venlo", "GM0983");
+
+    let mut input = action(pillar, "Warme overdracht verloskundige–wijkteam");
+    input.owner = Some(ggd.to_string());
+    input.partners = Some(vec![nest]);
+    input.municipalities = Some(vec![venlo]);
+    input.budget = Some("€ 12.500,50".into());
+    input.status = Some(ActionStatus::Gepland);
+    input.start_date = Some("01-03-2025".into());
+    input.end_date = Some("31-12-2025".into());
+    let a = ws.create_action(&input).unwrap();
+    assert_eq!(a.budget_cents, 1_250_050);
+    assert_eq!(
+        (a.owner, a.partners.clone(), a.municipalities.clone()),
+        (Some(ggd), vec![nest], vec![venlo])
+    );
+
+    let bad = |f: fn(&mut ActionInput)| {
+        let mut i = action(pillar, "x");
+        f(&mut i);
+        i
+    };
+    for (input, field) in [
+        (bad(|i| i.title = Some(" ".into())), "title"),
+        (bad(|i| i.pillar = None), "pillar"),
+        (bad(|i| i.budget = Some("veel".into())), "budget"),
+        (
+            bad(|i| i.owner = Some(uuid::Uuid::now_v7().to_string())),
+            "owner",
+        ),
+        (
+            bad(|i| i.partners = Some(vec![uuid::Uuid::now_v7()])),
+            "partners",
+        ),
+        (
+            bad(|i| {
+                i.start_date = Some("2025-06-01".into());
+                i.end_date = Some("2025-01-01".into());
+            }),
+            "end_date",
+        ),
+    ] {
+        assert_eq!(refused(ws.create_action(&input)).0, field, "{input:?}");
+    }
+
+    // Starting fills an empty start date; finishing an empty end date.
+    let b = ws.create_action(&action(pillar, "Folder")).unwrap();
+    assert_eq!(b.status, ActionStatus::Idee);
+    let today = Utc::now().date_naive();
+    let running = ws
+        .update_action(
+            b.id,
+            &ActionInput {
+                status: Some(ActionStatus::Loopt),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(running.start_date, Some(today));
+    let done = ws
+        .update_action(
+            b.id,
+            &ActionInput {
+                status: Some(ActionStatus::Afgerond),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(done.end_date, Some(today));
+
+    // Overdue: open with an end date in the past; clearing an owner with "".
+    let yesterday = today.checked_sub_days(Days::new(1)).unwrap();
+    let late = ws
+        .update_action(
+            a.id,
+            &ActionInput {
+                end_date: Some(yesterday.to_string()),
+                start_date: Some(yesterday.to_string()),
+                owner: Some(String::new()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(late.overdue);
+    assert_eq!(late.owner, None);
+    assert!(!done.overdue);
+
+    let only = |filter: ActionFilter| -> Vec<String> {
+        ws.list_actions(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.title)
+            .collect()
+    };
+    assert_eq!(
+        only(ActionFilter {
+            municipality: Some(venlo),
+            ..Default::default()
+        }),
+        [a.title.clone()]
+    );
+    assert_eq!(
+        only(ActionFilter {
+            organisation: Some(nest),
+            ..Default::default()
+        }),
+        [a.title.clone()]
+    );
+    assert_eq!(
+        only(ActionFilter {
+            status: Some(ActionStatus::Afgerond),
+            ..Default::default()
+        }),
+        ["Folder"]
+    );
+    assert_eq!(
+        only(ActionFilter {
+            text: Some("OVERDRACHT".into()),
+            ..Default::default()
+        })
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn milestones_by_quarter_and_dated_progress_notes() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillar = ws.pillars(p.id).unwrap()[2].id;
+    let a = ws
+        .create_action(&action(pillar, "Rookvrije Start uitrollen"))
+        .unwrap();
+    let a = ws
+        .add_milestone(a.id, "2025-Q2", "Training verloskundigen")
+        .unwrap();
+    let a = ws
+        .add_milestone(a.id, "k1 2025", "Startbijeenkomst")
+        .unwrap();
+    let quarters: Vec<&str> = a.milestones.iter().map(|m| m.quarter.as_str()).collect();
+    assert_eq!(quarters, ["2025-K1", "2025-K2"]);
+    for bad in ["2025-K5", "Q2", "volgend jaar"] {
+        assert!(
+            matches!(ws.add_milestone(a.id, bad, "x"), Err(Error::Validation(_))),
+            "{bad}"
+        );
+    }
+    ws.set_milestone_done(a.milestones[0].id, true).unwrap();
+    let a = ws
+        .add_action_note(a.id, "15-04-2025", "Eerste training gegeven, 12 deelnemers")
+        .unwrap();
+    assert!(a.milestones[0].done);
+    assert_eq!(a.notes[0].date.unwrap().to_string(), "2025-04-15");
+    assert!(matches!(
+        ws.add_action_note(a.id, "gisteren", "x"),
+        Err(Error::Validation(_))
+    ));
+}
+
+#[test]
+fn the_rollout_matrix_counts_where_interventions_are_active() {
+    let (_d, mut ws) = workspace();
+    plan(&mut ws);
+    let venlo = municipality(&mut ws, "Venlo", "GM0983");
+    let venray = municipality(&mut ws, "Venray", "GM0984");
+    let centering = ws.find_intervention("centeringzwangerschap").unwrap().id;
+    let nnz = ws.find_intervention("Nu Niet Zwanger").unwrap().id;
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let active = RolloutInput {
+        status: Some(RolloutStatus::Actief),
+        provider: Some(ggd.to_string()),
+        since: Some("01-01-2024".into()),
+        target_per_year: Some(40),
+        actual_per_year: Some(31),
+    };
+    let cell = ws.set_rollout(venlo, centering, &active).unwrap();
+    assert_eq!(
+        (cell.status, cell.provider, cell.actual_per_year),
+        (RolloutStatus::Actief, Some(ggd), Some(31))
+    );
+    ws.set_rollout(venlo, nnz, &active).unwrap();
+    ws.set_rollout(
+        venray,
+        nnz,
+        &RolloutInput {
+            status: Some(RolloutStatus::InVoorbereiding),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    let matrix = ws.rollout_matrix().unwrap();
+    let row = |id| {
+        matrix
+            .municipalities
+            .iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .active
+    };
+    let col = |id| {
+        matrix
+            .interventions
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .active
+    };
+    assert_eq!((row(venlo), row(venray)), (2, 0));
+    assert_eq!((col(centering), col(nnz)), (1, 1));
+    assert_eq!(matrix.cells.len(), 3);
+
+    // Changing part of a cell leaves the rest.
+    let cell = ws
+        .set_rollout(
+            venlo,
+            centering,
+            &RolloutInput {
+                status: Some(RolloutStatus::Gestopt),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (cell.status, cell.target_per_year),
+        (RolloutStatus::Gestopt, Some(40))
+    );
+    assert_eq!(
+        ws.plan_summary()
+            .unwrap()
+            .coverage
+            .iter()
+            .find(|i| i.id == centering)
+            .unwrap()
+            .active,
+        0
+    );
+
+    assert_eq!(
+        refused(ws.create_intervention(&InterventionInput {
+            name: Some("Nu niet zwanger".into()),
+            action_line: Some(wieg::plan::ActionLine::VoorZwangerschap),
+            ..Default::default()
+        })),
+        ("name".into(), ValidationCode::Duplicate)
+    );
+}
+
+#[test]
+fn two_laptops_share_one_catalogue_and_one_cell_per_pair() {
+    let (_a_dir, mut a) = workspace();
+    let (_b_dir, mut b) = replica_of(&a);
+    let venlo = municipality(&mut a, "Venlo", "GM0983");
+    exchange(&mut [&mut a, &mut b]);
+    // Each laptop starts a plan on its own: the catalogue is made twice, with the same ids.
+    plan(&mut a);
+    plan(&mut b);
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(
+        a.list_interventions().unwrap().len(),
+        b.list_interventions().unwrap().len()
+    );
+    assert_eq!(a.list_interventions().unwrap().len(), 12);
+
+    let voorzorg = a.find_intervention("VoorZorg").unwrap().id;
+    a.set_rollout(
+        venlo,
+        voorzorg,
+        &RolloutInput {
+            status: Some(RolloutStatus::Actief),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    b.set_rollout(
+        venlo,
+        voorzorg,
+        &RolloutInput {
+            target_per_year: Some(12),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    let cells = a.rollout_matrix().unwrap().cells;
+    assert_eq!(cells.len(), 1, "one cell for the pair");
+    assert_eq!(
+        (cells[0].status, cells[0].target_per_year),
+        (RolloutStatus::Actief, Some(12))
+    );
+}
+
+#[test]
+fn the_plan_summary_counts_open_and_overdue_actions_per_pillar() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillars = ws.pillars(p.id).unwrap();
+    let past = Utc::now()
+        .date_naive()
+        .checked_sub_days(Days::new(30))
+        .unwrap();
+    for (pillar, title, status, end) in [
+        (0, "a", ActionStatus::Loopt, Some(past)),
+        (0, "b", ActionStatus::Gepland, None),
+        (0, "c", ActionStatus::Afgerond, Some(past)),
+        (2, "d", ActionStatus::Idee, None),
+    ] {
+        ws.create_action(&ActionInput {
+            status: Some(status),
+            start_date: end.map(|e| e.checked_sub_days(Days::new(10)).unwrap().to_string()),
+            end_date: end.map(|e| e.to_string()),
+            budget: Some("1.000".into()),
+            ..action(pillars[pillar].id, title)
+        })
+        .unwrap();
+    }
+    let summary = ws.plan_summary().unwrap();
+    let open: Vec<u32> = summary.open_by_pillar.iter().map(|p| p.count).collect();
+    assert_eq!(open, [2, 0, 1, 0]);
+    assert_eq!(summary.overdue, 1);
+    let overview = ws.plan_overview(p.id, &ActionFilter::default()).unwrap();
+    assert_eq!(overview.pillars[0].budget_cents, 300_000);
+    let counts: Vec<u32> = overview.pillars[0]
+        .by_status
+        .iter()
+        .map(|s| s.count)
+        .collect();
+    assert_eq!(counts, [0, 1, 1, 1, 0]);
+}
