@@ -6,6 +6,10 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
+use wieg::plan::{
+    Action, ActionFilter, ActionInput, Goal, GoalInput, Intervention, InterventionInput, Pillar,
+    Plan, PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput, RolloutMatrix,
+};
 use wieg::{
     AppStatus, Coalition, ConflictView, Contact, ContactFilter, ContactInput, GrowthPoint,
     Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation, Organisation,
@@ -262,4 +266,175 @@ pub fn export_network(state: State<AppState>, format: String, path: String) -> R
 #[tauri::command]
 pub fn update_relation(state: State<AppState>, id: Uuid, patch: RelationPatch) -> Result<Relation> {
     state.with(|ws| ws.update_relation(id, &patch))
+}
+
+#[tauri::command]
+pub fn current_plan(state: State<AppState>) -> Result<Option<Plan>> {
+    state.with(|ws| ws.current_plan())
+}
+
+#[tauri::command]
+pub fn list_plans(state: State<AppState>) -> Result<Vec<Plan>> {
+    state.with(|ws| ws.list_plans())
+}
+
+#[tauri::command]
+pub fn create_plan(state: State<AppState>, input: PlanInput) -> Result<Plan> {
+    state.with(|ws| ws.create_plan(&input))
+}
+
+#[tauri::command]
+pub fn update_plan(state: State<AppState>, id: Uuid, input: PlanInput) -> Result<Plan> {
+    state.with(|ws| ws.update_plan(id, &input))
+}
+
+#[tauri::command]
+pub fn plan_overview(
+    state: State<AppState>,
+    plan: Uuid,
+    filter: ActionFilter,
+) -> Result<PlanOverview> {
+    state.with(|ws| ws.plan_overview(plan, &filter))
+}
+
+#[tauri::command]
+pub fn plan_summary(state: State<AppState>) -> Result<PlanSummary> {
+    state.with(|ws| ws.plan_summary())
+}
+
+#[tauri::command]
+pub fn create_pillar(
+    state: State<AppState>,
+    plan: Uuid,
+    title: String,
+    description: String,
+) -> Result<Pillar> {
+    state.with(|ws| ws.create_pillar(plan, &title, &description))
+}
+
+#[tauri::command]
+pub fn update_pillar(
+    state: State<AppState>,
+    id: Uuid,
+    title: Option<String>,
+    description: Option<String>,
+) -> Result<Pillar> {
+    state.with(|ws| ws.update_pillar(id, title.as_deref(), description.as_deref()))
+}
+
+#[tauri::command]
+pub fn move_pillar(state: State<AppState>, id: Uuid, number: u32) -> Result<Vec<Pillar>> {
+    state.with(|ws| ws.move_pillar(id, number))
+}
+
+#[tauri::command]
+pub fn delete_pillar(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_pillar(id))
+}
+
+#[tauri::command]
+pub fn create_goal(state: State<AppState>, input: GoalInput) -> Result<Goal> {
+    state.with(|ws| ws.create_goal(&input))
+}
+
+#[tauri::command]
+pub fn update_goal(state: State<AppState>, id: Uuid, input: GoalInput) -> Result<Goal> {
+    state.with(|ws| ws.update_goal(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_goal(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_goal(id))
+}
+
+#[tauri::command]
+pub fn get_action(state: State<AppState>, id: Uuid) -> Result<Action> {
+    state.with(|ws| ws.action(id))
+}
+
+#[tauri::command]
+pub fn create_action(state: State<AppState>, input: ActionInput) -> Result<Action> {
+    state.with(|ws| ws.create_action(&input))
+}
+
+#[tauri::command]
+pub fn update_action(state: State<AppState>, id: Uuid, input: ActionInput) -> Result<Action> {
+    state.with(|ws| ws.update_action(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_action(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_action(id))
+}
+
+#[tauri::command]
+pub fn add_milestone(
+    state: State<AppState>,
+    action: Uuid,
+    quarter: String,
+    title: String,
+) -> Result<Action> {
+    state.with(|ws| ws.add_milestone(action, &quarter, &title))
+}
+
+#[tauri::command]
+pub fn set_milestone_done(state: State<AppState>, id: Uuid, done: bool) -> Result<()> {
+    state.with(|ws| ws.set_milestone_done(id, done))
+}
+
+#[tauri::command]
+pub fn delete_milestone(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_milestone(id))
+}
+
+#[tauri::command]
+pub fn add_action_note(
+    state: State<AppState>,
+    action: Uuid,
+    date: String,
+    text: String,
+) -> Result<Action> {
+    state.with(|ws| ws.add_action_note(action, &date, &text))
+}
+
+#[tauri::command]
+pub fn list_interventions(state: State<AppState>) -> Result<Vec<Intervention>> {
+    state.with(|ws| ws.list_interventions())
+}
+
+#[tauri::command]
+pub fn create_intervention(
+    state: State<AppState>,
+    input: InterventionInput,
+) -> Result<Intervention> {
+    state.with(|ws| ws.create_intervention(&input))
+}
+
+#[tauri::command]
+pub fn update_intervention(
+    state: State<AppState>,
+    id: Uuid,
+    input: InterventionInput,
+) -> Result<Intervention> {
+    state.with(|ws| ws.update_intervention(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_intervention(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_intervention(id))
+}
+
+#[tauri::command]
+pub fn rollout_matrix(state: State<AppState>) -> Result<RolloutMatrix> {
+    state.with(|ws| ws.rollout_matrix())
+}
+
+#[tauri::command]
+pub fn set_rollout(
+    state: State<AppState>,
+    municipality: Uuid,
+    intervention: Uuid,
+    input: RolloutInput,
+) -> Result<Rollout> {
+    state.with(|ws| ws.set_rollout(municipality, intervention, &input))
 }

@@ -2,7 +2,7 @@
 
 export type ErrorKind = "validation" | "not_found" | "no_coalition" | "coalition_exists" | "invalid_input" | "newer_schema" | "sync_folder_missing" | "sync_folder" | "database" | "io";
 
-export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date" | "invalid_code" | "invalid_email" | "invalid_phone" | "duplicate" | "date_order";
+export type ValidationCode = "required" | "too_long" | "invalid_url" | "invalid_choice" | "invalid_date" | "invalid_code" | "invalid_email" | "invalid_phone" | "invalid_amount" | "duplicate" | "date_order";
 
 export type ValidationError = { field: string, code: ValidationCode, message: string, };
 
@@ -175,6 +175,152 @@ restored: number,
  * Fields edited again after the import: left as they are.
  */
 kept: number, };
+
+export type PlanStatus = "concept" | "vastgesteld";
+
+export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwangerschappen" | "problemen eerder gesignaleerd" | "sneller de juiste hulp" | "ouders toegerust" | "minder uithuisplaatsingen";
+
+export type Plan = { id: string, title: string, period_start: number | null, period_end: number | null, status: PlanStatus, vision: string, 
+/**
+ * The national work-agenda template's sections.
+ */
+urgency: string, situation: string, ambition: string, design: string, smart_goals: string, financial_plan: string, monitoring: string, milestones: string, created_at: string, updated_at: string, };
+
+export type PlanInput = { title?: string, period_start?: number, period_end?: number, status?: PlanStatus, vision?: string, urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
+
+export type Pillar = { id: string, plan: string, 
+/**
+ * 1, 2, 3 …: the pillar's number in the plan.
+ */
+number: number, title: string, description: string, };
+
+export type Goal = { id: string, pillar: string, 
+/**
+ * The SMART formulation.
+ */
+text: string, national_goals: Array<NationalGoal>, 
+/**
+ * What the indicator should reach, as written ("80 % van de zwangeren").
+ */
+target_value: string, target_date: string | null, };
+
+export type GoalInput = { pillar?: string, text?: string, national_goals?: Array<NationalGoal>, target_value?: string, target_date?: string, };
+
+export type ActionStatus = "idee" | "gepland" | "loopt" | "afgerond" | "gestopt";
+
+export type Milestone = { id: string, action: string, 
+/**
+ * `2025-K2`: the quarter it is planned in.
+ */
+quarter: string, title: string, done: boolean, };
+
+export type ActionNote = { id: string, action: string, date: string | null, text: string, };
+
+export type Action = { id: string, plan: string, pillar: string, goal: string | null, title: string, description: string, 
+/**
+ * The partner that pulls it (*kartrekker*).
+ */
+owner: string | null, partners: Array<string>, municipalities: Array<string>, status: ActionStatus, start_date: string | null, end_date: string | null, 
+/**
+ * Whole cents: money is never a float.
+ */
+budget_cents: bigint, 
+/**
+ * Where the money comes from, as written.
+ */
+funding: string, 
+/**
+ * Open and past its end date.
+ */
+overdue: boolean, milestones: Array<Milestone>, notes: Array<ActionNote>, created_at: string, updated_at: string, };
+
+export type ActionInput = { pillar?: string, 
+/**
+ * A goal id, or empty for none.
+ */
+goal?: string, title?: string, description?: string, 
+/**
+ * An organisation id, or empty for none.
+ */
+owner?: string, partners?: Array<string>, municipalities?: Array<string>, status?: ActionStatus, start_date?: string, end_date?: string, 
+/**
+ * Euros as typed: `12.500`, `€ 1.250,50`.
+ */
+budget?: string, funding?: string, };
+
+export type ActionFilter = { plan?: string, pillar?: string, municipality?: string, 
+/**
+ * The owner or one of the partners.
+ */
+organisation?: string, status?: ActionStatus, 
+/**
+ * Matched against title and description, ignoring case and diacritics.
+ */
+text?: string, };
+
+export type ActionLine = "voor de zwangerschap" | "tijdens de zwangerschap" | "na de geboorte";
+
+export type RolloutStatus = "niet gestart" | "in voorbereiding" | "actief" | "gestopt";
+
+export type Intervention = { id: string, name: string, action_line: ActionLine, target_group: string, description: string, };
+
+export type InterventionInput = { name?: string, action_line?: ActionLine, target_group?: string, description?: string, };
+
+export type Rollout = { municipality: string, intervention: string, status: RolloutStatus, 
+/**
+ * The organisation that provides it there.
+ */
+provider: string | null, since: string | null, 
+/**
+ * Trajecten per year: planned and reached.
+ */
+target_per_year: number | null, actual_per_year: number | null, };
+
+export type RolloutInput = { status?: RolloutStatus, 
+/**
+ * An organisation id, or empty for none.
+ */
+provider?: string, since?: string, target_per_year?: number, actual_per_year?: number, };
+
+export type MatrixMunicipality = { id: string, name: string, 
+/**
+ * Interventions active here.
+ */
+active: number, };
+
+export type MatrixIntervention = { id: string, name: string, action_line: ActionLine, 
+/**
+ * Municipalities where it is active.
+ */
+active: number, };
+
+export type RolloutMatrix = { municipalities: Array<MatrixMunicipality>, interventions: Array<MatrixIntervention>, 
+/**
+ * Every cell that is not "niet gestart"; a missing cell is not started.
+ */
+cells: Array<Rollout>, };
+
+export type StatusCount = { status: ActionStatus, count: number, };
+
+export type PillarOverview = { pillar: Pillar, goals: Array<Goal>, actions: Array<Action>, 
+/**
+ * Actions per status, in the order of [`ActionStatus::ALL`].
+ */
+by_status: Array<StatusCount>, budget_cents: bigint, overdue: number, };
+
+export type PlanOverview = { plan: Plan, pillars: Array<PillarOverview>, };
+
+export type PillarCount = { pillar: string, number: number, title: string, count: number, };
+
+export type PlanSummary = { plan: Plan | null, 
+/**
+ * Open actions (not finished or stopped) per pillar, in pillar order.
+ */
+open_by_pillar: Array<PillarCount>, overdue: number, 
+/**
+ * Per intervention: in how many of the coalition's municipalities it is active.
+ */
+coverage: Array<MatrixIntervention>, municipalities: number, };
 
 export type BridgeBuilder = { organisation: string, name: string, domain: Domain, 
 /**
