@@ -436,13 +436,14 @@ pub(crate) fn add_note_in(w: &mut Writer, action: Uuid, date: &str, text: &str) 
     Ok(id)
 }
 
-/// Milestones and notes of the living actions, by action.
-fn details(
-    conn: &Connection,
-) -> Result<(
+/// Milestones and notes per action.
+type Details = (
     HashMap<Uuid, Vec<Milestone>>,
     HashMap<Uuid, Vec<ActionNote>>,
-)> {
+);
+
+/// Milestones and notes of the living actions, by action.
+fn details(conn: &Connection) -> Result<Details> {
     let mut milestones: HashMap<Uuid, Vec<Milestone>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT id, action, quarter, title, done FROM milestones \
