@@ -271,14 +271,14 @@ fn actions_check_dates_money_and_fill_dates_on_status_changes() {
             municipality: Some(venlo),
             ..Default::default()
         }),
-        [a.title.clone()]
+        [a.title.as_str()]
     );
     assert_eq!(
         only(ActionFilter {
             organisation: Some(nest),
             ..Default::default()
         }),
-        [a.title.clone()]
+        [a.title.as_str()]
     );
     assert_eq!(
         only(ActionFilter {
