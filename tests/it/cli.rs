@@ -516,3 +516,128 @@ fn import_and_export_from_the_command_line() {
     assert!(!ok(&data, &["org", "list"]).contains("Buurtteam"));
     assert!(ok(&data, &["import", "--list"]).contains("[ongedaan]"));
 }
+
+#[test]
+fn the_action_plan_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Kansrijke Start Leiden"]);
+    assert!(fails(data, &["plan", "show"]).contains("wieg plan create"));
+    ok(
+        data,
+        &[
+            "plan",
+            "create",
+            "--title",
+            "Plan van aanpak",
+            "--from",
+            "2024",
+            "--to",
+            "2027",
+        ],
+    );
+    ok(
+        data,
+        &["gemeente", "add", "--name", "Leiden", "--cbs", "GM0546"],
+    );
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "GGD Hollands Midden",
+            "--kind",
+            "ggd",
+            "--domain",
+            "publieke gezondheid",
+        ],
+    );
+    let pillars = ok(data, &["pillar", "list"]);
+    assert!(pillars.contains("2  Nu Niet Zwanger"), "{pillars}");
+    let id = ok(
+        data,
+        &[
+            "action",
+            "add",
+            "--pillar",
+            "2",
+            "--title",
+            "NNZ-gesprekken trainen",
+            "--owner",
+            "GGD Hollands Midden",
+            "--gemeenten",
+            "Leiden",
+            "--budget",
+            "€ 12.500",
+            "--status",
+            "gepland",
+            "--start",
+            "01-02-2025",
+            "--end",
+            "30-06-2025",
+        ],
+    )
+    .trim()
+    .to_string();
+    let err = fails(
+        data,
+        &[
+            "action", "add", "--pillar", "2", "--title", "x", "--budget", "veel",
+        ],
+    );
+    assert!(err.contains("geen bedrag"), "{err}");
+    ok(
+        data,
+        &[
+            "action",
+            "milestone",
+            &id,
+            "--quarter",
+            "2025-Q1",
+            "--title",
+            "Eerste training",
+        ],
+    );
+    let shown = ok(data, &["plan", "show"]);
+    assert!(
+        shown.contains("Pijler 2: Nu Niet Zwanger — 1 acties, budget € 12.500"),
+        "{shown}"
+    );
+    let listed = ok(data, &["action", "list", "--gemeente", "GM0546"]);
+    assert!(
+        listed.contains("NNZ-gesprekken trainen  [gepland]"),
+        "{listed}"
+    );
+
+    ok(
+        data,
+        &[
+            "rollout",
+            "set",
+            "Leiden",
+            "centeringzwangerschap",
+            "actief",
+            "--provider",
+            "GGD Hollands Midden",
+            "--target",
+            "40",
+        ],
+    );
+    let matrix = ok(data, &["rollout", "matrix"]);
+    assert!(
+        matrix.contains("CenteringZwangerschap: actief in 1 van 1 gemeenten — Leiden"),
+        "{matrix}"
+    );
+    assert!(fails(
+        data,
+        &["rollout", "set", "Leiden", "Bestaat Niet", "actief"]
+    )
+    .contains("niet gevonden"));
+    ok(data, &["pillar", "move", "4", "--to", "1"]);
+    assert!(ok(data, &["pillar", "list"]).starts_with("1  Duurzame start jonge kind"));
+    assert!(
+        fails(data, &["pillar", "rm", "3"]).contains("acties"),
+        "pillar 2 moved to 3 and has an action"
+    );
+}

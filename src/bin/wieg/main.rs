@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+
+mod plan;
 use wieg::{
     Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch,
     Workspace,
@@ -74,6 +76,24 @@ enum Command {
     /// Files for partners who do not run Wieg
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The action plan
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
+    /// Pillars of the current plan
+    #[command(subcommand)]
+    Pillar(plan::PillarCommand),
+    /// Goals of the current plan
+    #[command(subcommand)]
+    Goal(plan::GoalCommand),
+    /// Actions of the current plan
+    #[command(subcommand)]
+    Action(plan::ActionCommand),
+    /// The catalogue of interventions
+    #[command(subcommand)]
+    Intervention(plan::InterventionCommand),
+    /// Where each intervention runs
+    #[command(subcommand)]
+    Rollout(plan::RolloutCommand),
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
     /// Exchange changes with the shared folder (and remember the folder)
@@ -561,6 +581,12 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Gemeente(cmd) => gemeente(&mut ws, cmd)?,
         Command::Relation(cmd) => relation(&mut ws, cmd)?,
         Command::Contact(cmd) => contact(&mut ws, cmd)?,
+        Command::Plan(cmd) => plan::plan(&mut ws, cmd)?,
+        Command::Pillar(cmd) => plan::pillar_cmd(&mut ws, cmd)?,
+        Command::Goal(cmd) => plan::goal(&mut ws, cmd)?,
+        Command::Action(cmd) => plan::action(&mut ws, cmd)?,
+        Command::Intervention(cmd) => plan::intervention(&mut ws, cmd)?,
+        Command::Rollout(cmd) => plan::rollout(&mut ws, cmd)?,
         Command::Import {
             file,
             dry_run,
@@ -1088,7 +1114,7 @@ fn print_org_line(o: &Organisation) {
     );
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> wieg::Result<()> {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> wieg::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }

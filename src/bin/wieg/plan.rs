@@ -1,0 +1,622 @@
+//! `wieg plan|pillar|goal|action|intervention|rollout`: the action plan on
+//! the command line. Pillars are named by their number in the current plan
+//! (or id); organisations, municipalities and interventions by name or id.
+
+use clap::{Args, Subcommand};
+use uuid::Uuid;
+use wieg::plan::{
+    ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, Pillar,
+    Plan, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
+};
+use wieg::{Error, Result, Workspace};
+
+use crate::print_json;
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// The current plan: pillars, goals and actions
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a plan (with the four usual pillars)
+    Create {
+        #[arg(long)]
+        title: String,
+        /// First year, e.g. 2024
+        #[arg(long)]
+        from: Option<i32>,
+        /// Last year, e.g. 2027
+        #[arg(long)]
+        to: Option<i32>,
+    },
+    /// Change the current plan
+    Set {
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        from: Option<i32>,
+        #[arg(long)]
+        to: Option<i32>,
+        /// concept or vastgesteld
+        #[arg(long)]
+        status: Option<PlanStatus>,
+        #[arg(long)]
+        vision: Option<String>,
+        #[arg(long)]
+        ambition: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PillarCommand {
+    Add {
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename or describe a pillar (by number or id)
+    Set {
+        pillar: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Move a pillar to another number
+    Move {
+        pillar: String,
+        #[arg(long)]
+        to: u32,
+    },
+    /// Delete a pillar without actions
+    Rm { pillar: String },
+}
+
+#[derive(Subcommand)]
+pub enum GoalCommand {
+    Add {
+        /// The pillar's number or id
+        #[arg(long)]
+        pillar: String,
+        /// The SMART formulation
+        #[arg(long)]
+        text: String,
+        /// National goals, comma-separated ("minder onbedoelde zwangerschappen")
+        #[arg(long)]
+        national: Option<String>,
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long)]
+        target_date: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct ActionFields {
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    description: Option<String>,
+    /// The kartrekker organisation (name or id; "" for none)
+    #[arg(long)]
+    owner: Option<String>,
+    /// Partner organisations, comma-separated
+    #[arg(long)]
+    partners: Option<String>,
+    /// Municipalities, comma-separated (name or CBS code)
+    #[arg(long)]
+    gemeenten: Option<String>,
+    /// idee, gepland, loopt, afgerond or gestopt
+    #[arg(long)]
+    status: Option<ActionStatus>,
+    #[arg(long)]
+    start: Option<String>,
+    #[arg(long)]
+    end: Option<String>,
+    /// Euros, e.g. 12.500 or "€ 1.250,50"
+    #[arg(long)]
+    budget: Option<String>,
+    #[arg(long)]
+    funding: Option<String>,
+    /// A goal id ("" for none)
+    #[arg(long)]
+    goal: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum ActionCommand {
+    Add {
+        /// The pillar's number or id
+        #[arg(long)]
+        pillar: String,
+        #[command(flatten)]
+        fields: ActionFields,
+    },
+    Set {
+        id: Uuid,
+        /// Move to another pillar (number or id)
+        #[arg(long)]
+        pillar: Option<String>,
+        #[command(flatten)]
+        fields: ActionFields,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        pillar: Option<String>,
+        #[arg(long)]
+        status: Option<ActionStatus>,
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Owner or partner
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Add a milestone in a quarter (2025-K2)
+    Milestone {
+        id: Uuid,
+        #[arg(long)]
+        quarter: String,
+        #[arg(long)]
+        title: String,
+    },
+    /// Add a dated progress note
+    Note {
+        id: Uuid,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        text: String,
+    },
+    Rm {
+        id: Uuid,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum InterventionCommand {
+    Add {
+        #[arg(long)]
+        name: String,
+        /// voor de zwangerschap, tijdens de zwangerschap or na de geboorte
+        #[arg(long)]
+        line: wieg::plan::ActionLine,
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum RolloutCommand {
+    /// Set where an intervention stands in a municipality
+    Set {
+        gemeente: String,
+        interventie: String,
+        /// niet gestart, in voorbereiding, actief or gestopt
+        status: RolloutStatus,
+        /// The providing organisation (name or id)
+        #[arg(long)]
+        provider: Option<String>,
+        #[arg(long)]
+        since: Option<String>,
+        /// Trajecten per year, planned
+        #[arg(long)]
+        target: Option<u32>,
+        /// Trajecten per year, reached
+        #[arg(long)]
+        actual: Option<u32>,
+    },
+    /// Municipalities × interventions
+    Matrix {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn current(ws: &Workspace) -> Result<Plan> {
+    ws.current_plan()?.ok_or_else(|| {
+        Error::InvalidInput("er is nog geen actieplan; begin met `wieg plan create`".into())
+    })
+}
+
+fn pillar(ws: &Workspace, key: &str) -> Result<Pillar> {
+    let plan = current(ws)?;
+    let pillars = ws.pillars(plan.id)?;
+    let found = match key.trim().parse::<u32>() {
+        Ok(n) => pillars.into_iter().find(|p| p.number == n),
+        Err(_) => {
+            let id = Uuid::try_parse(key.trim()).ok();
+            pillars.into_iter().find(|p| Some(p.id) == id)
+        }
+    };
+    found.ok_or(Error::NotFound {
+        what: "pijler",
+        id: key.to_string(),
+    })
+}
+
+fn organisations(ws: &Workspace, list: &str) -> Result<Vec<Uuid>> {
+    split(list)
+        .map(|o| ws.find_organisation(o).map(|o| o.id))
+        .collect()
+}
+
+fn municipalities(ws: &Workspace, list: &str) -> Result<Vec<Uuid>> {
+    split(list)
+        .map(|m| ws.find_municipality(m).map(|m| m.id))
+        .collect()
+}
+
+fn split(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn euros(cents: i64) -> String {
+    let euros = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in euros.chars().enumerate() {
+        if i > 0 && (euros.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    match cents % 100 {
+        0 => format!("€ {grouped}"),
+        rest => format!("€ {grouped},{rest:02}"),
+    }
+}
+
+impl ActionFields {
+    fn input(self, ws: &Workspace, pillar: Option<Uuid>) -> Result<ActionInput> {
+        let owner = match self.owner.as_deref().map(str::trim) {
+            Some("") => Some(String::new()),
+            Some(o) => Some(ws.find_organisation(o)?.id.to_string()),
+            None => None,
+        };
+        Ok(ActionInput {
+            pillar,
+            goal: self.goal,
+            title: self.title,
+            description: self.description,
+            owner,
+            partners: self.partners.map(|p| organisations(ws, &p)).transpose()?,
+            municipalities: self.gemeenten.map(|m| municipalities(ws, &m)).transpose()?,
+            status: self.status,
+            start_date: self.start,
+            end_date: self.end,
+            budget: self.budget,
+            funding: self.funding,
+        })
+    }
+}
+
+pub fn plan(ws: &mut Workspace, cmd: PlanCommand) -> Result<()> {
+    match cmd {
+        PlanCommand::Create { title, from, to } => {
+            let plan = ws.create_plan(&PlanInput {
+                title: Some(title),
+                period_start: from,
+                period_end: to,
+                ..Default::default()
+            })?;
+            println!("{}", plan.id);
+        }
+        PlanCommand::Set {
+            title,
+            from,
+            to,
+            status,
+            vision,
+            ambition,
+        } => {
+            let id = current(ws)?.id;
+            let plan = ws.update_plan(
+                id,
+                &PlanInput {
+                    title,
+                    period_start: from,
+                    period_end: to,
+                    status,
+                    vision,
+                    ambition,
+                    ..Default::default()
+                },
+            )?;
+            println!("Bijgewerkt: {}", plan.title);
+        }
+        PlanCommand::Show { json } => {
+            let plan = current(ws)?;
+            let overview = ws.plan_overview(plan.id, &ActionFilter::default())?;
+            if json {
+                return print_json(&overview);
+            }
+            let period = match (plan.period_start, plan.period_end) {
+                (Some(a), Some(b)) => format!(" ({a}–{b})"),
+                _ => String::new(),
+            };
+            println!("{}{period} — {}", plan.title, plan.status);
+            for p in &overview.pillars {
+                println!(
+                    "\nPijler {}: {} — {} acties, budget {}",
+                    p.pillar.number,
+                    p.pillar.title,
+                    p.actions.len(),
+                    euros(p.budget_cents)
+                );
+                for g in &p.goals {
+                    println!("  doel: {}", g.text);
+                }
+                for a in &p.actions {
+                    let late = if a.overdue { "  [te laat]" } else { "" };
+                    println!("  {}  {}  [{}]{late}", a.id, a.title, a.status);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn pillar_cmd(ws: &mut Workspace, cmd: PillarCommand) -> Result<()> {
+    match cmd {
+        PillarCommand::Add { title, description } => {
+            let plan = current(ws)?.id;
+            let p = ws.create_pillar(plan, &title, &description)?;
+            println!("Pijler {}: {}", p.number, p.title);
+        }
+        PillarCommand::List { json } => {
+            let pillars = ws.pillars(current(ws)?.id)?;
+            if json {
+                return print_json(&pillars);
+            }
+            for p in &pillars {
+                println!("{}  {}", p.number, p.title);
+            }
+        }
+        PillarCommand::Set {
+            pillar: key,
+            title,
+            description,
+        } => {
+            let id = pillar(ws, &key)?.id;
+            let p = ws.update_pillar(id, title.as_deref(), description.as_deref())?;
+            println!("Pijler {}: {}", p.number, p.title);
+        }
+        PillarCommand::Move { pillar: key, to } => {
+            let id = pillar(ws, &key)?.id;
+            for p in ws.move_pillar(id, to)? {
+                println!("{}  {}", p.number, p.title);
+            }
+        }
+        PillarCommand::Rm { pillar: key } => {
+            let p = pillar(ws, &key)?;
+            ws.delete_pillar(p.id)?;
+            println!("Verwijderd: {}", p.title);
+        }
+    }
+    Ok(())
+}
+
+pub fn goal(ws: &mut Workspace, cmd: GoalCommand) -> Result<()> {
+    match cmd {
+        GoalCommand::Add {
+            pillar: key,
+            text,
+            national,
+            target,
+            target_date,
+        } => {
+            let national = national
+                .map(|n| {
+                    split(&n)
+                        .map(|g| {
+                            g.parse::<NationalGoal>().map_err(|message| {
+                                Error::validation(
+                                    "national_goals",
+                                    wieg::ValidationCode::InvalidChoice,
+                                    message,
+                                )
+                            })
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+                .transpose()?;
+            let goal = ws.create_goal(&GoalInput {
+                pillar: Some(pillar(ws, &key)?.id),
+                text: Some(text),
+                national_goals: national,
+                target_value: target,
+                target_date,
+            })?;
+            println!("{}", goal.id);
+        }
+        GoalCommand::List { json } => {
+            let goals = ws.goals(current(ws)?.id)?;
+            if json {
+                return print_json(&goals);
+            }
+            for g in &goals {
+                println!("{}  {}", g.id, g.text);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn action(ws: &mut Workspace, cmd: ActionCommand) -> Result<()> {
+    match cmd {
+        ActionCommand::Add {
+            pillar: key,
+            fields,
+        } => {
+            let pillar = pillar(ws, &key)?.id;
+            let input = fields.input(ws, Some(pillar))?;
+            println!("{}", ws.create_action(&input)?.id);
+        }
+        ActionCommand::Set {
+            id,
+            pillar: key,
+            fields,
+        } => {
+            let pillar = key.map(|k| pillar(ws, &k)).transpose()?.map(|p| p.id);
+            let input = fields.input(ws, pillar)?;
+            let a = ws.update_action(id, &input)?;
+            println!("Bijgewerkt: {} [{}]", a.title, a.status);
+        }
+        ActionCommand::List {
+            json,
+            pillar: key,
+            status,
+            gemeente,
+            org,
+        } => {
+            let filter = ActionFilter {
+                plan: Some(current(ws)?.id),
+                pillar: key.map(|k| pillar(ws, &k)).transpose()?.map(|p| p.id),
+                status,
+                municipality: gemeente
+                    .map(|g| ws.find_municipality(&g))
+                    .transpose()?
+                    .map(|m| m.id),
+                organisation: org
+                    .map(|o| ws.find_organisation(&o))
+                    .transpose()?
+                    .map(|o| o.id),
+                text: None,
+            };
+            let actions = ws.list_actions(&filter)?;
+            if json {
+                return print_json(&actions);
+            }
+            for a in &actions {
+                let late = if a.overdue { "  [te laat]" } else { "" };
+                println!(
+                    "{}  {}  [{}]  {}{late}",
+                    a.id,
+                    a.title,
+                    a.status,
+                    euros(a.budget_cents)
+                );
+            }
+        }
+        ActionCommand::Milestone { id, quarter, title } => {
+            let a = ws.add_milestone(id, &quarter, &title)?;
+            println!("{} mijlpalen", a.milestones.len());
+        }
+        ActionCommand::Note { id, date, text } => {
+            let a = ws.add_action_note(id, &date, &text)?;
+            println!("{} notities", a.notes.len());
+        }
+        ActionCommand::Rm { id } => {
+            ws.delete_action(id)?;
+            println!("Verwijderd.");
+        }
+    }
+    Ok(())
+}
+
+pub fn intervention(ws: &mut Workspace, cmd: InterventionCommand) -> Result<()> {
+    match cmd {
+        InterventionCommand::Add {
+            name,
+            line,
+            group,
+            description,
+        } => {
+            let i = ws.create_intervention(&InterventionInput {
+                name: Some(name),
+                action_line: Some(line),
+                target_group: group,
+                description,
+            })?;
+            println!("{}", i.id);
+        }
+        InterventionCommand::List { json } => {
+            let list = ws.list_interventions()?;
+            if json {
+                return print_json(&list);
+            }
+            for i in &list {
+                println!("{}  {}  ({})", i.id, i.name, i.action_line);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn rollout(ws: &mut Workspace, cmd: RolloutCommand) -> Result<()> {
+    match cmd {
+        RolloutCommand::Set {
+            gemeente,
+            interventie,
+            status,
+            provider,
+            since,
+            target,
+            actual,
+        } => {
+            let m = ws.find_municipality(&gemeente)?;
+            let i = ws.find_intervention(&interventie)?;
+            let provider = provider
+                .map(|p| ws.find_organisation(&p).map(|o| o.id.to_string()))
+                .transpose()?;
+            let cell = ws.set_rollout(
+                m.id,
+                i.id,
+                &RolloutInput {
+                    status: Some(status),
+                    provider,
+                    since,
+                    target_per_year: target,
+                    actual_per_year: actual,
+                },
+            )?;
+            println!("{} in {}: {}", i.name, m.name, cell.status);
+        }
+        RolloutCommand::Matrix { json } => {
+            let matrix = ws.rollout_matrix()?;
+            if json {
+                return print_json(&matrix);
+            }
+            for i in &matrix.interventions {
+                let active: Vec<&str> = matrix
+                    .cells
+                    .iter()
+                    .filter(|c| c.intervention == i.id && c.status == RolloutStatus::Actief)
+                    .filter_map(|c| {
+                        matrix
+                            .municipalities
+                            .iter()
+                            .find(|m| m.id == c.municipality)
+                            .map(|m| m.name.as_str())
+                    })
+                    .collect();
+                println!(
+                    "{}: actief in {} van {} gemeenten{}{}",
+                    i.name,
+                    i.active,
+                    matrix.municipalities.len(),
+                    if active.is_empty() { "" } else { " — " },
+                    active.join(", ")
+                );
+            }
+        }
+    }
+    Ok(())
+}
