@@ -14,6 +14,12 @@ use crate::network::{
     set_served_in, ContactInput, LegalBasis, NewMunicipality, NewOrganisation, NewRelation,
     RelationKind,
 };
+use crate::plan::{
+    add_milestone_in, add_note_in, create_action_in, create_goal_in, create_plan_in,
+    set_rollout_in, ActionInput, ActionStatus, GoalInput, PlanInput, RolloutInput, RolloutStatus,
+    MILESTONE,
+};
+use crate::vocabulary::fold;
 use crate::workspace::Workspace;
 
 const DEMO_JSON: &str = include_str!("../assets/demo/coalition.json");
@@ -26,6 +32,59 @@ pub struct DemoCoalition {
     pub organisations: Vec<DemoOrganisation>,
     pub relations: Vec<DemoRelation>,
     pub contacts: Vec<DemoContact>,
+    pub plan: DemoPlan,
+}
+
+/// The action plan, with organisations, municipalities and interventions
+/// by name and goals by their place in their pillar.
+#[derive(Debug, Deserialize)]
+pub struct DemoPlan {
+    pub plan: PlanInput,
+    /// Pillar number → its goals.
+    pub goals: HashMap<u32, Vec<GoalInput>>,
+    pub actions: Vec<DemoAction>,
+    pub rollouts: Vec<DemoRollout>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoAction {
+    pub pillar: u32,
+    pub goal: Option<usize>,
+    pub title: String,
+    pub owner: String,
+    pub partners: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub status: ActionStatus,
+    pub start_date: String,
+    pub end_date: String,
+    pub budget: String,
+    pub funding: String,
+    pub milestones: Vec<DemoMilestone>,
+    pub notes: Vec<DemoNote>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoMilestone {
+    pub quarter: String,
+    pub title: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoNote {
+    pub date: String,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoRollout {
+    pub municipality: String,
+    pub intervention: String,
+    pub status: RolloutStatus,
+    pub provider: String,
+    pub since: Option<String>,
+    pub target_per_year: Option<u32>,
+    pub actual_per_year: Option<u32>,
 }
 
 /// An organisation and the municipalities it serves, by name.
@@ -131,8 +190,114 @@ impl Workspace {
                 };
                 create_relation_in(w, &input)?;
             }
-            Ok(())
+            load_plan(w, &demo.plan, &ids, &municipalities)
         })?;
         self.require_coalition()
     }
+}
+
+fn load_plan(
+    w: &mut crate::changes::Writer,
+    demo: &DemoPlan,
+    organisations: &HashMap<&str, uuid::Uuid>,
+    municipalities: &HashMap<&str, uuid::Uuid>,
+) -> Result<()> {
+    let known = |ids: &HashMap<&str, uuid::Uuid>, name: &str| {
+        ids.get(name)
+            .copied()
+            .ok_or_else(|| Error::InvalidInput(format!("demo: {name}")))
+    };
+    let plan = create_plan_in(w, &demo.plan)?;
+    let pillars: Vec<uuid::Uuid> = w
+        .conn()
+        .prepare("SELECT id FROM pillars WHERE plan = ?1 ORDER BY position")?
+        .query_map([plan.to_string()], |r| r.get::<_, String>(0))?
+        .map(|id| Ok(uuid::Uuid::try_parse(&id?).unwrap_or_default()))
+        .collect::<Result<_>>()?;
+    let pillar = |n: u32| {
+        pillars
+            .get(n as usize - 1)
+            .copied()
+            .ok_or_else(|| Error::InvalidInput(format!("demo: pijler {n}")))
+    };
+    let mut goals: HashMap<u32, Vec<uuid::Uuid>> = HashMap::new();
+    for (n, list) in &demo.goals {
+        for goal in list {
+            let input = GoalInput {
+                pillar: Some(pillar(*n)?),
+                ..goal.clone()
+            };
+            goals
+                .entry(*n)
+                .or_default()
+                .push(create_goal_in(w, &input)?);
+        }
+    }
+    let today = chrono::Utc::now().date_naive();
+    for a in &demo.actions {
+        let input = ActionInput {
+            pillar: Some(pillar(a.pillar)?),
+            goal: a
+                .goal
+                .and_then(|g| goals.get(&a.pillar).and_then(|list| list.get(g)))
+                .map(|g| g.to_string()),
+            title: Some(a.title.clone()),
+            description: None,
+            owner: Some(known(organisations, &a.owner)?.to_string()),
+            partners: Some(
+                a.partners
+                    .iter()
+                    .map(|p| known(organisations, p))
+                    .collect::<Result<_>>()?,
+            ),
+            municipalities: Some(
+                a.municipalities
+                    .iter()
+                    .map(|m| known(municipalities, m))
+                    .collect::<Result<_>>()?,
+            ),
+            status: Some(a.status),
+            start_date: Some(a.start_date.clone()),
+            end_date: Some(a.end_date.clone()),
+            budget: Some(a.budget.clone()),
+            funding: Some(a.funding.clone()),
+        };
+        let id = create_action_in(w, &input, today)?;
+        for m in &a.milestones {
+            let milestone = add_milestone_in(w, id, &m.quarter, &m.title)?;
+            w.set(&MILESTONE, milestone, "done", m.done)?;
+        }
+        for n in &a.notes {
+            add_note_in(w, id, &n.date, &n.text)?;
+        }
+    }
+    let interventions: HashMap<String, uuid::Uuid> = w
+        .conn()
+        .prepare("SELECT id, name FROM interventions")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .map(|row| {
+            let (id, name) = row?;
+            Ok((fold(&name), uuid::Uuid::try_parse(&id).unwrap_or_default()))
+        })
+        .collect::<Result<_>>()?;
+    for r in &demo.rollouts {
+        let intervention = interventions
+            .get(&fold(&r.intervention))
+            .copied()
+            .ok_or_else(|| Error::InvalidInput(format!("demo: {}", r.intervention)))?;
+        let input = RolloutInput {
+            status: Some(r.status),
+            provider: Some(known(organisations, &r.provider)?.to_string()),
+            since: r.since.clone(),
+            target_per_year: r.target_per_year,
+            actual_per_year: r.actual_per_year,
+        };
+        set_rollout_in(
+            w,
+            known(municipalities, &r.municipality)?,
+            intervention,
+            &input,
+        )?;
+    }
+    Ok(())
 }

@@ -335,6 +335,27 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
     assert!(contacts.iter().all(|c| c.email.ends_with(".nl")));
     let relations = ws.list_relations(None).unwrap();
     assert!(relations.len() >= 180, "{} relations", relations.len());
+
+    // The plan: four pillars, about twelve goals, about sixty actions over
+    // three years, interventions rolled out unevenly.
+    let plan = ws.current_plan().unwrap().unwrap();
+    let overview = ws.plan_overview(plan.id, &Default::default()).unwrap();
+    assert_eq!(overview.pillars.len(), 4);
+    let goals: usize = overview.pillars.iter().map(|p| p.goals.len()).sum();
+    let actions: Vec<&wieg::plan::Action> =
+        overview.pillars.iter().flat_map(|p| &p.actions).collect();
+    assert!((10..=15).contains(&goals), "{goals} goals");
+    assert!((50..=70).contains(&actions.len()), "{} actions", actions.len());
+    assert!(actions.iter().all(|a| a.owner.is_some()));
+    let years: std::collections::BTreeSet<i32> = actions
+        .iter()
+        .filter_map(|a| a.start_date)
+        .map(|d| chrono::Datelike::year(&d))
+        .collect();
+    assert!(years.len() >= 3, "{years:?}");
+    let matrix = ws.rollout_matrix().unwrap();
+    let active: Vec<u32> = matrix.interventions.iter().map(|i| i.active).collect();
+    assert!(active.iter().any(|&a| a >= 8) && active.iter().any(|&a| a <= 4), "{active:?}");
     for d in summary
         .by_domain
         .iter()
