@@ -641,3 +641,24 @@ fn the_action_plan_from_the_command_line() {
         "pillar 2 moved to 3 and has an action"
     );
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["demo"]);
+    // The dump is far larger than a pipe's buffer: the writer meets the
+    // closed end, as with `wieg dump | head`.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wieg"))
+        .arg("--data")
+        .arg(dir.path())
+        .arg("dump")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success());
+}

@@ -7,6 +7,30 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+// Output into a closed pipe (`wieg org list | head`) ends the program
+// quietly, where the standard macros would panic.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod plan;
 use wieg::{
     Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch,
