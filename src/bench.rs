@@ -337,3 +337,155 @@ pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<Net
         import_preview_ms,
     })
 }
+
+#[derive(Debug, Serialize)]
+pub struct PlanBench {
+    pub actions: usize,
+    pub municipalities: usize,
+    pub interventions: usize,
+    pub build_s: f64,
+    /// Median of 20 runs each, in milliseconds.
+    pub overview_ms: f64,
+    pub overview_filtered_ms: f64,
+    pub matrix_ms: f64,
+    pub summary_ms: f64,
+}
+
+/// A plan of `actions` actions (each in a few municipalities, with two
+/// milestones) and a roll-out of `municipalities` × `interventions`, built
+/// through the change path in `dir`; the plan page's and the matrix's
+/// queries timed.
+pub fn plan(
+    actions: usize,
+    municipalities: usize,
+    interventions: usize,
+    dir: &Path,
+) -> Result<PlanBench> {
+    use crate::network::NewMunicipality;
+    use crate::plan::{
+        add_milestone_in, create_action_in, set_rollout_in, ActionFilter, ActionInput,
+        ActionStatus, InterventionInput, PlanInput, RolloutInput, RolloutStatus,
+    };
+
+    let mut ws = Workspace::open(dir.join("data"))?;
+    ws.create_coalition("Kansrijke Start Benchmark")?;
+    let started = Instant::now();
+    let plan = ws.create_plan(&PlanInput {
+        title: Some("Benchmarkplan".into()),
+        period_start: Some(2024),
+        period_end: Some(2027),
+        ..Default::default()
+    })?;
+    let pillars: Vec<uuid::Uuid> = ws.pillars(plan.id)?.into_iter().map(|p| p.id).collect();
+    let owners = ws.create_organisations(
+        &(0..50)
+            .map(|i| NewOrganisation {
+                name: format!("Partner {i}"),
+                kind: Some(OrgKind::ALL[i % OrgKind::ALL.len()]),
+                domain: Some(Domain::ALL[i % Domain::ALL.len()]),
+                ..Default::default()
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    let municipality_ids: Vec<uuid::Uuid> = (0..municipalities)
+        .map(|i| {
+            ws.create_municipality(&NewMunicipality {
+                name: format!("Gemeente {i}"),
+                cbs_code: format!("GM{:04}", 1000 + i),
+                ..Default::default()
+            })
+            .map(|m| m.id)
+        })
+        .collect::<Result<_>>()?;
+    let mut intervention_ids: Vec<uuid::Uuid> =
+        ws.list_interventions()?.into_iter().map(|i| i.id).collect();
+    for i in intervention_ids.len()..interventions {
+        intervention_ids.push(
+            ws.create_intervention(&InterventionInput {
+                name: Some(format!("Interventie {i}")),
+                action_line: Some(crate::plan::ActionLine::ALL[i % 3]),
+                ..Default::default()
+            })?
+            .id,
+        );
+    }
+    intervention_ids.truncate(interventions);
+    let today = chrono::Utc::now().date_naive();
+    for chunk in (0..actions).collect::<Vec<_>>().chunks(1_000) {
+        ws.write(|w| {
+            for &i in chunk {
+                let input = ActionInput {
+                    pillar: Some(pillars[i % pillars.len()]),
+                    title: Some(format!("Actie {i}")),
+                    owner: Some(owners[i % owners.len()].to_string()),
+                    partners: Some(vec![owners[(i + 7) % owners.len()]]),
+                    municipalities: Some(
+                        (0..3)
+                            .map(|k| municipality_ids[(i * 3 + k) % municipality_ids.len()])
+                            .collect(),
+                    ),
+                    status: Some(ActionStatus::ALL[i % ActionStatus::ALL.len()]),
+                    start_date: Some(format!("2025-{:02}-01", 1 + i % 12)),
+                    end_date: Some(format!("2026-{:02}-28", 1 + i % 12)),
+                    budget: Some(format!("{}", 1_000 + i)),
+                    ..Default::default()
+                };
+                let id = create_action_in(w, &input, today)?;
+                add_milestone_in(w, id, "2025-K3", "Tussenstand")?;
+                add_milestone_in(w, id, "2026-K1", "Evaluatie")?;
+            }
+            Ok(())
+        })?;
+    }
+    ws.write(|w| {
+        for (mi, m) in municipality_ids.iter().enumerate() {
+            for (ii, i) in intervention_ids.iter().enumerate() {
+                let input = RolloutInput {
+                    status: Some(RolloutStatus::ALL[(mi + ii) % RolloutStatus::ALL.len()]),
+                    target_per_year: Some(20),
+                    ..Default::default()
+                };
+                set_rollout_in(w, *m, *i, &input)?;
+            }
+        }
+        Ok(())
+    })?;
+    let build_s = started.elapsed().as_secs_f64();
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let started = Instant::now();
+            f()?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        Ok(times[times.len() / 2])
+    };
+    let overview_ms = median_ms(&mut || {
+        ws.plan_overview(plan.id, &ActionFilter::default())
+            .map(drop)
+    })?;
+    let overview_filtered_ms = median_ms(&mut || {
+        ws.plan_overview(
+            plan.id,
+            &ActionFilter {
+                municipality: Some(municipality_ids[5]),
+                status: Some(ActionStatus::Loopt),
+                ..Default::default()
+            },
+        )
+        .map(drop)
+    })?;
+    let matrix_ms = median_ms(&mut || ws.rollout_matrix().map(drop))?;
+    let summary_ms = median_ms(&mut || ws.plan_summary().map(drop))?;
+    Ok(PlanBench {
+        actions,
+        municipalities,
+        interventions,
+        build_s,
+        overview_ms,
+        overview_filtered_ms,
+        matrix_ms,
+        summary_ms,
+    })
+}

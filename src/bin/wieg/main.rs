@@ -152,6 +152,17 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// The plan page and roll-out matrix of a plan of N actions
+    Plan {
+        #[arg(long, default_value_t = 5_000)]
+        actions: usize,
+        #[arg(long, default_value_t = 100)]
+        municipalities: usize,
+        #[arg(long, default_value_t = 30)]
+        interventions: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Lists, metrics and files of a network of N organisations and M relations
     Network {
         #[arg(long, default_value_t = 10_000)]
@@ -483,6 +494,30 @@ fn run(cli: Cli) -> wieg::Result<()> {
             println!("Aangesloten bij {name:?} in {}", data_dir.display());
             print_sync_report(&report);
         }
+        return Ok(());
+    }
+    if let Command::Bench(BenchCommand::Plan {
+        actions,
+        municipalities,
+        interventions,
+        json,
+    }) = &cli.command
+    {
+        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
+        let result = wieg::bench::plan(*actions, *municipalities, *interventions, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let b = result?;
+        if *json {
+            return print_json(&b);
+        }
+        println!(
+            "plan:                    {} actions, {} municipalities x {} interventions (built in {:.1} s)",
+            b.actions, b.municipalities, b.interventions, b.build_s
+        );
+        println!("plan page (overview):    {:.1} ms", b.overview_ms);
+        println!("plan page, filtered:     {:.1} ms", b.overview_filtered_ms);
+        println!("roll-out matrix:         {:.1} ms", b.matrix_ms);
+        println!("dashboard summary:       {:.1} ms", b.summary_ms);
         return Ok(());
     }
     if let Command::Bench(BenchCommand::Network {
