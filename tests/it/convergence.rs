@@ -149,7 +149,7 @@ impl World {
         let pick = |rng: &mut Rng| all.get(rng.below(all.len().max(1))).cloned();
         let contacts = ws.list_contacts(&Default::default()).unwrap();
         let contact = |rng: &mut Rng| contacts.get(rng.below(contacts.len().max(1))).cloned();
-        match rng.below(10) {
+        match rng.below(13) {
             0 => {
                 ws.create_organisation(&new_org(NAMES[rng.below(NAMES.len())]))
                     .unwrap();
@@ -218,6 +218,52 @@ impl World {
                     ws.erase_contact(c.id).unwrap();
                 }
             }
+            10 => {
+                if let Some(plan) = ws.current_plan().unwrap() {
+                    let pillars = ws.pillars(plan.id).unwrap();
+                    let pillar = pillars[rng.below(pillars.len())].id;
+                    ws.create_action(&wieg::plan::ActionInput {
+                        pillar: Some(pillar),
+                        title: Some(format!("Actie {}", rng.below(100))),
+                        budget: Some(format!("{}", rng.below(5) * 1_000)),
+                        ..Default::default()
+                    })
+                    .unwrap();
+                }
+            }
+            11 => {
+                let actions = ws.list_actions(&Default::default()).unwrap();
+                if let Some(a) = actions.get(rng.below(actions.len().max(1))) {
+                    let status = wieg::plan::ActionStatus::ALL[rng.below(5)];
+                    ws.update_action(
+                        a.id,
+                        &wieg::plan::ActionInput {
+                            status: Some(status),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap();
+                }
+            }
+            12 => {
+                let municipalities = ws.list_municipalities(false).unwrap();
+                let interventions = ws.list_interventions().unwrap();
+                if !municipalities.is_empty() && !interventions.is_empty() {
+                    let m = municipalities[rng.below(municipalities.len())].id;
+                    let iv = interventions[rng.below(3.min(interventions.len()))].id;
+                    let status = wieg::plan::RolloutStatus::ALL[rng.below(4)];
+                    ws.set_rollout(
+                        m,
+                        iv,
+                        &wieg::plan::RolloutInput {
+                            status: Some(status),
+                            target_per_year: Some(rng.below(50) as u32),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap();
+                }
+            }
             _ => {
                 // Delete and re-create under the same name.
                 if let Some(o) = pick(rng) {
@@ -257,6 +303,21 @@ fn run_case(seed: u64) -> Result<(), String> {
         .create_coalition("Kansrijke Start Convergentie")
         .unwrap();
     first.create_organisation(&new_org(NAMES[0])).unwrap();
+    first
+        .create_plan(&wieg::plan::PlanInput {
+            title: Some("Plan".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    for (name, code) in [("Venlo", "GM0983"), ("Venray", "GM0984")] {
+        first
+            .create_municipality(&wieg::NewMunicipality {
+                name: name.into(),
+                cbs_code: code.into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
     first.set_sync_folder(view.path()).unwrap();
     first.sync().unwrap();
     let mut world = World {
