@@ -267,8 +267,10 @@ fn apply_entity(
     applied.new += fresh.len();
 
     let fields: BTreeSet<&str> = fresh.iter().map(|f| f.field.as_str()).collect();
-    let mut row: Vec<(&str, SqlValue)> = Vec::new();
-    let mut updated_at: Option<String> = None;
+    // The fields whose winner changed, by their index in the spec.
+    let mut row: Vec<(usize, SqlValue)> = Vec::new();
+    // The newest winning change: HLC texts sort by their wall time.
+    let mut newest: Option<&str> = None;
     let mut listed: Option<HashMap<String, BTreeSet<String>>> = None;
     for field in fields {
         let old: Vec<&Stored> = history.iter().filter(|s| s.field == field).collect();
@@ -284,11 +286,11 @@ fn apply_entity(
         };
         if old_winner != Some(&winner.hlc) {
             let value: Value = serde_json::from_str(&winner.value)?;
-            row.push((field, to_sql(&value)));
-            let hlc: Hlc = parse_hlc(&winner.hlc)?;
-            let at = crate::time::iso(hlc.wall_time());
-            if updated_at.as_ref().is_none_or(|u| at > *u) {
-                updated_at = Some(at);
+            if let Some(index) = spec.fields.iter().position(|f| *f == field) {
+                row.push((index, to_sql(&value)));
+            }
+            if newest.is_none_or(|n| winner.hlc.as_str() > n) {
+                newest = Some(winner.hlc.as_str());
             }
         }
         // The common cases cannot change the field's conflicts: its first
@@ -341,29 +343,59 @@ fn apply_entity(
             }
         }
     }
-    if let Some(updated_at) = updated_at {
+    if let Some(newest) = newest {
         // One upsert of every field whose winner changed.
-        let columns: Vec<&str> = row.iter().map(|(f, _)| *f).collect();
-        let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("?{}", i + 3)).collect();
-        let sets: Vec<String> = columns
-            .iter()
-            .map(|c| format!("{c} = excluded.{c}"))
-            .collect();
-        let sql = format!(
-            "INSERT INTO {table} (id, updated_at, {cols}) VALUES (?1, ?2, {vals}) \
-             ON CONFLICT (id) DO UPDATE SET {sets}, updated_at = max(updated_at, excluded.updated_at)",
-            table = spec.table,
-            cols = columns.join(", "),
-            vals = placeholders.join(", "),
-            sets = sets.join(", "),
-        );
-        let mut values: Vec<SqlValue> =
-            vec![SqlValue::Text(id_text.clone()), SqlValue::Text(updated_at)];
+        let updated_at = crate::time::iso(parse_hlc(newest)?.wall_time());
+        row.sort_by_key(|(index, _)| *index);
+        let mask = row.iter().fold(0u64, |m, (index, _)| m | 1 << index);
+        let mut values: Vec<SqlValue> = Vec::with_capacity(row.len() + 2);
+        values.push(SqlValue::Text(id_text.clone()));
+        values.push(SqlValue::Text(updated_at));
         values.extend(row.into_iter().map(|(_, v)| v));
-        conn.prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(values))?;
+        UPSERTS.with(|cache| -> Result<()> {
+            let mut cache = cache.borrow_mut();
+            let sql = cache
+                .entry((spec.table, mask))
+                .or_insert_with(|| upsert_sql(spec, mask));
+            conn.prepare_cached(sql)?
+                .execute(rusqlite::params_from_iter(values))?;
+            Ok(())
+        })?;
     }
     Ok(())
+}
+
+thread_local! {
+    /// The upsert of each table and set of fields, built once: the change
+    /// path runs it for every entity a sync brings.
+    static UPSERTS: std::cell::RefCell<HashMap<(&'static str, u64), String>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// `INSERT … ON CONFLICT DO UPDATE` of the fields in `mask` (bit i = the
+/// spec's field i), with `?1` the id, `?2` updated_at, then the fields in
+/// spec order.
+fn upsert_sql(spec: &EntitySpec, mask: u64) -> String {
+    let columns: Vec<&str> = spec
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, f)| *f)
+        .collect();
+    let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("?{}", i + 3)).collect();
+    let sets: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    format!(
+        "INSERT INTO {table} (id, updated_at, {cols}) VALUES (?1, ?2, {vals}) \
+         ON CONFLICT (id) DO UPDATE SET {sets}, updated_at = max(updated_at, excluded.updated_at)",
+        table = spec.table,
+        cols = columns.join(", "),
+        vals = placeholders.join(", "),
+        sets = sets.join(", "),
+    )
 }
 
 /// Whether the entity is (now) erased: if so, see [`ERASED`].
