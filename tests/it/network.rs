@@ -345,7 +345,11 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
     let actions: Vec<&wieg::plan::Action> =
         overview.pillars.iter().flat_map(|p| &p.actions).collect();
     assert!((10..=15).contains(&goals), "{goals} goals");
-    assert!((50..=70).contains(&actions.len()), "{} actions", actions.len());
+    assert!(
+        (50..=70).contains(&actions.len()),
+        "{} actions",
+        actions.len()
+    );
     assert!(actions.iter().all(|a| a.owner.is_some()));
     let years: std::collections::BTreeSet<i32> = actions
         .iter()
@@ -355,7 +359,10 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
     assert!(years.len() >= 3, "{years:?}");
     let matrix = ws.rollout_matrix().unwrap();
     let active: Vec<u32> = matrix.interventions.iter().map(|i| i.active).collect();
-    assert!(active.iter().any(|&a| a >= 8) && active.iter().any(|&a| a <= 4), "{active:?}");
+    assert!(
+        active.iter().any(|&a| a >= 8) && active.iter().any(|&a| a <= 4),
+        "{active:?}"
+    );
     for d in summary
         .by_domain
         .iter()

@@ -4,6 +4,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import { errorMessage, type Lang } from './i18n';
 import type {
+  Action,
+  ActionFilter,
+  ActionInput,
   AppStatus,
   Coalition,
   ConflictView,
@@ -11,10 +14,14 @@ import type {
   ContactFilter,
   ContactInput,
   ErrorPayload,
+  Goal,
+  GoalInput,
   GrowthPoint,
   ImportDone,
   ImportPreview,
   ImportRecord,
+  Intervention,
+  InterventionInput,
   UndoReport,
   Municipality,
   NetworkMetrics,
@@ -24,9 +31,17 @@ import type {
   Organisation,
   OrganisationFilter,
   OrganisationPatch,
+  Pillar,
+  Plan,
+  PlanInput,
+  PlanOverview,
+  PlanSummary,
   RacedDelete,
   Relation,
   RelationPatch,
+  Rollout,
+  RolloutInput,
+  RolloutMatrix,
   SyncReport,
   SyncStatus,
 } from './bindings';
@@ -113,4 +128,43 @@ export const api = {
   undoImport: (id: string) => call<UndoReport>('undo_import', { id }),
   /** csv: two files next to `path`; xlsx: Kumu's workbook. Returns the files written. */
   exportNetwork: (format: 'csv' | 'xlsx', path: string) => call<string[]>('export_network', { format, path }),
+  /** The plan the coalition works on now, or null before the first one. */
+  currentPlan: () => call<Plan | null>('current_plan'),
+  listPlans: () => call<Plan[]>('list_plans'),
+  createPlan: (input: PlanInput) => call<Plan>('create_plan', { input }),
+  updatePlan: (id: string, input: PlanInput) => call<Plan>('update_plan', { id, input }),
+  /** Pillars with their goals and the actions that pass the filter. */
+  planOverview: (plan: string, filter: ActionFilter) => call<PlanOverview>('plan_overview', { plan, filter }),
+  planSummary: () => call<PlanSummary>('plan_summary'),
+  createPillar: (plan: string, title: string, description: string) =>
+    call<Pillar>('create_pillar', { plan, title, description }),
+  /** null leaves a field as it is. */
+  updatePillar: (id: string, title: string | null, description: string | null) =>
+    call<Pillar>('update_pillar', { id, title, description }),
+  /** Puts the pillar at `number` (1 is first); returns the plan's pillars in their new order. */
+  movePillar: (id: string, number: number) => call<Pillar[]>('move_pillar', { id, number }),
+  /** Refused while the pillar still has actions. */
+  deletePillar: (id: string) => call<null>('delete_pillar', { id }),
+  createGoal: (input: GoalInput) => call<Goal>('create_goal', { input }),
+  updateGoal: (id: string, input: GoalInput) => call<Goal>('update_goal', { id, input }),
+  deleteGoal: (id: string) => call<null>('delete_goal', { id }),
+  getAction: (id: string) => call<Action>('get_action', { id }),
+  createAction: (input: ActionInput) => call<Action>('create_action', { input }),
+  updateAction: (id: string, input: ActionInput) => call<Action>('update_action', { id, input }),
+  deleteAction: (id: string) => call<null>('delete_action', { id }),
+  /** quarter: "2025-K2" (also "2025-Q2", "K2 2025"). */
+  addMilestone: (action: string, quarter: string, title: string) =>
+    call<Action>('add_milestone', { action, quarter, title }),
+  setMilestoneDone: (id: string, done: boolean) => call<null>('set_milestone_done', { id, done }),
+  deleteMilestone: (id: string) => call<null>('delete_milestone', { id }),
+  addActionNote: (action: string, date: string, text: string) =>
+    call<Action>('add_action_note', { action, date, text }),
+  listInterventions: () => call<Intervention[]>('list_interventions'),
+  createIntervention: (input: InterventionInput) => call<Intervention>('create_intervention', { input }),
+  updateIntervention: (id: string, input: InterventionInput) =>
+    call<Intervention>('update_intervention', { id, input }),
+  deleteIntervention: (id: string) => call<null>('delete_intervention', { id }),
+  rolloutMatrix: () => call<RolloutMatrix>('rollout_matrix'),
+  setRollout: (municipality: string, intervention: string, input: RolloutInput) =>
+    call<Rollout>('set_rollout', { municipality, intervention, input }),
 };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_LINES,
+  ACTION_LINE_LABELS,
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  NATIONAL_GOALS,
+  NATIONAL_GOAL_LABELS,
+  PLAN_STATUSES,
+  PLAN_STATUS_LABELS,
+  ROLLOUT_STATUSES,
+  ROLLOUT_STATUS_LABELS,
   COALITION_ROLES,
   COALITION_ROLE_LABELS,
   DOMAINS,
@@ -47,6 +57,27 @@ describe('translations', () => {
       }
     }
     expect(LEGAL_BASIS_LABELS.en['gerechtvaardigd belang']).toBe('Legitimate interest');
+  });
+
+  it('labels the action plan\'s statuses, action lines and national goals in both languages', () => {
+    expect(PLAN_STATUSES).toEqual(['concept', 'vastgesteld']);
+    expect(ACTION_STATUSES).toEqual(['idee', 'gepland', 'loopt', 'afgerond', 'gestopt']);
+    expect(ROLLOUT_STATUSES).toEqual(['niet gestart', 'in voorbereiding', 'actief', 'gestopt']);
+    expect(ACTION_LINES).toEqual(['voor de zwangerschap', 'tijdens de zwangerschap', 'na de geboorte']);
+    expect(NATIONAL_GOALS).toHaveLength(6);
+    for (const lang of ['nl', 'en'] as const) {
+      for (const s of PLAN_STATUSES) expect(PLAN_STATUS_LABELS[lang][s]).toBeTruthy();
+      for (const s of ACTION_STATUSES) expect(ACTION_STATUS_LABELS[lang][s]).toBeTruthy();
+      for (const s of ROLLOUT_STATUSES) expect(ROLLOUT_STATUS_LABELS[lang][s]).toBeTruthy();
+      for (const l of ACTION_LINES) expect(ACTION_LINE_LABELS[lang][l]).toBeTruthy();
+      for (const g of NATIONAL_GOALS) expect(NATIONAL_GOAL_LABELS[lang][g]).toBeTruthy();
+    }
+    expect(ROLLOUT_STATUS_LABELS.en['in voorbereiding']).toBe('In preparation');
+  });
+
+  it('explains a wrong amount, with a Dutch example in both languages', () => {
+    expect(validationMessage('nl', 'invalid_amount')).toMatch(/geen bedrag.*12\.500/);
+    expect(validationMessage('en', 'invalid_amount')).toMatch(/not an amount.*12\.500/);
   });
 
   it('explains a wrong e-mail address and phone number', () => {
