@@ -1,6 +1,6 @@
 // Starts the real Wieg app through tauri-driver (which drives WebKitWebDriver)
 // and hands the test a WebdriverIO session. Needs a display (Xvfb in CI).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +61,9 @@ export async function startDriver(dataDir) {
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+      // An app whose session could not be closed (a test failed mid-way)
+      // would keep the test runner waiting on its output: end it too.
+      spawnSync('pkill', ['-f', APP]);
     },
   };
 }

@@ -1,0 +1,117 @@
+// The action plan: an action under pillar 2 for one municipality shows in
+// the pillar, on the timeline and (by its municipality) in the core; a
+// roll-out cell changes from "niet gestart" to "actief".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+
+let dataDir;
+let driver;
+
+const wieg = (...args) => execFileSync(CLI, ['--data', dataDir, ...args], { encoding: 'utf8' });
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'wieg-e2e-plan-'));
+  wieg('init', '--name', 'Kansrijke Start Planstad');
+  wieg('gemeente', 'add', '--name', 'Venlo', '--cbs', 'GM0983');
+  wieg('gemeente', 'add', '--name', 'Venray', '--cbs', 'GM0984');
+  wieg('org', 'add', '--name', 'GGD Planstad', '--kind', 'ggd', '--domain', 'publieke gezondheid');
+  wieg('plan', 'create', '--title', 'Plan van aanpak Planstad', '--from', '2025', '--to', '2027');
+  driver = await startDriver(dataDir);
+});
+
+after(async () => {
+  await driver?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function visible(browser, selector, timeout = 10_000) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
+  return el;
+}
+
+// WebKitWebDriver cannot type into date fields: set them as a date picker would.
+async function setDate(app, selector, value) {
+  await app.execute(
+    (sel, v) => {
+      const input = document.querySelector(sel);
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
+test('an action under pillar 2 for one municipality, on the timeline; a roll-out cell set to active', async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-plan'))).click();
+    const second = JSON.parse(wieg('pillar', 'list', '--json')).find((p) => p.number === 2);
+    assert.equal(second.title, 'Nu Niet Zwanger');
+    const pillar = await visible(app, `[data-testid="pillar"][data-pillar="${second.id}"]`);
+    await (await pillar.$(byTestId('new-action'))).click();
+    await visible(app, byTestId('action-form'));
+
+    // A budget that is no amount is refused with the field named.
+    await (await app.$('#action-title')).setValue('NNZ-gesprekken in Venlo');
+    await (await app.$('#action-budget')).setValue('veel geld');
+    await (await app.$(byTestId('save-action'))).click();
+    const budgetError = await visible(app, byTestId('error-budget'));
+    assert.match(await budgetError.getText(), /bedrag|amount/i);
+
+    await (await app.$('#action-budget')).setValue('12.500');
+    await (await (await app.$(byTestId('action-municipalities'))).$('label=Venlo')).click();
+    await (await app.$('#action-status')).selectByAttribute('value', 'loopt');
+    await setDate(app, '#action-start', '2025-03-01');
+    await setDate(app, '#action-end', '2026-06-30');
+    await (await app.$(byTestId('save-action'))).click();
+    await (await app.$(byTestId('action-form'))).waitForDisplayed({ reverse: true });
+
+    const row = await pillar.$(byTestId('action-row'));
+    await row.waitForDisplayed({ timeoutMsg: 'the action is listed under pillar 2' });
+    assert.match(await row.getText(), /NNZ-gesprekken in Venlo/);
+    const [saved] = JSON.parse(wieg('action', 'list', '--pillar', '2', '--json'));
+    assert.equal(saved.title, 'NNZ-gesprekken in Venlo');
+    assert.equal(saved.budget_cents, 1_250_000);
+    assert.equal(saved.start_date, '2025-03-01');
+    const venlo = JSON.parse(wieg('gemeente', 'list', '--json')).find((m) => m.name === 'Venlo');
+    assert.deepEqual(saved.municipalities, [venlo.id]);
+
+    // The timeline draws it.
+    await (await app.$(byTestId('plan-tab-timeline'))).click();
+    await visible(app, byTestId('timeline'));
+    await visible(app, `[data-testid="timeline-bar"][data-action="${saved.id}"]`);
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-timeline.png'));
+
+    // The roll-out matrix: Centering in Venray, from not started to active.
+    const centering = JSON.parse(wieg('intervention', 'list', '--json')).find((i) => i.name === 'CenteringZwangerschap');
+    const venray = JSON.parse(wieg('gemeente', 'list', '--json')).find((m) => m.name === 'Venray');
+    await (await app.$(byTestId('plan-tab-rollout'))).click();
+    await visible(app, byTestId('rollout-matrix'));
+    const cell = `[data-testid="rollout-cell"][data-municipality="${venray.id}"][data-intervention="${centering.id}"]`;
+    assert.equal(await (await visible(app, cell)).getAttribute('data-status'), 'niet gestart');
+    // By keyboard: WebKitWebDriver does not count a cell of the scrolling,
+    // sticky-headed matrix as clickable, though it is on screen.
+    await app.execute((el) => el.focus(), await app.$(cell));
+    await app.keys('Enter');
+    await visible(app, byTestId('rollout-form'));
+    await (await app.$('#rollout-status')).selectByAttribute('value', 'actief');
+    await (await app.$('#rollout-target')).setValue('24');
+    await (await app.$(byTestId('save-rollout'))).click();
+    await (await app.$(byTestId('rollout-form'))).waitForDisplayed({ reverse: true });
+    await app.waitUntil(async () => (await (await app.$(cell)).getAttribute('data-status')) === 'actief', {
+      timeoutMsg: 'the cell shows active',
+    });
+    assert.match(wieg('rollout', 'matrix'), /CenteringZwangerschap: actief in 1 van 2 gemeenten — Venray/);
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-rollout.png'));
+  } finally {
+    await app.deleteSession();
+  }
+});
