@@ -69,6 +69,10 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &crate::plan::ACTION_NOTE,
     &crate::plan::INTERVENTION,
     &crate::plan::ROLLOUT,
+    &crate::plan::FUNDING,
+    &crate::plan::FUNDING_ACTION,
+    &crate::plan::INDICATOR,
+    &crate::plan::INDICATOR_VALUE,
 ];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {

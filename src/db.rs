@@ -334,6 +334,62 @@ const MIGRATIONS: &[&str] = &[
         deleted_seen    TEXT NOT NULL DEFAULT ''
     ) WITHOUT ROWID;
     "#,
+    // 6: funding of the plan and the actions each grant pays for; indicators
+    // and their values per municipality per year.
+    r#"
+    CREATE TABLE fundings (
+        id                 TEXT PRIMARY KEY,
+        funder_kind        TEXT NOT NULL DEFAULT 'anders',
+        funder             TEXT NOT NULL DEFAULT '',
+        amount_cents       INTEGER NOT NULL DEFAULT 0,
+        period_start       TEXT,
+        period_end         TEXT,
+        purpose            TEXT NOT NULL DEFAULT '',
+        reporting_deadline TEXT,
+        created_at         TEXT NOT NULL DEFAULT '',
+        updated_at         TEXT NOT NULL DEFAULT '',
+        deleted            INTEGER NOT NULL DEFAULT 0,
+        deleted_seen       TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    CREATE TABLE funding_actions (
+        id           TEXT PRIMARY KEY,
+        funding      TEXT NOT NULL DEFAULT '',
+        action       TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX funding_actions_by_funding ON funding_actions (funding);
+
+    CREATE TABLE indicators (
+        id                TEXT PRIMARY KEY,
+        name              TEXT NOT NULL DEFAULT '',
+        unit              TEXT NOT NULL DEFAULT '',
+        numerator_label   TEXT NOT NULL DEFAULT '',
+        denominator_label TEXT NOT NULL DEFAULT '',
+        source            TEXT NOT NULL DEFAULT '',
+        description       TEXT NOT NULL DEFAULT '',
+        created_at        TEXT NOT NULL DEFAULT '',
+        updated_at        TEXT NOT NULL DEFAULT '',
+        deleted           INTEGER NOT NULL DEFAULT 0,
+        deleted_seen      TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    -- One value per indicator, municipality and year: an id made from the three.
+    CREATE TABLE indicator_values (
+        id           TEXT PRIMARY KEY,
+        indicator    TEXT NOT NULL DEFAULT '',
+        municipality TEXT NOT NULL DEFAULT '',
+        year         INTEGER NOT NULL DEFAULT 0,
+        numerator    INTEGER NOT NULL DEFAULT 0,
+        denominator  INTEGER,
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX indicator_values_by_indicator ON indicator_values (indicator);
+    "#,
 ];
 
 /// The schema version this build writes.

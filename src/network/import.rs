@@ -42,6 +42,7 @@ dutch_choice!(
         Organisaties = "organisaties",
         Contactpersonen = "contactpersonen",
         Verbindingen = "verbindingen",
+        Indicatorwaarden = "indicatorwaarden",
     }
 );
 
@@ -340,6 +341,33 @@ const RELATION_COLUMNS: &[(&str, &[&str])] = &[
     ),
 ];
 
+const INDICATOR_VALUE_COLUMNS: &[(&str, &[&str])] = &[
+    (
+        "indicator",
+        &["indicator", "naamindicator", "indicatornaam"],
+    ),
+    (
+        "municipality",
+        &[
+            "gemeente",
+            "municipality",
+            "gemeentenaam",
+            "gemeentecode",
+            "cbscode",
+            "regio",
+        ],
+    ),
+    ("year", &["jaar", "year", "periode", "peiljaar"]),
+    (
+        "numerator",
+        &["teller", "numerator", "aantal", "waarde", "value"],
+    ),
+    (
+        "denominator",
+        &["noemer", "denominator", "totaal", "populatie"],
+    ),
+];
+
 fn header_key(header: &str) -> String {
     fold(header)
         .chars()
@@ -368,15 +396,24 @@ fn match_columns(specs: &[(&str, &[&str])], headers: &[String]) -> Vec<Option<&'
 
 /// Field names are the static strings of the column lists.
 fn static_field(field: &str) -> &'static str {
-    [ORGANISATION_COLUMNS, CONTACT_COLUMNS, RELATION_COLUMNS]
-        .iter()
-        .flat_map(|specs| specs.iter())
-        .map(|(f, _)| *f)
-        .find(|f| *f == field)
-        .unwrap_or("")
+    [
+        ORGANISATION_COLUMNS,
+        CONTACT_COLUMNS,
+        RELATION_COLUMNS,
+        INDICATOR_VALUE_COLUMNS,
+    ]
+    .iter()
+    .flat_map(|specs| specs.iter())
+    .map(|(f, _)| *f)
+    .find(|f| *f == field)
+    .unwrap_or("")
 }
 
 fn classify(headers: &[String]) -> Option<(ImportKind, Vec<Option<&'static str>>)> {
+    let values = match_columns(INDICATOR_VALUE_COLUMNS, headers);
+    if values.contains(&Some("indicator")) && values.contains(&Some("year")) {
+        return Some((ImportKind::Indicatorwaarden, values));
+    }
     let relation = match_columns(RELATION_COLUMNS, headers);
     if relation.contains(&Some("from")) && relation.contains(&Some("to")) {
         return Some((ImportKind::Verbindingen, relation));
@@ -450,14 +487,14 @@ fn plans(sheets: &[Sheet]) -> Result<(Vec<Plan<'_>>, Vec<ImportSheet>)> {
             .enumerate()
             .filter_map(|(i, f)| f.map(|f| (f, i)))
             .collect();
-        let key = if kind == ImportKind::Verbindingen {
-            "from"
-        } else {
-            "name"
+        let key = match kind {
+            ImportKind::Verbindingen => "from",
+            ImportKind::Indicatorwaarden => "municipality",
+            _ => "name",
         };
         if !columns.contains_key(key) {
             return Err(Error::InvalidInput(format!(
-                "blad {:?}: er is geen kolom met de naam (bijvoorbeeld \"Naam\" of \"Label\"); gevonden: {}",
+                "blad {:?}: er is geen kolom met de naam (bijvoorbeeld \"Naam\", \"Label\" of \"Gemeente\"); gevonden: {}",
                 sheet.name,
                 sheet.headers.join(", ")
             )));
@@ -481,6 +518,7 @@ struct Known {
     contacts: HashMap<(Uuid, String), Uuid>,
     contacts_by_email: HashMap<String, Uuid>,
     relations: HashMap<(Uuid, Uuid, String), Uuid>,
+    indicators: HashMap<String, Uuid>,
     /// Rows of this file by their key: a second row for the same thing is an error.
     in_file: HashMap<String, u64>,
 }
@@ -501,8 +539,12 @@ impl Known {
             contacts: HashMap::new(),
             contacts_by_email: HashMap::new(),
             relations: HashMap::new(),
+            indicators: HashMap::new(),
             in_file: HashMap::new(),
         };
+        for (id, name) in pairs("SELECT id, name FROM indicators WHERE deleted = 0")? {
+            known.indicators.insert(fold(&name), uuid(&id));
+        }
         for (id, name) in
             pairs("SELECT id, name FROM organisations WHERE deleted = 0 AND created_at != ''")?
         {
@@ -750,6 +792,52 @@ fn import_relation(w: &mut Writer, known: &mut Known, plan: &Plan, row: &TableRo
     }
 }
 
+fn import_indicator_value(
+    w: &mut Writer,
+    known: &mut Known,
+    plan: &Plan,
+    row: &TableRow,
+) -> Result<bool> {
+    let name = plan.cell(row, "indicator");
+    let indicator = known.indicators.get(&fold(name)).copied().ok_or_else(|| {
+        Error::validation(
+            "indicator",
+            crate::ValidationCode::InvalidChoice,
+            format!("indicator {name:?} bestaat niet; maak hem eerst aan"),
+        )
+    })?;
+    let municipality = match known
+        .municipalities(plan.cell(row, "municipality"))?
+        .as_slice()
+    {
+        [one] => *one,
+        _ => {
+            return Err(Error::validation(
+                "municipality",
+                crate::ValidationCode::Required,
+                "één gemeente per regel",
+            ))
+        }
+    };
+    let year = plan.cell(row, "year");
+    known.first_in_file(format!("i:{indicator}:{municipality}:{year}"), row.line)?;
+    let existed: bool = w.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM indicator_values WHERE indicator = ?1 AND municipality = ?2 \
+         AND year = ?3 AND deleted = 0)",
+        rusqlite::params![indicator.to_string(), municipality.to_string(), year.trim()],
+        |r| r.get(0),
+    )?;
+    crate::plan::set_indicator_value_in(
+        w,
+        indicator,
+        municipality,
+        year,
+        plan.cell(row, "numerator"),
+        plan.cell(row, "denominator"),
+    )?;
+    Ok(!existed)
+}
+
 /// Import every row (each on its own savepoint, so one bad row does not
 /// hide the others' errors) and say what each did.
 fn run(w: &mut Writer, file: &str, sheets: &[Sheet]) -> Result<ImportPreview> {
@@ -771,12 +859,19 @@ fn run(w: &mut Writer, file: &str, sheets: &[Sheet]) -> Result<ImportPreview> {
                 ImportKind::Verbindingen => {
                     format!("{} → {}", plan.cell(row, "from"), plan.cell(row, "to"))
                 }
+                ImportKind::Indicatorwaarden => format!(
+                    "{} — {} {}",
+                    plan.cell(row, "indicator"),
+                    plan.cell(row, "municipality"),
+                    plan.cell(row, "year")
+                ),
                 _ => plan.cell(row, "name").to_string(),
             };
             let outcome = w.attempt(|w| match plan.kind {
                 ImportKind::Organisaties => import_organisation(w, &mut known, plan, row),
                 ImportKind::Contactpersonen => import_contact(w, &mut known, plan, row),
                 ImportKind::Verbindingen => import_relation(w, &mut known, plan, row),
+                ImportKind::Indicatorwaarden => import_indicator_value(w, &mut known, plan, row),
             });
             let (action, field, message) = match outcome {
                 Ok(true) => (RowAction::Nieuw, None, String::new()),

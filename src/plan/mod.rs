@@ -3,10 +3,14 @@
 //! tiles).
 
 mod actions;
+mod funding;
+mod indicators;
 mod interventions;
 mod plans;
 
 pub use actions::*;
+pub use funding::*;
+pub use indicators::*;
 pub use interventions::*;
 pub use plans::*;
 

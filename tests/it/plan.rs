@@ -502,3 +502,242 @@ fn the_plan_summary_counts_open_and_overdue_actions_per_pillar() {
         .collect();
     assert_eq!(counts, [0, 1, 1, 1, 0]);
 }
+
+#[test]
+fn grants_are_shared_over_their_actions_per_pillar() {
+    use wieg::plan::{FunderKind, FundingInput};
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillars = ws.pillars(p.id).unwrap();
+    let mut budgeted = |ws: &mut Workspace, pillar: usize, title: &str, budget: &str| {
+        ws.create_action(&ActionInput {
+            budget: Some(budget.into()),
+            ..action(pillars[pillar].id, title)
+        })
+        .unwrap()
+        .id
+    };
+    let a = budgeted(&mut ws, 0, "a", "50.000");
+    let b = budgeted(&mut ws, 1, "b", "25.000");
+    let c = budgeted(&mut ws, 1, "c", "0");
+    let province = ws
+        .create_funding(&FundingInput {
+            funder_kind: Some(FunderKind::Provincie),
+            funder: Some("Provincie Limburg".into()),
+            amount: Some("€ 130.680".into()),
+            period_start: Some("01-01-2022".into()),
+            period_end: Some("31-12-2024".into()),
+            reporting_deadline: Some("01-04-2025".into()),
+            actions: Some(vec![a, b, c]),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(province.amount_cents, 13_068_000);
+    ws.create_funding(&FundingInput {
+        funder_kind: Some(FunderKind::Gemeente),
+        funder: Some("Gemeente Venlo".into()),
+        amount: Some("10.000".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    for (input, field) in [
+        (
+            FundingInput {
+                funder: Some("X".into()),
+                amount: Some("5".into()),
+                ..Default::default()
+            },
+            "funder_kind",
+        ),
+        (
+            FundingInput {
+                funder_kind: Some(FunderKind::Fonds),
+                funder: Some("X".into()),
+                ..Default::default()
+            },
+            "amount",
+        ),
+        (
+            FundingInput {
+                funder_kind: Some(FunderKind::Fonds),
+                funder: Some("X".into()),
+                amount: Some("5".into()),
+                period_start: Some("2025-01-01".into()),
+                period_end: Some("2024-01-01".into()),
+                ..Default::default()
+            },
+            "period_end",
+        ),
+    ] {
+        assert_eq!(refused(ws.create_funding(&input)).0, field);
+    }
+
+    let overview = ws.funding_overview(p.id).unwrap();
+    let money: Vec<(i64, i64)> = overview
+        .pillars
+        .iter()
+        .map(|m| (m.budgeted_cents, m.granted_cents))
+        .collect();
+    // 130,680 over budgets 50,000 : 25,000 : 0 — two thirds to pillar 1.
+    assert_eq!(
+        money,
+        [
+            (5_000_000, 8_712_000),
+            (2_500_000, 4_356_000),
+            (0, 0),
+            (0, 0)
+        ]
+    );
+    assert_eq!(
+        overview.unallocated_cents, 1_000_000,
+        "Venlo's grant is linked to no action"
+    );
+    assert_eq!(overview.granted_cents, 14_068_000);
+    assert_eq!(overview.budgeted_cents, 7_500_000);
+    let by_funder: Vec<(FunderKind, i64)> = overview
+        .by_funder
+        .iter()
+        .map(|m| (m.funder_kind, m.granted_cents))
+        .collect();
+    assert_eq!(
+        by_funder,
+        [
+            (FunderKind::Gemeente, 1_000_000),
+            (FunderKind::Provincie, 13_068_000)
+        ]
+    );
+
+    // Unlinking an action moves its share.
+    ws.update_funding(
+        province.id,
+        &FundingInput {
+            actions: Some(vec![a]),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let overview = ws.funding_overview(p.id).unwrap();
+    assert_eq!(overview.pillars[0].granted_cents, 13_068_000);
+    assert_eq!(overview.pillars[1].granted_cents, 0);
+}
+
+#[test]
+fn indicator_values_per_municipality_and_year_hide_small_numbers() {
+    use wieg::plan::IndicatorInput;
+    let (_a_dir, mut a) = workspace();
+    let venlo = municipality(&mut a, "Venlo", "GM0983");
+    let venray = municipality(&mut a, "Venray", "GM0984");
+    let smoking = a
+        .create_indicator(&IndicatorInput {
+            name: Some("Roken tijdens de zwangerschap".into()),
+            unit: Some("%".into()),
+            numerator_label: Some("zwangeren die roken".into()),
+            denominator_label: Some("zwangeren".into()),
+            source: Some("Perined".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    a.set_indicator_value(smoking.id, venlo, "2023", "48", "512")
+        .unwrap();
+    a.set_indicator_value(smoking.id, venlo, "2024", "41", "530")
+        .unwrap();
+    a.set_indicator_value(smoking.id, venray, "2024", "4", "8")
+        .unwrap();
+    for (year, numerator, denominator, field) in [
+        ("twintig", "1", "10", "year"),
+        ("2024", "-3", "10", "numerator"),
+        ("2024", "12", "10", "denominator"),
+        ("2024", "1", "0", "denominator"),
+    ] {
+        let result = a.set_indicator_value(smoking.id, venlo, year, numerator, denominator);
+        assert_eq!(refused(result).0, field, "{year} {numerator}/{denominator}");
+    }
+    let series = a.indicator_series(smoking.id).unwrap();
+    let shown: Vec<(&str, Vec<(i32, &str)>)> = series
+        .municipalities
+        .iter()
+        .map(|m| {
+            (
+                m.name.as_str(),
+                m.points
+                    .iter()
+                    .map(|p| (p.year, p.shown.as_str()))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Venlo", vec![(2023, "9,4 %"), (2024, "7,7 %")]),
+            ("Venray", vec![(2024, "< 10")])
+        ]
+    );
+    let venray_point = &series.municipalities[1].points[0];
+    assert_eq!(
+        (venray_point.value, venray_point.numerator),
+        (None, None),
+        "never charted"
+    );
+
+    // Two laptops entering the same year for the same municipality: one value.
+    let (_b_dir, mut b) = replica_of(&a);
+    a.set_indicator_value(smoking.id, venray, "2025", "20", "200")
+        .unwrap();
+    b.set_indicator_value(smoking.id, venray, "2025", "22", "200")
+        .unwrap();
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    let points = &a.indicator_series(smoking.id).unwrap().municipalities[1].points;
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[1].numerator, Some(22), "the later edit wins");
+}
+
+#[test]
+fn indicator_values_are_imported_from_csv() {
+    use wieg::network::{ImportKind, RowAction};
+    use wieg::plan::IndicatorInput;
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, mut ws) = workspace();
+    municipality(&mut ws, "Venlo", "GM0983");
+    municipality(&mut ws, "Venray", "GM0984");
+    let id = ws
+        .create_indicator(&IndicatorInput {
+            name: Some("Vroege start zwangerschapszorg".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let csv = "Indicator;Gemeente;Jaar;Teller;Noemer\n\
+               Vroege start zwangerschapszorg;Venlo;2023;300;400\n\
+               Vroege start zwangerschapszorg;GM0984;2023;150;180\n\
+               Vroege start zwangerschapszorg;Venlo;2023;1;2\n\
+               Onbekende indicator;Venlo;2023;1;2\n\
+               Vroege start zwangerschapszorg;Venray;2024;veel;180\n";
+    let path = dir.path().join("monitor.csv");
+    std::fs::write(&path, csv).unwrap();
+    let preview = ws.preview_import(&path).unwrap();
+    assert_eq!(preview.sheets[0].kind, Some(ImportKind::Indicatorwaarden));
+    let actions: Vec<(u32, RowAction, Option<&str>)> = preview
+        .rows
+        .iter()
+        .map(|r| (r.line, r.action, r.field.as_deref()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            (2, RowAction::Nieuw, None),
+            (3, RowAction::Nieuw, None),
+            (4, RowAction::Fout, Some("name")),
+            (5, RowAction::Fout, Some("indicator")),
+            (6, RowAction::Fout, Some("numerator")),
+        ]
+    );
+    let good: String = csv.lines().take(3).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, good).unwrap();
+    ws.import_file(&path).unwrap();
+    let series = ws.indicator_series(id).unwrap();
+    assert_eq!(series.municipalities.len(), 2);
+    assert_eq!(series.municipalities[0].points[0].shown, "75,0 %");
+    assert_eq!(ws.preview_import(&path).unwrap().unchanged, 2);
+}

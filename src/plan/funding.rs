@@ -1,0 +1,407 @@
+//! Funding (*financiering*): grants from municipalities, the province, the
+//! state (SPUK), health insurers and funds, linked to the actions they pay
+//! for; and what was granted against what was budgeted, per pillar.
+//!
+//! A grant linked to several actions is shared among them in proportion to
+//! their budgets (evenly when none has a budget), in whole cents: the cents
+//! left over by rounding go to the largest remainders, so the shares always
+//! add up to the grant.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Row;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::plans::living;
+use crate::changes::{EntitySpec, Writer};
+use crate::error::{Error, Result, ValidationCode};
+use crate::membership::Membership;
+use crate::rows;
+use crate::time::{iso, parse_iso_or};
+use crate::validate;
+use crate::vocabulary::dutch_choice;
+use crate::workspace::Workspace;
+
+pub const FUNDING: EntitySpec = EntitySpec {
+    name: "funding",
+    table: "fundings",
+    fields: &[
+        "funder_kind",
+        "funder",
+        "amount_cents",
+        "period_start",
+        "period_end",
+        "purpose",
+        "reporting_deadline",
+        "created_at",
+        "deleted",
+        "deleted_seen",
+    ],
+};
+
+pub const FUNDING_ACTION: EntitySpec = EntitySpec {
+    name: "funding_action",
+    table: "funding_actions",
+    fields: &["funding", "action", "deleted", "deleted_seen"],
+};
+
+const FUNDED: Membership = Membership {
+    spec: &FUNDING_ACTION,
+    owner: "funding",
+    member: "action",
+    member_table: "actions",
+    namespace: Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_6675_6e64),
+};
+
+dutch_choice!(
+    /// Who gives the money.
+    FunderKind {
+        Gemeente = "gemeente",
+        Provincie = "provincie",
+        Rijk = "rijk/spuk",
+        Zorgverzekeraar = "zorgverzekeraar",
+        Fonds = "fonds",
+        Anders = "anders",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Funding {
+    pub id: Uuid,
+    pub funder_kind: FunderKind,
+    /// Who exactly ("Provincie Limburg", "Gemeente Venlo").
+    pub funder: String,
+    pub amount_cents: i64,
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    pub purpose: String,
+    pub reporting_deadline: Option<NaiveDate>,
+    pub actions: Vec<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A grant as the form or the CLI gives it; on update, absent fields stay.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct FundingInput {
+    pub funder_kind: Option<FunderKind>,
+    pub funder: Option<String>,
+    /// Euros as typed: `130.680`, `€ 1.250,50`.
+    pub amount: Option<String>,
+    pub period_start: Option<String>,
+    pub period_end: Option<String>,
+    pub purpose: Option<String>,
+    pub reporting_deadline: Option<String>,
+    pub actions: Option<Vec<Uuid>>,
+}
+
+/// Granted against budgeted, per pillar and per kind of funder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FundingOverview {
+    pub fundings: Vec<Funding>,
+    pub pillars: Vec<PillarMoney>,
+    /// Granted but not (yet) linked to any action of this plan.
+    pub unallocated_cents: i64,
+    pub granted_cents: i64,
+    pub budgeted_cents: i64,
+    pub by_funder: Vec<FunderMoney>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PillarMoney {
+    pub pillar: Uuid,
+    pub number: u32,
+    pub title: String,
+    pub budgeted_cents: i64,
+    pub granted_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FunderMoney {
+    pub funder_kind: FunderKind,
+    pub granted_cents: i64,
+}
+
+/// Share `amount` over `weights` in whole cents, in proportion (evenly when
+/// all weights are zero); the rounding's leftover cents go to the largest
+/// remainders, earliest first. The shares add up to `amount`.
+pub fn share_cents(amount: i64, weights: &[i64]) -> Vec<i64> {
+    if weights.is_empty() {
+        return Vec::new();
+    }
+    let weights: Vec<i128> = if weights.iter().all(|w| *w <= 0) {
+        vec![1; weights.len()]
+    } else {
+        weights.iter().map(|w| i128::from((*w).max(0))).collect()
+    };
+    let total: i128 = weights.iter().sum();
+    let amount = i128::from(amount);
+    let mut shares: Vec<i128> = weights.iter().map(|w| amount * w / total).collect();
+    let mut leftover = amount - shares.iter().sum::<i128>();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(amount * weights[i] % total), i));
+    for &i in order.iter().cycle().take(weights.len() * 2) {
+        if leftover == 0 {
+            break;
+        }
+        shares[i] += leftover.signum();
+        leftover -= leftover.signum();
+    }
+    shares.into_iter().map(|s| s as i64).collect()
+}
+
+const SELECT: &str = "SELECT id, funder_kind, funder, amount_cents, period_start, period_end, \
+     purpose, reporting_deadline, created_at, updated_at FROM fundings";
+
+fn from_row(r: &Row) -> rusqlite::Result<Funding> {
+    let updated_at = parse_iso_or(&r.get::<_, String>(9)?, DateTime::<Utc>::MIN_UTC);
+    Ok(Funding {
+        id: rows::uuid(r, 0)?,
+        funder_kind: r.get::<_, String>(1)?.parse().unwrap_or(FunderKind::Anders),
+        funder: r.get(2)?,
+        amount_cents: r.get(3)?,
+        period_start: rows::date(r, 4)?,
+        period_end: rows::date(r, 5)?,
+        purpose: r.get(6)?,
+        reporting_deadline: rows::date(r, 7)?,
+        actions: Vec::new(),
+        created_at: parse_iso_or(&r.get::<_, String>(8)?, updated_at),
+        updated_at,
+    })
+}
+
+fn write_funding(
+    w: &mut Writer,
+    id: Uuid,
+    before: Option<&Funding>,
+    input: &FundingInput,
+) -> Result<()> {
+    let kind = input
+        .funder_kind
+        .or(before.map(|b| b.funder_kind))
+        .ok_or_else(|| {
+            Error::validation(
+                "funder_kind",
+                ValidationCode::Required,
+                "kies wie de financiering geeft",
+            )
+        })?;
+    let funder = validate::required_text(
+        "funder",
+        input
+            .funder
+            .as_deref()
+            .or(before.map(|b| b.funder.as_str()))
+            .unwrap_or(""),
+        200,
+        "vul de naam van de financier in",
+    )?;
+    let amount = match &input.amount {
+        Some(a) => validate::money("amount", a)?,
+        None => before.map_or(0, |b| b.amount_cents),
+    };
+    if amount == 0 {
+        return Err(Error::validation(
+            "amount",
+            ValidationCode::Required,
+            "vul het toegekende bedrag in",
+        ));
+    }
+    let date = |field: &str, value: &Option<String>, old: Option<NaiveDate>| match value {
+        Some(v) => validate::optional_date(field, Some(v)),
+        None => Ok(old),
+    };
+    let start = date(
+        "period_start",
+        &input.period_start,
+        before.and_then(|b| b.period_start),
+    )?;
+    let end = date(
+        "period_end",
+        &input.period_end,
+        before.and_then(|b| b.period_end),
+    )?;
+    validate::date_order("period_end", start, end)?;
+    let deadline = date(
+        "reporting_deadline",
+        &input.reporting_deadline,
+        before.and_then(|b| b.reporting_deadline),
+    )?;
+    let purpose = validate::optional_text(
+        "purpose",
+        input
+            .purpose
+            .as_deref()
+            .or(before.map(|b| b.purpose.as_str()))
+            .unwrap_or(""),
+        5_000,
+    )?;
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    w.set(&FUNDING, id, "funder_kind", kind.code())?;
+    w.set(&FUNDING, id, "funder", funder)?;
+    w.set(&FUNDING, id, "amount_cents", amount)?;
+    w.set(&FUNDING, id, "period_start", day(start))?;
+    w.set(&FUNDING, id, "period_end", day(end))?;
+    w.set(&FUNDING, id, "purpose", purpose)?;
+    w.set(&FUNDING, id, "reporting_deadline", day(deadline))?;
+    if let Some(actions) = &input.actions {
+        for a in actions {
+            living(w.conn(), "actions", "actions", *a, "actie")?;
+        }
+        FUNDED.set_in(w, id, actions)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn create_funding_in(w: &mut Writer, input: &FundingInput) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    write_funding(w, id, None, input)?;
+    w.set(&FUNDING, id, "created_at", iso(Utc::now()))?;
+    w.set(&FUNDING, id, "deleted", false)?;
+    Ok(id)
+}
+
+impl Workspace {
+    pub fn create_funding(&mut self, input: &FundingInput) -> Result<Funding> {
+        self.require_coalition()?;
+        let id = self.write(|w| create_funding_in(w, input))?;
+        self.funding(id)
+    }
+
+    pub fn update_funding(&mut self, id: Uuid, input: &FundingInput) -> Result<Funding> {
+        let before = self.funding(id)?;
+        self.write(|w| write_funding(w, id, Some(&before), input))?;
+        self.funding(id)
+    }
+
+    pub fn delete_funding(&mut self, id: Uuid) -> Result<()> {
+        self.funding(id)?;
+        self.write(|w| w.set_deleted(&FUNDING, id, true).map(drop))
+    }
+
+    pub fn funding(&self, id: Uuid) -> Result<Funding> {
+        let mut funding = rows::by_id(self.conn(), SELECT, id, "financiering", from_row)?;
+        funding.actions = FUNDED
+            .of(self.conn(), &[id])?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        Ok(funding)
+    }
+
+    /// Every grant, the largest first.
+    pub fn list_fundings(&self) -> Result<Vec<Funding>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{SELECT} WHERE deleted = 0 AND created_at != '' ORDER BY amount_cents DESC, id"
+        ))?;
+        let mut list: Vec<Funding> = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<Uuid> = list.iter().map(|f| f.id).collect();
+        let mut linked = FUNDED.of(self.conn(), &ids)?;
+        for f in &mut list {
+            f.actions = linked
+                .remove(&f.id)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+        }
+        Ok(list)
+    }
+
+    /// Granted against budgeted for a plan's pillars.
+    pub fn funding_overview(&self, plan: Uuid) -> Result<FundingOverview> {
+        let fundings = self.list_fundings()?;
+        let actions = self.list_actions(&super::ActionFilter {
+            plan: Some(plan),
+            ..Default::default()
+        })?;
+        let pillar_of: HashMap<Uuid, (Uuid, i64)> = actions
+            .iter()
+            .map(|a| (a.id, (a.pillar, a.budget_cents)))
+            .collect();
+        let mut granted: HashMap<Uuid, i64> = HashMap::new();
+        let mut unallocated = 0;
+        for f in &fundings {
+            let linked: Vec<(Uuid, i64)> = f
+                .actions
+                .iter()
+                .filter_map(|a| pillar_of.get(a).copied())
+                .collect();
+            if linked.is_empty() {
+                unallocated += f.amount_cents;
+                continue;
+            }
+            let weights: Vec<i64> = linked.iter().map(|(_, budget)| *budget).collect();
+            for ((pillar, _), share) in linked.iter().zip(share_cents(f.amount_cents, &weights)) {
+                *granted.entry(*pillar).or_default() += share;
+            }
+        }
+        let pillars: Vec<PillarMoney> = self
+            .pillars(plan)?
+            .into_iter()
+            .map(|p| PillarMoney {
+                budgeted_cents: actions
+                    .iter()
+                    .filter(|a| a.pillar == p.id)
+                    .map(|a| a.budget_cents)
+                    .sum(),
+                granted_cents: granted.get(&p.id).copied().unwrap_or_default(),
+                pillar: p.id,
+                number: p.number,
+                title: p.title,
+            })
+            .collect();
+        let by_funder = FunderKind::ALL
+            .iter()
+            .map(|&kind| FunderMoney {
+                funder_kind: kind,
+                granted_cents: fundings
+                    .iter()
+                    .filter(|f| f.funder_kind == kind)
+                    .map(|f| f.amount_cents)
+                    .sum(),
+            })
+            .filter(|m| m.granted_cents > 0)
+            .collect();
+        Ok(FundingOverview {
+            granted_cents: fundings.iter().map(|f| f.amount_cents).sum(),
+            budgeted_cents: pillars.iter().map(|p| p.budgeted_cents).sum(),
+            unallocated_cents: unallocated,
+            fundings,
+            pillars,
+            by_funder,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_add_up_to_the_grant_in_whole_cents() {
+        assert_eq!(share_cents(100, &[1, 1, 1]), [34, 33, 33]);
+        assert_eq!(share_cents(100, &[0, 0]), [50, 50]);
+        assert_eq!(share_cents(1_000, &[300, 700]), [300, 700]);
+        assert_eq!(
+            share_cents(13_068_000, &[5_000_000, 2_500_000, 0]),
+            [8_712_000, 4_356_000, 0]
+        );
+        assert_eq!(share_cents(7, &[1, 2]), [2, 5]);
+        assert!(share_cents(5, &[]).is_empty());
+        for (amount, weights) in [
+            (99_999, vec![3, 7, 11, 13]),
+            (1, vec![5, 5, 5]),
+            (10, vec![0, 3, 0]),
+        ] {
+            assert_eq!(share_cents(amount, &weights).iter().sum::<i64>(), amount);
+        }
+    }
+}
