@@ -7,8 +7,9 @@ use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::plan::{
-    Action, ActionFilter, ActionInput, Goal, GoalInput, Intervention, InterventionInput, Pillar,
-    Plan, PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput, RolloutMatrix,
+    Action, ActionFilter, ActionInput, Funding, FundingInput, FundingOverview, Goal, GoalInput,
+    Indicator, IndicatorInput, IndicatorSeries, Intervention, InterventionInput, Pillar, Plan,
+    PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput, RolloutMatrix,
 };
 use wieg::{
     AppStatus, Coalition, ConflictView, Contact, ContactFilter, ContactInput, GrowthPoint,
@@ -437,4 +438,74 @@ pub fn set_rollout(
     input: RolloutInput,
 ) -> Result<Rollout> {
     state.with(|ws| ws.set_rollout(municipality, intervention, &input))
+}
+
+#[tauri::command]
+pub fn list_fundings(state: State<AppState>) -> Result<Vec<Funding>> {
+    state.with(|ws| ws.list_fundings())
+}
+
+#[tauri::command]
+pub fn create_funding(state: State<AppState>, input: FundingInput) -> Result<Funding> {
+    state.with(|ws| ws.create_funding(&input))
+}
+
+#[tauri::command]
+pub fn update_funding(state: State<AppState>, id: Uuid, input: FundingInput) -> Result<Funding> {
+    state.with(|ws| ws.update_funding(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_funding(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_funding(id))
+}
+
+#[tauri::command]
+pub fn funding_overview(state: State<AppState>, plan: Uuid) -> Result<FundingOverview> {
+    state.with(|ws| ws.funding_overview(plan))
+}
+
+#[tauri::command]
+pub fn list_indicators(state: State<AppState>) -> Result<Vec<Indicator>> {
+    state.with(|ws| ws.list_indicators())
+}
+
+#[tauri::command]
+pub fn create_indicator(state: State<AppState>, input: IndicatorInput) -> Result<Indicator> {
+    state.with(|ws| ws.create_indicator(&input))
+}
+
+#[tauri::command]
+pub fn update_indicator(
+    state: State<AppState>,
+    id: Uuid,
+    input: IndicatorInput,
+) -> Result<Indicator> {
+    state.with(|ws| ws.update_indicator(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_indicator(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_indicator(id))
+}
+
+#[tauri::command]
+pub fn indicator_series(state: State<AppState>, id: Uuid) -> Result<IndicatorSeries> {
+    state.with(|ws| ws.indicator_series(id))
+}
+
+/// Numerator and denominator as typed; an empty denominator for a count.
+#[tauri::command]
+pub fn set_indicator_value(
+    state: State<AppState>,
+    indicator: Uuid,
+    municipality: Uuid,
+    year: String,
+    numerator: String,
+    denominator: String,
+) -> Result<IndicatorSeries> {
+    state.with(|ws| {
+        ws.set_indicator_value(indicator, municipality, &year, &numerator, &denominator)
+            .and_then(|()| ws.indicator_series(indicator))
+    })
 }

@@ -122,7 +122,7 @@ unsettled_values: Array<ContactChange>, };
 
 export type RelationPatch = { kind?: RelationKind, strength?: number, start_date?: string, end_date?: string, note?: string, };
 
-export type ImportKind = "organisaties" | "contactpersonen" | "verbindingen";
+export type ImportKind = "organisaties" | "contactpersonen" | "verbindingen" | "indicatorwaarden";
 
 export type RowAction = "nieuw" | "bijwerken" | "ongewijzigd" | "fout";
 
@@ -321,6 +321,61 @@ open_by_pillar: Array<PillarCount>, overdue: number,
  * Per intervention: in how many of the coalition's municipalities it is active.
  */
 coverage: Array<MatrixIntervention>, municipalities: number, };
+
+export type FunderKind = "gemeente" | "provincie" | "rijk/spuk" | "zorgverzekeraar" | "fonds" | "anders";
+
+export type Funding = { id: string, funder_kind: FunderKind, 
+/**
+ * Who exactly ("Provincie Limburg", "Gemeente Venlo").
+ */
+funder: string, amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, actions: Array<string>, created_at: string, updated_at: string, };
+
+export type FundingInput = { funder_kind?: FunderKind, funder?: string, 
+/**
+ * Euros as typed: `130.680`, `€ 1.250,50`.
+ */
+amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, actions?: Array<string>, };
+
+export type PillarMoney = { pillar: string, number: number, title: string, budgeted_cents: bigint, granted_cents: bigint, };
+
+export type FunderMoney = { funder_kind: FunderKind, granted_cents: bigint, };
+
+export type FundingOverview = { fundings: Array<Funding>, pillars: Array<PillarMoney>, 
+/**
+ * Granted but not (yet) linked to any action of this plan.
+ */
+unallocated_cents: bigint, granted_cents: bigint, budgeted_cents: bigint, by_funder: Array<FunderMoney>, };
+
+export type Indicator = { id: string, name: string, 
+/**
+ * "%", "per 1.000 geboorten", "aantal".
+ */
+unit: string, 
+/**
+ * What is counted (teller) and out of what (noemer).
+ */
+numerator_label: string, denominator_label: string, source: string, description: string, };
+
+export type IndicatorInput = { name?: string, unit?: string, numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
+
+export type IndicatorPoint = { year: number, 
+/**
+ * None when suppressed (fewer than ten persons).
+ */
+numerator: bigint | null, denominator: bigint | null, 
+/**
+ * Numerator ÷ denominator × 100, or the numerator when there is no
+ * denominator; None when suppressed. For charts only.
+ */
+value: number | null, 
+/**
+ * As the table shows it: "42,3 %", "17", or "< 10".
+ */
+shown: string, };
+
+export type MunicipalitySeries = { municipality: string, name: string, points: Array<IndicatorPoint>, };
+
+export type IndicatorSeries = { indicator: Indicator, municipalities: Array<MunicipalitySeries>, };
 
 export type BridgeBuilder = { organisation: string, name: string, domain: Domain, 
 /**
