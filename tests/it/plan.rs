@@ -509,7 +509,7 @@ fn grants_are_shared_over_their_actions_per_pillar() {
     let (_d, mut ws) = workspace();
     let p = plan(&mut ws);
     let pillars = ws.pillars(p.id).unwrap();
-    let mut budgeted = |ws: &mut Workspace, pillar: usize, title: &str, budget: &str| {
+    let budgeted = |ws: &mut Workspace, pillar: usize, title: &str, budget: &str| {
         ws.create_action(&ActionInput {
             budget: Some(budget.into()),
             ..action(pillars[pillar].id, title)
