@@ -15,8 +15,9 @@ use crate::network::{
     RelationKind,
 };
 use crate::plan::{
-    add_milestone_in, add_note_in, create_action_in, create_goal_in, create_plan_in,
-    set_rollout_in, ActionInput, ActionStatus, GoalInput, PlanInput, RolloutInput, RolloutStatus,
+    add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
+    create_indicator_in, create_plan_in, set_indicator_value_in, set_rollout_in, ActionInput,
+    ActionStatus, FundingInput, GoalInput, IndicatorInput, PlanInput, RolloutInput, RolloutStatus,
     MILESTONE,
 };
 use crate::vocabulary::fold;
@@ -44,6 +45,32 @@ pub struct DemoPlan {
     pub goals: HashMap<u32, Vec<GoalInput>>,
     pub actions: Vec<DemoAction>,
     pub rollouts: Vec<DemoRollout>,
+    /// Grants; their actions by title.
+    pub fundings: Vec<DemoFunding>,
+    pub indicators: Vec<DemoIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoFunding {
+    #[serde(flatten)]
+    pub funding: FundingInput,
+    #[serde(rename = "actions")]
+    pub action_titles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoIndicator {
+    #[serde(flatten)]
+    pub indicator: IndicatorInput,
+    pub values: Vec<DemoValue>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoValue {
+    pub municipality: String,
+    pub year: i32,
+    pub numerator: i64,
+    pub denominator: Option<i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -234,6 +261,7 @@ fn load_plan(
         }
     }
     let today = chrono::Utc::now().date_naive();
+    let mut actions: HashMap<&str, uuid::Uuid> = HashMap::new();
     for a in &demo.actions {
         let input = ActionInput {
             pillar: Some(pillar(a.pillar)?),
@@ -263,6 +291,7 @@ fn load_plan(
             funding: Some(a.funding.clone()),
         };
         let id = create_action_in(w, &input, today)?;
+        actions.insert(a.title.as_str(), id);
         for m in &a.milestones {
             let milestone = add_milestone_in(w, id, &m.quarter, &m.title)?;
             w.set(&MILESTONE, milestone, "done", m.done)?;
@@ -298,6 +327,31 @@ fn load_plan(
             intervention,
             &input,
         )?;
+    }
+    for f in &demo.fundings {
+        let input = FundingInput {
+            actions: Some(
+                f.action_titles
+                    .iter()
+                    .map(|t| known(&actions, t))
+                    .collect::<Result<_>>()?,
+            ),
+            ..f.funding.clone()
+        };
+        create_funding_in(w, &input)?;
+    }
+    for i in &demo.indicators {
+        let indicator = create_indicator_in(w, &i.indicator)?;
+        for v in &i.values {
+            set_indicator_value_in(
+                w,
+                indicator,
+                known(municipalities, &v.municipality)?,
+                &v.year.to_string(),
+                &v.numerator.to_string(),
+                &v.denominator.map(|d| d.to_string()).unwrap_or_default(),
+            )?;
+        }
     }
     Ok(())
 }

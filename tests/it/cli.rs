@@ -662,3 +662,105 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success());
 }
+
+#[test]
+fn funding_and_indicators_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.as_path();
+    ok(data, &["init", "--name", "Kansrijke Start Leiden"]);
+    ok(
+        data,
+        &[
+            "plan", "create", "--title", "Plan", "--from", "2024", "--to", "2027",
+        ],
+    );
+    ok(
+        data,
+        &["gemeente", "add", "--name", "Leiden", "--cbs", "GM0546"],
+    );
+    let action = ok(
+        data,
+        &[
+            "action", "add", "--pillar", "1", "--title", "Zorgpad", "--budget", "40.000",
+        ],
+    )
+    .trim()
+    .to_string();
+    ok(
+        data,
+        &[
+            "funding",
+            "add",
+            "--kind",
+            "provincie",
+            "--funder",
+            "Provincie Zuid-Holland",
+            "--amount",
+            "130.680",
+            "--from",
+            "01-01-2024",
+            "--to",
+            "31-12-2026",
+            "--deadline",
+            "01-04-2027",
+            "--actions",
+            &action,
+        ],
+    );
+    let list = ok(data, &["funding", "list"]);
+    assert!(list.contains("Provincie Zuid-Holland (provincie)  € 130.680  1 acties, verantwoorden vóór 01-04-2027"), "{list}");
+    let overview = ok(data, &["funding", "overview"]);
+    assert!(
+        overview.contains("Pijler 1: begroot € 40.000, toegekend € 130.680"),
+        "{overview}"
+    );
+
+    ok(
+        data,
+        &[
+            "indicator",
+            "add",
+            "--name",
+            "Roken in de zwangerschap",
+            "--unit",
+            "%",
+            "--source",
+            "Perined",
+        ],
+    );
+    ok(
+        data,
+        &[
+            "indicator",
+            "set",
+            "roken in de zwangerschap",
+            "Leiden",
+            "2024",
+            "37",
+            "900",
+        ],
+    );
+    let csv = dir.path().join("waarden.csv");
+    std::fs::write(
+        &csv,
+        "Indicator;Gemeente;Jaar;Teller;Noemer\nRoken in de zwangerschap;GM0546;2025;4;8\n",
+    )
+    .unwrap();
+    ok(data, &["indicator", "import", csv.to_str().unwrap()]);
+    let shown = ok(data, &["indicator", "show", "Roken in de zwangerschap"]);
+    assert!(shown.contains("Leiden  2024: 4,1 %  2025: < 10"), "{shown}");
+    assert!(fails(
+        data,
+        &[
+            "indicator",
+            "set",
+            "Roken in de zwangerschap",
+            "Leiden",
+            "2024",
+            "1000",
+            "900"
+        ]
+    )
+    .contains("noemer"));
+}

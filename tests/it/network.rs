@@ -357,6 +357,23 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
         .map(|d| chrono::Datelike::year(&d))
         .collect();
     assert!(years.len() >= 3, "{years:?}");
+    let funding = ws.funding_overview(plan.id).unwrap();
+    assert_eq!(funding.fundings.len(), 2);
+    assert!(funding
+        .fundings
+        .iter()
+        .any(|f| f.amount_cents == 13_068_000 && f.funder == "Provincie Limburg"));
+    assert!(funding.pillars.iter().any(|p| p.granted_cents > 0));
+    let indicators = ws.list_indicators().unwrap();
+    assert_eq!(indicators.len(), 3);
+    let small: usize = indicators
+        .iter()
+        .map(|i| ws.indicator_series(i.id).unwrap())
+        .flat_map(|s| s.municipalities)
+        .flat_map(|m| m.points)
+        .filter(|p| p.value.is_none())
+        .count();
+    assert!(small > 0, "the demo shows '< 10' somewhere");
     let matrix = ws.rollout_matrix().unwrap();
     let active: Vec<u32> = matrix.interventions.iter().map(|i| i.active).collect();
     assert!(

@@ -118,6 +118,12 @@ enum Command {
     /// Where each intervention runs
     #[command(subcommand)]
     Rollout(plan::RolloutCommand),
+    /// Grants and what they pay for
+    #[command(subcommand)]
+    Funding(plan::FundingCommand),
+    /// Indicators and their values per municipality and year
+    #[command(subcommand)]
+    Indicator(plan::IndicatorCommand),
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
     /// Exchange changes with the shared folder (and remember the folder)
@@ -646,6 +652,8 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Action(cmd) => plan::action(&mut ws, cmd)?,
         Command::Intervention(cmd) => plan::intervention(&mut ws, cmd)?,
         Command::Rollout(cmd) => plan::rollout(&mut ws, cmd)?,
+        Command::Funding(cmd) => plan::funding(&mut ws, cmd)?,
+        Command::Indicator(cmd) => plan::indicator(&mut ws, cmd)?,
         Command::Import {
             file,
             dry_run,
@@ -1010,7 +1018,7 @@ fn relation(ws: &mut Workspace, cmd: RelationCommand) -> wieg::Result<()> {
     Ok(())
 }
 
-fn import(
+pub(crate) fn import(
     ws: &mut Workspace,
     file: Option<PathBuf>,
     dry_run: bool,

@@ -620,3 +620,224 @@ pub fn rollout(ws: &mut Workspace, cmd: RolloutCommand) -> Result<()> {
     }
     Ok(())
 }
+
+#[derive(Subcommand)]
+pub enum FundingCommand {
+    /// Record a grant
+    Add {
+        /// gemeente, provincie, rijk/spuk, zorgverzekeraar, fonds or anders
+        #[arg(long)]
+        kind: wieg::plan::FunderKind,
+        #[arg(long)]
+        funder: String,
+        /// Euros, e.g. 130.680
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// The date the report is due
+        #[arg(long)]
+        deadline: Option<String>,
+        #[arg(long)]
+        purpose: Option<String>,
+        /// Action ids it pays for, comma-separated
+        #[arg(long)]
+        actions: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Granted against budgeted per pillar of the current plan
+    Overview {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum IndicatorCommand {
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        unit: Option<String>,
+        /// What is counted (teller)
+        #[arg(long)]
+        numerator: Option<String>,
+        /// Out of what (noemer)
+        #[arg(long)]
+        denominator: Option<String>,
+        /// RIVM Monitor Kansrijke Start, Perined, CBS …
+        #[arg(long)]
+        source: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Values per municipality and year ("< 10" below ten persons)
+    Show {
+        indicator: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set one value
+    Set {
+        indicator: String,
+        gemeente: String,
+        jaar: String,
+        teller: String,
+        #[arg(default_value = "")]
+        noemer: String,
+    },
+    /// Import values from CSV or Excel (columns Indicator, Gemeente, Jaar, Teller, Noemer)
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub fn funding(ws: &mut Workspace, cmd: FundingCommand) -> Result<()> {
+    match cmd {
+        FundingCommand::Add {
+            kind,
+            funder,
+            amount,
+            from,
+            to,
+            deadline,
+            purpose,
+            actions,
+        } => {
+            let actions = actions
+                .map(|list| {
+                    split(&list)
+                        .map(|a| {
+                            Uuid::try_parse(a)
+                                .map_err(|_| Error::InvalidInput(format!("{a:?} is geen actie-id")))
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+                .transpose()?;
+            let f = ws.create_funding(&wieg::plan::FundingInput {
+                funder_kind: Some(kind),
+                funder: Some(funder),
+                amount: Some(amount),
+                period_start: from,
+                period_end: to,
+                purpose,
+                reporting_deadline: deadline,
+                actions,
+            })?;
+            println!("{}", f.id);
+        }
+        FundingCommand::List { json } => {
+            let list = ws.list_fundings()?;
+            if json {
+                return print_json(&list);
+            }
+            for f in &list {
+                let deadline = f
+                    .reporting_deadline
+                    .map(|d| format!(", verantwoorden vóór {}", d.format("%d-%m-%Y")))
+                    .unwrap_or_default();
+                println!(
+                    "{}  {} ({})  {}  {} acties{deadline}",
+                    f.id,
+                    f.funder,
+                    f.funder_kind,
+                    euros(f.amount_cents),
+                    f.actions.len()
+                );
+            }
+        }
+        FundingCommand::Overview { json } => {
+            let overview = ws.funding_overview(current(ws)?.id)?;
+            if json {
+                return print_json(&overview);
+            }
+            for p in &overview.pillars {
+                println!(
+                    "Pijler {}: begroot {}, toegekend {}",
+                    p.number,
+                    euros(p.budgeted_cents),
+                    euros(p.granted_cents)
+                );
+            }
+            println!(
+                "Totaal: begroot {}, toegekend {} (waarvan niet aan acties gekoppeld {})",
+                euros(overview.budgeted_cents),
+                euros(overview.granted_cents),
+                euros(overview.unallocated_cents)
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn indicator(ws: &mut Workspace, cmd: IndicatorCommand) -> Result<()> {
+    match cmd {
+        IndicatorCommand::Add {
+            name,
+            unit,
+            numerator,
+            denominator,
+            source,
+        } => {
+            let i = ws.create_indicator(&wieg::plan::IndicatorInput {
+                name: Some(name),
+                unit,
+                numerator_label: numerator,
+                denominator_label: denominator,
+                source,
+                description: None,
+            })?;
+            println!("{}", i.id);
+        }
+        IndicatorCommand::List { json } => {
+            let list = ws.list_indicators()?;
+            if json {
+                return print_json(&list);
+            }
+            for i in &list {
+                println!("{}  {}  ({})", i.id, i.name, i.source);
+            }
+        }
+        IndicatorCommand::Show { indicator, json } => {
+            let id = ws.find_indicator(&indicator)?.id;
+            let series = ws.indicator_series(id)?;
+            if json {
+                return print_json(&series);
+            }
+            println!("{}", series.indicator.name);
+            for m in &series.municipalities {
+                let points: Vec<String> = m
+                    .points
+                    .iter()
+                    .map(|p| format!("{}: {}", p.year, p.shown))
+                    .collect();
+                println!("  {}  {}", m.name, points.join("  "));
+            }
+        }
+        IndicatorCommand::Set {
+            indicator,
+            gemeente,
+            jaar,
+            teller,
+            noemer,
+        } => {
+            let i = ws.find_indicator(&indicator)?;
+            let m = ws.find_municipality(&gemeente)?;
+            ws.set_indicator_value(i.id, m.id, &jaar, &teller, &noemer)?;
+            println!("{} {} {}: opgeslagen", i.name, m.name, jaar);
+        }
+        IndicatorCommand::Import { file, dry_run } => {
+            crate::import(ws, Some(file), dry_run, false, None, false)?;
+        }
+    }
+    Ok(())
+}
