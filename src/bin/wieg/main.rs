@@ -168,6 +168,9 @@ enum BenchCommand {
         interventions: usize,
         #[arg(long)]
         json: bool,
+        /// Keep the coalition in DIR/data (to open it in the app) instead of a temporary folder
+        #[arg(long, value_name = "DIR")]
+        keep: Option<PathBuf>,
     },
     /// Lists, metrics and files of a network of N organisations and M relations
     Network {
@@ -507,11 +510,16 @@ fn run(cli: Cli) -> wieg::Result<()> {
         municipalities,
         interventions,
         json,
+        keep,
     }) = &cli.command
     {
-        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
+        let dir = keep.clone().unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()))
+        });
         let result = wieg::bench::plan(*actions, *municipalities, *interventions, &dir);
-        let _ = std::fs::remove_dir_all(&dir);
+        if keep.is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
         let b = result?;
         if *json {
             return print_json(&b);
