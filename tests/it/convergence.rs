@@ -149,7 +149,7 @@ impl World {
         let pick = |rng: &mut Rng| all.get(rng.below(all.len().max(1))).cloned();
         let contacts = ws.list_contacts(&Default::default()).unwrap();
         let contact = |rng: &mut Rng| contacts.get(rng.below(contacts.len().max(1))).cloned();
-        match rng.below(13) {
+        match rng.below(14) {
             0 => {
                 ws.create_organisation(&new_org(NAMES[rng.below(NAMES.len())]))
                     .unwrap();
@@ -264,6 +264,19 @@ impl World {
                     .unwrap();
                 }
             }
+            13 => {
+                // An indicator value for a year: two laptops may enter the same one.
+                let municipalities = ws.list_municipalities(false).unwrap();
+                if let (Some(indicator), Some(m)) = (
+                    ws.list_indicators().unwrap().first(),
+                    municipalities.get(rng.below(municipalities.len().max(1))),
+                ) {
+                    let year = (2023 + rng.below(3)).to_string();
+                    let numerator = rng.below(50).to_string();
+                    ws.set_indicator_value(indicator.id, m.id, &year, &numerator, "100")
+                        .unwrap();
+                }
+            }
             _ => {
                 // Delete and re-create under the same name.
                 if let Some(o) = pick(rng) {
@@ -318,6 +331,12 @@ fn run_case(seed: u64) -> Result<(), String> {
             })
             .unwrap();
     }
+    first
+        .create_indicator(&wieg::plan::IndicatorInput {
+            name: Some("Roken".into()),
+            ..Default::default()
+        })
+        .unwrap();
     first.set_sync_folder(view.path()).unwrap();
     first.sync().unwrap();
     let mut world = World {
