@@ -372,8 +372,8 @@ pub fn plan(
     let started = Instant::now();
     let plan = ws.create_plan(&PlanInput {
         title: Some("Benchmarkplan".into()),
-        period_start: Some(2024),
-        period_end: Some(2027),
+        period_start: crate::plan::Edit::set(2024),
+        period_end: crate::plan::Edit::set(2027),
         ..Default::default()
     })?;
     let pillars: Vec<uuid::Uuid> = ws.pillars(plan.id)?.into_iter().map(|p| p.id).collect();
@@ -442,7 +442,7 @@ pub fn plan(
             for (ii, i) in intervention_ids.iter().enumerate() {
                 let input = RolloutInput {
                     status: Some(RolloutStatus::ALL[(mi + ii) % RolloutStatus::ALL.len()]),
-                    target_per_year: Some(20),
+                    target_per_year: crate::plan::Edit::set(20),
                     ..Default::default()
                 };
                 set_rollout_in(w, *m, *i, &input)?;

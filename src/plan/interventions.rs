@@ -12,6 +12,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::plans::living;
+use super::Edit;
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
@@ -187,8 +188,11 @@ pub struct RolloutInput {
     /// An organisation id, or empty for none.
     pub provider: Option<String>,
     pub since: Option<String>,
-    pub target_per_year: Option<u32>,
-    pub actual_per_year: Option<u32>,
+    /// Absent: unchanged; `null`: cleared.
+    #[ts(as = "Option<Option<u32>>", optional)]
+    pub target_per_year: super::Edit<u32>,
+    #[ts(as = "Option<Option<u32>>", optional)]
+    pub actual_per_year: super::Edit<u32>,
 }
 
 /// Municipalities × interventions, with counts of where each runs.
@@ -375,10 +379,10 @@ pub(crate) fn set_rollout_in(
     if let Some(since) = since {
         w.set(&ROLLOUT, id, "since", since.map(|d| d.to_string()))?;
     }
-    if let Some(n) = input.target_per_year {
+    if let Edit(Some(n)) = input.target_per_year {
         w.set(&ROLLOUT, id, "target_per_year", n)?;
     }
-    if let Some(n) = input.actual_per_year {
+    if let Edit(Some(n)) = input.actual_per_year {
         w.set(&ROLLOUT, id, "actual_per_year", n)?;
     }
     w.set_deleted(&ROLLOUT, id, false)?;

@@ -137,8 +137,11 @@ pub struct Plan {
 #[ts(optional_fields)]
 pub struct PlanInput {
     pub title: Option<String>,
-    pub period_start: Option<i32>,
-    pub period_end: Option<i32>,
+    /// Absent: unchanged; `null`: cleared.
+    #[ts(as = "Option<Option<i32>>", optional)]
+    pub period_start: super::Edit<i32>,
+    #[ts(as = "Option<Option<i32>>", optional)]
+    pub period_end: super::Edit<i32>,
     pub status: Option<PlanStatus>,
     pub vision: Option<String>,
     pub urgency: Option<String>,

@@ -20,8 +20,8 @@ fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, ValidationCo
 fn plan(ws: &mut Workspace) -> wieg::plan::Plan {
     ws.create_plan(&PlanInput {
         title: Some("Plan van aanpak 2024–2027".into()),
-        period_start: Some(2024),
-        period_end: Some(2027),
+        period_start: wieg::plan::Edit::set(2024),
+        period_end: wieg::plan::Edit::set(2027),
         ..Default::default()
     })
     .unwrap()
@@ -64,8 +64,8 @@ fn a_new_plan_has_four_pillars_and_the_intervention_catalogue() {
     // A second plan keeps the one catalogue.
     ws.create_plan(&PlanInput {
         title: Some("Vervolgplan".into()),
-        period_start: Some(2028),
-        period_end: Some(2031),
+        period_start: wieg::plan::Edit::set(2028),
+        period_end: wieg::plan::Edit::set(2031),
         ..Default::default()
     })
     .unwrap();
@@ -75,8 +75,8 @@ fn a_new_plan_has_four_pillars_and_the_intervention_catalogue() {
     assert_eq!(
         refused(ws.create_plan(&PlanInput {
             title: Some("X".into()),
-            period_start: Some(2027),
-            period_end: Some(2024),
+            period_start: wieg::plan::Edit::set(2027),
+            period_end: wieg::plan::Edit::set(2024),
             ..Default::default()
         })),
         ("period_end".into(), ValidationCode::DateOrder)
@@ -344,8 +344,8 @@ fn the_rollout_matrix_counts_where_interventions_are_active() {
         status: Some(RolloutStatus::Actief),
         provider: Some(ggd.to_string()),
         since: Some("01-01-2024".into()),
-        target_per_year: Some(40),
-        actual_per_year: Some(31),
+        target_per_year: wieg::plan::Edit::set(40),
+        actual_per_year: wieg::plan::Edit::set(31),
     };
     let cell = ws.set_rollout(venlo, centering, &active).unwrap();
     assert_eq!(
@@ -450,7 +450,7 @@ fn two_laptops_share_one_catalogue_and_one_cell_per_pair() {
         venlo,
         voorzorg,
         &RolloutInput {
-            target_per_year: Some(12),
+            target_per_year: wieg::plan::Edit::set(12),
             ..Default::default()
         },
     )
@@ -740,4 +740,42 @@ fn indicator_values_are_imported_from_csv() {
     assert_eq!(series.municipalities.len(), 2);
     assert_eq!(series.municipalities[0].points[0].shown, "75,0 %");
     assert_eq!(ws.preview_import(&path).unwrap().unchanged, 2);
+}
+
+#[test]
+fn an_edit_leaves_absent_fields_and_clears_null_ones() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let venlo = municipality(&mut ws, "Venlo", "GM0983");
+    let voorzorg = ws.find_intervention("VoorZorg").unwrap().id;
+    let parse = |json: &str| -> RolloutInput { serde_json::from_str(json).unwrap() };
+    ws.set_rollout(
+        venlo,
+        voorzorg,
+        &parse(r#"{"status": "actief", "target_per_year": 12, "actual_per_year": 9}"#),
+    )
+    .unwrap();
+    let cell = ws
+        .set_rollout(venlo, voorzorg, &parse(r#"{"actual_per_year": 10}"#))
+        .unwrap();
+    assert_eq!(
+        (cell.target_per_year, cell.actual_per_year),
+        (Some(12), Some(10)),
+        "absent stays"
+    );
+    let cell = ws
+        .set_rollout(venlo, voorzorg, &parse(r#"{"target_per_year": null}"#))
+        .unwrap();
+    assert_eq!(
+        (cell.target_per_year, cell.actual_per_year),
+        (None, Some(10)),
+        "null clears"
+    );
+
+    let input: PlanInput = serde_json::from_str(r#"{"period_end": null}"#).unwrap();
+    let cleared = ws.update_plan(p.id, &input).unwrap();
+    assert_eq!(
+        (cleared.period_start, cleared.period_end),
+        (Some(2024), None)
+    );
 }

@@ -186,7 +186,11 @@ export type Plan = { id: string, title: string, period_start: number | null, per
  */
 urgency: string, situation: string, ambition: string, design: string, smart_goals: string, financial_plan: string, monitoring: string, milestones: string, created_at: string, updated_at: string, };
 
-export type PlanInput = { title?: string, period_start?: number, period_end?: number, status?: PlanStatus, vision?: string, urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
+export type PlanInput = { title?: string, 
+/**
+ * Absent: unchanged; `null`: cleared.
+ */
+period_start?: number | null, period_end?: number | null, status?: PlanStatus, vision?: string, urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
 
 export type Pillar = { id: string, plan: string, 
 /**
@@ -280,7 +284,11 @@ export type RolloutInput = { status?: RolloutStatus,
 /**
  * An organisation id, or empty for none.
  */
-provider?: string, since?: string, target_per_year?: number, actual_per_year?: number, };
+provider?: string, since?: string, 
+/**
+ * Absent: unchanged; `null`: cleared.
+ */
+target_per_year?: number | null, actual_per_year?: number | null, };
 
 export type MatrixMunicipality = { id: string, name: string, 
 /**
