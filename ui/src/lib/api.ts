@@ -14,12 +14,18 @@ import type {
   ContactFilter,
   ContactInput,
   ErrorPayload,
+  Funding,
+  FundingInput,
+  FundingOverview,
   Goal,
   GoalInput,
   GrowthPoint,
   ImportDone,
   ImportPreview,
   ImportRecord,
+  Indicator,
+  IndicatorInput,
+  IndicatorSeries,
   Intervention,
   InterventionInput,
   UndoReport,
@@ -167,4 +173,19 @@ export const api = {
   rolloutMatrix: () => call<RolloutMatrix>('rollout_matrix'),
   setRollout: (municipality: string, intervention: string, input: RolloutInput) =>
     call<Rollout>('set_rollout', { municipality, intervention, input }),
+  listFundings: () => call<Funding[]>('list_fundings'),
+  createFunding: (input: FundingInput) => call<Funding>('create_funding', { input }),
+  updateFunding: (id: string, input: FundingInput) => call<Funding>('update_funding', { id, input }),
+  deleteFunding: (id: string) => call<null>('delete_funding', { id }),
+  /** Granted against budgeted per pillar of the plan, and granted per kind of funder. */
+  fundingOverview: (plan: string) => call<FundingOverview>('funding_overview', { plan }),
+  listIndicators: () => call<Indicator[]>('list_indicators'),
+  createIndicator: (input: IndicatorInput) => call<Indicator>('create_indicator', { input }),
+  updateIndicator: (id: string, input: IndicatorInput) => call<Indicator>('update_indicator', { id, input }),
+  deleteIndicator: (id: string) => call<null>('delete_indicator', { id }),
+  /** Values per municipality by year; only municipalities that have a value. */
+  indicatorSeries: (id: string) => call<IndicatorSeries>('indicator_series', { id }),
+  /** Numbers as typed; an empty denominator for a plain count. Returns the updated series. */
+  setIndicatorValue: (indicator: string, municipality: string, year: string, numerator: string, denominator: string) =>
+    call<IndicatorSeries>('set_indicator_value', { indicator, municipality, year, numerator, denominator }),
 };
