@@ -115,3 +115,47 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     await app.deleteSession();
   }
 });
+
+test('a grant paying for the action counts for its pillar; an indicator hides values under ten persons', async () => {
+  wieg('indicator', 'add', '--name', 'Roken in de zwangerschap', '--unit', '%', '--source', 'Perined');
+  wieg('indicator', 'set', 'Roken in de zwangerschap', 'Venray', '2024', '3', '8');
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-plan'))).click();
+    await (await visible(app, byTestId('plan-tab-funding'))).click();
+    await (await visible(app, byTestId('new-funding'))).click();
+    await visible(app, byTestId('funding-form'));
+    await (await app.$('#funding-kind')).selectByAttribute('value', 'provincie');
+    await (await app.$('#funding-funder')).setValue('Provincie Limburg');
+    await (await app.$('#funding-amount')).setValue('130.680');
+    await (await (await app.$(byTestId('funding-actions'))).$('label=NNZ-gesprekken in Venlo')).click();
+    await (await app.$(byTestId('save-funding'))).click();
+    await (await app.$(byTestId('funding-form'))).waitForDisplayed({ reverse: true });
+    const row = await visible(app, byTestId('funding-row'));
+    assert.match(await row.getText(), /Provincie Limburg/);
+    assert.match(await row.getText(), /130\.680/);
+    assert.match(wieg('funding', 'overview'), /Pijler 2: begroot € 12\.500, toegekend € 130\.680/);
+
+    // Indicators: the small value shows as "< 10"; a new value is added through the form.
+    await (await app.$(byTestId('plan-tab-indicators'))).click();
+    const indicator = await app.$(`[data-testid="indicator-row"]`);
+    await indicator.waitForDisplayed();
+    await (await indicator.$('button=Roken in de zwangerschap')).click();
+    const table = await visible(app, byTestId('indicator-table'));
+    await app.waitUntil(async () => /< 10/.test(await table.getText()), { timeoutMsg: 'the small value is hidden' });
+    // The value form sits low on the page: bring it above the notices at the bottom.
+    await (await app.$(byTestId('indicator-value-form'))).scrollIntoView({ block: 'center' });
+    await (await app.$('#value-municipality')).selectByVisibleText('Venlo');
+    await (await app.$('#value-year')).setValue('2025');
+    await (await app.$('#value-numerator')).setValue('40');
+    await (await app.$('#value-denominator')).setValue('400');
+    await (await app.$(byTestId('save-indicator-value'))).click();
+    await app.waitUntil(async () => /10,0 %/.test(await (await app.$(byTestId('indicator-table'))).getText()), {
+      timeoutMsg: 'the new value is shown',
+    });
+    assert.match(wieg('indicator', 'show', 'Roken in de zwangerschap'), /Venlo {2}2025: 10,0 %/);
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-indicator.png'));
+  } finally {
+    await app.deleteSession();
+  }
+});
