@@ -73,6 +73,11 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &crate::plan::FUNDING_ACTION,
     &crate::plan::INDICATOR,
     &crate::plan::INDICATOR_VALUE,
+    &crate::meetings::MEETING,
+    &crate::meetings::MEETING_ATTENDEE,
+    &crate::meetings::AGENDA_ITEM,
+    &crate::meetings::DECISION,
+    &crate::meetings::ACTION_ITEM,
 ];
 
 pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {

@@ -390,6 +390,144 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX indicator_values_by_indicator ON indicator_values (indicator);
     "#,
+    // 7: meetings: attendance, agenda items with minutes, decisions, action
+    // items; and full-text search over minutes, decisions and action items.
+    r#"
+    CREATE TABLE meetings (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL DEFAULT '',
+        kind         TEXT NOT NULL DEFAULT 'overig',
+        pillar       TEXT NOT NULL DEFAULT '',
+        date         TEXT,
+        start_time   TEXT NOT NULL DEFAULT '',
+        end_time     TEXT NOT NULL DEFAULT '',
+        location     TEXT NOT NULL DEFAULT '',
+        online_link  TEXT NOT NULL DEFAULT '',
+        status       TEXT NOT NULL DEFAULT 'gepland',
+        chair        TEXT NOT NULL DEFAULT '',
+        minute_taker TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    -- Invited contact persons, an id made from the pair; attendance per person.
+    CREATE TABLE meeting_attendees (
+        id           TEXT PRIMARY KEY,
+        meeting      TEXT NOT NULL DEFAULT '',
+        contact      TEXT NOT NULL DEFAULT '',
+        attendance   TEXT NOT NULL DEFAULT 'uitgenodigd',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX meeting_attendees_by_meeting ON meeting_attendees (meeting);
+
+    CREATE TABLE agenda_items (
+        id           TEXT PRIMARY KEY,
+        meeting      TEXT NOT NULL DEFAULT '',
+        position     INTEGER NOT NULL DEFAULT 0,
+        title        TEXT NOT NULL DEFAULT '',
+        duration_min INTEGER,
+        presenter    TEXT NOT NULL DEFAULT '',
+        action       TEXT NOT NULL DEFAULT '',
+        minutes      TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX agenda_items_by_meeting ON agenda_items (meeting);
+
+    CREATE TABLE decisions (
+        id             TEXT PRIMARY KEY,
+        meeting        TEXT NOT NULL DEFAULT '',
+        agenda_item    TEXT NOT NULL DEFAULT '',
+        text           TEXT NOT NULL DEFAULT '',
+        follow_up      TEXT NOT NULL DEFAULT '',
+        follow_up_note TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL DEFAULT '',
+        updated_at     TEXT NOT NULL DEFAULT '',
+        deleted        INTEGER NOT NULL DEFAULT 0,
+        deleted_seen   TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX decisions_by_meeting ON decisions (meeting);
+
+    CREATE TABLE action_items (
+        id           TEXT PRIMARY KEY,
+        meeting      TEXT NOT NULL DEFAULT '',
+        agenda_item  TEXT NOT NULL DEFAULT '',
+        text         TEXT NOT NULL DEFAULT '',
+        owner        TEXT NOT NULL DEFAULT '',
+        due          TEXT,
+        status       TEXT NOT NULL DEFAULT 'open',
+        done_on      TEXT,
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX action_items_by_meeting ON action_items (meeting);
+
+    -- What search finds: minutes per agenda item, decisions, action items.
+    -- Kept by triggers, so local edits and synced ones are found alike.
+    -- Diacritics are ignored; prefixes of 2 to 4 letters are indexed.
+    CREATE VIRTUAL TABLE search_index USING fts5(
+        kind UNINDEXED, ref UNINDEXED, meeting UNINDEXED, title, body,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+    );
+    -- The search row of each item, so a trigger finds it without a scan.
+    CREATE TABLE search_rows (
+        row INTEGER PRIMARY KEY,
+        ref TEXT NOT NULL UNIQUE
+    );
+    CREATE TRIGGER agenda_items_search_insert AFTER INSERT ON agenda_items BEGIN
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'agendapunt', new.id, new.meeting, new.title, new.minutes
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER agenda_items_search_update AFTER UPDATE ON agenda_items BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'agendapunt', new.id, new.meeting, new.title, new.minutes
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER decisions_search_insert AFTER INSERT ON decisions BEGIN
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'besluit', new.id, new.meeting, '', new.text || ' ' || new.follow_up_note
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER decisions_search_update AFTER UPDATE ON decisions BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'besluit', new.id, new.meeting, '', new.text || ' ' || new.follow_up_note
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER action_items_search_insert AFTER INSERT ON action_items BEGIN
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'actiepunt', new.id, new.meeting, '', new.text
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER action_items_search_update AFTER UPDATE ON action_items BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'actiepunt', new.id, new.meeting, '', new.text
+        WHERE new.deleted = 0;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -37,6 +37,7 @@ pub mod demo;
 mod dump;
 pub mod error;
 pub mod hlc;
+pub mod meetings;
 pub mod membership;
 pub mod network;
 pub mod plan;

@@ -19,6 +19,8 @@ pub struct Membership {
     pub owner: &'static str,
     pub member: &'static str,
     pub member_table: &'static str,
+    /// When a member row counts as living (`m.` is the member table).
+    pub member_living: &'static str,
     pub namespace: Uuid,
 }
 
@@ -57,12 +59,13 @@ impl Membership {
         let mut out: HashMap<Uuid, BTreeSet<Uuid>> = HashMap::new();
         let base = format!(
             "SELECT s.{owner}, s.{member} FROM {table} s \
-             JOIN {members} m ON m.id = s.{member} AND m.deleted = 0 \
+             JOIN {members} m ON m.id = s.{member} AND {living} \
              WHERE s.deleted = 0 AND s.{owner} != ''",
             owner = self.owner,
             member = self.member,
             table = self.spec.table,
             members = self.member_table,
+            living = self.member_living,
         );
         let mut add = |o: String, m: String| {
             if let (Ok(o), Ok(m)) = (Uuid::try_parse(&o), Uuid::try_parse(&m)) {

@@ -21,6 +21,7 @@ pub(crate) const SERVED: Membership = Membership {
     owner: "organisation",
     member: "municipality",
     member_table: "municipalities",
+    member_living: "m.deleted = 0",
     namespace: Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_7769_6567),
 };
 

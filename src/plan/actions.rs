@@ -86,6 +86,7 @@ const PARTNERS: Membership = Membership {
     owner: "action",
     member: "organisation",
     member_table: "organisations",
+    member_living: "m.deleted = 0",
     namespace: Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_6163_7470),
 };
 
@@ -94,6 +95,7 @@ const MUNICIPALITIES: Membership = Membership {
     owner: "action",
     member: "municipality",
     member_table: "municipalities",
+    member_living: "m.deleted = 0",
     namespace: Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_6163_746d),
 };
 

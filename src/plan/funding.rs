@@ -53,6 +53,7 @@ const FUNDED: Membership = Membership {
     owner: "funding",
     member: "action",
     member_table: "actions",
+    member_living: "m.deleted = 0",
     namespace: Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_6675_6e64),
 };
 

@@ -10,6 +10,7 @@ mod cli;
 mod contacts;
 mod convergence;
 mod import;
+mod meetings;
 mod municipalities;
 mod network;
 mod plan;

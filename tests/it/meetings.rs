@@ -1,0 +1,356 @@
+//! Meetings: attendance, agenda and minutes, decisions followed up, action
+//! items carried over to the next meeting of the same kind, full-text search.
+
+use wieg::meetings::{
+    ActionItemFilter, ActionItemStatus, AgendaItemInput, Attendance, FollowUp, MeetingInput,
+    MeetingKind, MATCH_END, MATCH_START,
+};
+use wieg::{ContactInput, Error, ValidationCode, Workspace};
+
+use crate::{exchange, new_org, replica_of, workspace};
+
+fn meeting(ws: &mut Workspace, title: &str, kind: MeetingKind, date: &str) -> uuid::Uuid {
+    ws.create_meeting(&MeetingInput {
+        title: Some(title.into()),
+        kind: Some(kind),
+        date: Some(date.into()),
+        start_time: Some("9:30".into()),
+        end_time: Some("11.00".into()),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
+fn person(ws: &mut Workspace, org: uuid::Uuid, name: &str) -> uuid::Uuid {
+    ws.create_contact(&ContactInput {
+        organisation: Some(org),
+        name: Some(name.into()),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
+fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, ValidationCode) {
+    match result {
+        Err(Error::Validation(v)) => (v.field, v.code),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_meeting_has_attendance_agenda_minutes_decisions_and_action_items() {
+    let (_d, mut ws) = workspace();
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let anouk = person(&mut ws, ggd, "Anouk Janssen");
+    let bram = person(&mut ws, ggd, "Bram Peeters");
+    let m = ws
+        .create_meeting(&MeetingInput {
+            title: Some("Stuurgroep Kansrijke Start".into()),
+            kind: Some(MeetingKind::Stuurgroep),
+            date: Some("30-11-2026".into()),
+            start_time: Some("14:00".into()),
+            end_time: Some("16:00".into()),
+            location: Some("Stadhuis Venlo".into()),
+            chair: Some(anouk.to_string()),
+            invited: Some(vec![anouk, bram]),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        (m.start_time.as_str(), m.date.unwrap().to_string()),
+        ("14:00", "2026-11-30".into())
+    );
+    for (input, field) in [
+        (
+            MeetingInput {
+                title: Some("x".into()),
+                ..Default::default()
+            },
+            "date",
+        ),
+        (
+            MeetingInput {
+                title: Some("x".into()),
+                date: Some("2026-12-01".into()),
+                start_time: Some("25:00".into()),
+                ..Default::default()
+            },
+            "start_time",
+        ),
+        (
+            MeetingInput {
+                title: Some("x".into()),
+                date: Some("2026-12-01".into()),
+                start_time: Some("15:00".into()),
+                end_time: Some("14:00".into()),
+                ..Default::default()
+            },
+            "end_time",
+        ),
+    ] {
+        assert_eq!(refused(ws.create_meeting(&input)).0, field);
+    }
+
+    ws.set_attendance(m.id, anouk, Attendance::Aanwezig)
+        .unwrap();
+    ws.set_attendance(m.id, bram, Attendance::Afgemeld).unwrap();
+    let outsider = person(&mut ws, ggd, "Carla Smeets");
+    assert_eq!(
+        refused(ws.set_attendance(m.id, outsider, Attendance::Aanwezig)).0,
+        "contact"
+    );
+
+    let item = ws
+        .add_agenda_item(
+            m.id,
+            &AgendaItemInput {
+                title: Some("Voortgang pijler 2".into()),
+                duration_min: Some(20),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    ws.update_agenda_item(
+        item.id,
+        &AgendaItemInput {
+            minutes: Some("De **training** Nu Niet Zwanger is gegeven.\n\n- 14 deelnemers".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let decision = ws
+        .add_decision(m.id, Some(item.id), "De training wordt in 2027 herhaald.")
+        .unwrap();
+    assert_eq!(decision.follow_up, FollowUp::Open);
+    let decision = ws
+        .follow_up_decision(decision.id, FollowUp::Uitgevoerd, "Gepland in maart 2027")
+        .unwrap();
+    assert_eq!(decision.follow_up, FollowUp::Uitgevoerd);
+    let action = ws
+        .add_action_item(
+            m.id,
+            Some(item.id),
+            "Data training delen",
+            Some(bram),
+            Some("15-12-2026"),
+        )
+        .unwrap();
+    assert_eq!(
+        (action.owner_name.as_str(), action.status),
+        ("Bram Peeters", ActionItemStatus::Open)
+    );
+    assert_eq!(
+        refused(ws.add_action_item(m.id, None, "x", None, None)).0,
+        "owner"
+    );
+
+    let detail = ws.meeting_detail(m.id).unwrap();
+    let attendance: Vec<(&str, Attendance)> = detail
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.attendance))
+        .collect();
+    assert_eq!(
+        attendance,
+        [
+            ("Anouk Janssen", Attendance::Aanwezig),
+            ("Bram Peeters", Attendance::Afgemeld)
+        ]
+    );
+    assert_eq!(
+        detail.agenda[0].minutes.lines().next(),
+        Some("De **training** Nu Niet Zwanger is gegeven.")
+    );
+    assert_eq!((detail.decisions.len(), detail.action_items.len()), (1, 1));
+}
+
+#[test]
+fn open_action_items_come_back_at_the_next_meeting_of_the_same_kind() {
+    let (_d, mut ws) = workspace();
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let first = meeting(&mut ws, "Stuurgroep", MeetingKind::Stuurgroep, "2026-01-15");
+    let group = meeting(
+        &mut ws,
+        "Werkgroep pijler 1",
+        MeetingKind::Werkgroep,
+        "2026-02-01",
+    );
+    let done = ws
+        .add_action_item(
+            first,
+            None,
+            "Convenant rondsturen",
+            Some(ggd),
+            Some("2026-02-01"),
+        )
+        .unwrap();
+    let open = ws
+        .add_action_item(
+            first,
+            None,
+            "Subsidie aanvragen",
+            Some(ggd),
+            Some("2026-03-01"),
+        )
+        .unwrap();
+    ws.add_action_item(group, None, "Sociale kaart bijwerken", Some(ggd), None)
+        .unwrap();
+    ws.set_action_item_status(done.id, ActionItemStatus::Gedaan)
+        .unwrap();
+
+    // The next steering group is made from the first: same kind, agenda titles.
+    ws.add_agenda_item(
+        first,
+        &AgendaItemInput {
+            title: Some("Mededelingen".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let next = ws.create_meeting_from(first, "2026-04-15").unwrap();
+    let detail = ws.meeting_detail(next.id).unwrap();
+    assert_eq!(detail.meeting.kind, MeetingKind::Stuurgroep);
+    assert_eq!(
+        detail
+            .agenda
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Mededelingen"]
+    );
+    let carried: Vec<&str> = detail
+        .open_from_earlier
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(
+        carried,
+        ["Subsidie aanvragen"],
+        "open, earlier, same kind only"
+    );
+    assert!(ws
+        .meeting_detail(first)
+        .unwrap()
+        .open_from_earlier
+        .is_empty());
+
+    // The overview of open items: overdue, by kind.
+    let all = ws.list_action_items(&ActionItemFilter::default()).unwrap();
+    assert_eq!(all.len(), 2);
+    let overdue = ws
+        .list_action_items(&ActionItemFilter {
+            overdue_only: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(overdue.iter().map(|a| a.id).collect::<Vec<_>>(), [open.id]);
+    let done_items = ws
+        .list_action_items(&ActionItemFilter {
+            status: Some(ActionItemStatus::Gedaan),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(done_items[0].done_on, Some(chrono::Utc::now().date_naive()));
+}
+
+#[test]
+fn search_ignores_case_and_diacritics_finds_prefixes_and_marks_matches() {
+    let (_d, mut ws) = workspace();
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let m = meeting(
+        &mut ws,
+        "Werkgroep Nu Niet Zwanger",
+        MeetingKind::Werkgroep,
+        "2026-05-01",
+    );
+    let item = ws
+        .add_agenda_item(
+            m,
+            &AgendaItemInput {
+                title: Some("Coördinatie".into()),
+                minutes: Some(
+                    "Het aantal Zwangerschappen bij tieners daalt; de café-bijeenkomst was druk."
+                        .into(),
+                ),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    ws.add_decision(m, None, "Geen nieuwe folder over zwangerschap.")
+        .unwrap();
+    ws.add_action_item(m, None, "Mail de coordinator", Some(ggd), None)
+        .unwrap();
+
+    let kinds = |ws: &Workspace, q: &str| -> Vec<String> {
+        let mut k: Vec<String> = ws
+            .search(q, 20)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.kind)
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        kinds(&ws, "zwangerschap"),
+        ["agendapunt", "besluit"],
+        "prefix and case"
+    );
+    assert_eq!(kinds(&ws, "cafe"), ["agendapunt"], "diacritics");
+    assert_eq!(kinds(&ws, "coordinator"), ["actiepunt"]);
+    assert_eq!(kinds(&ws, "coördinatie"), ["agendapunt"]);
+    assert!(ws.search("walvis", 20).unwrap().is_empty());
+    assert!(
+        ws.search("  \"*(  ", 20).unwrap().is_empty(),
+        "syntax alone is no query"
+    );
+    let hit = &ws.search("tieners", 20).unwrap()[0];
+    assert_eq!((hit.id, hit.meeting), (item.id, m));
+    assert!(
+        hit.snippet
+            .contains(&format!("{MATCH_START}tieners{MATCH_END}")),
+        "{}",
+        hit.snippet
+    );
+    assert_eq!(hit.meeting_title, "Werkgroep Nu Niet Zwanger");
+
+    // Edits and deletions reach the index.
+    ws.update_agenda_item(
+        item.id,
+        &AgendaItemInput {
+            minutes: Some("Niets meer over tieners hier? Jawel: pubers.".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(kinds(&ws, "pubers"), ["agendapunt"]);
+    assert!(kinds(&ws, "daalt").is_empty());
+    ws.delete_meeting(m).unwrap();
+    assert!(ws.search("pubers", 20).unwrap().is_empty());
+}
+
+#[test]
+fn minutes_written_on_another_laptop_are_found_here() {
+    let (_a_dir, mut a) = workspace();
+    let m = meeting(
+        &mut a,
+        "Netwerkbijeenkomst WIJ GROEIEN",
+        MeetingKind::Netwerkbijeenkomst,
+        "2026-11-30",
+    );
+    let (_b_dir, mut b) = replica_of(&a);
+    b.add_agenda_item(
+        m,
+        &AgendaItemInput {
+            title: Some("Workshop".into()),
+            minutes: Some("Veel vragen over kraamzorg".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.search("kraamzorg", 5).unwrap().len(), 1);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+}
