@@ -764,3 +764,127 @@ fn funding_and_indicators_from_the_command_line() {
     )
     .contains("noemer"));
 }
+
+#[test]
+fn meetings_minutes_action_items_and_search_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.as_path();
+    ok(data, &["init", "--name", "Kansrijke Start Leiden"]);
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "GGD Hollands Midden",
+            "--kind",
+            "ggd",
+            "--domain",
+            "publieke gezondheid",
+        ],
+    );
+    ok(
+        data,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "Inge Bakker",
+            "--org",
+            "GGD Hollands Midden",
+        ],
+    );
+    let first = ok(
+        data,
+        &[
+            "meeting",
+            "add",
+            "--title",
+            "Stuurgroep",
+            "--kind",
+            "stuurgroep",
+            "--date",
+            "15-01-2026",
+            "--start",
+            "14:00",
+            "--end",
+            "15:30",
+            "--invite",
+            "Inge Bakker",
+            "--agenda",
+            "Opening|Voortgang pijler 2",
+        ],
+    )
+    .trim()
+    .to_string();
+    let minutes = dir.path().join("notulen.txt");
+    std::fs::write(&minutes, "De café-avond over zwangerschap trok 40 ouders.").unwrap();
+    ok(
+        data,
+        &[
+            "minutes",
+            "set",
+            &first,
+            "2",
+            "--file",
+            minutes.to_str().unwrap(),
+        ],
+    );
+    ok(
+        data,
+        &[
+            "meeting",
+            "decide",
+            &first,
+            "--text",
+            "We herhalen de avond in het najaar.",
+        ],
+    );
+    let item = ok(
+        data,
+        &[
+            "actionitem",
+            "add",
+            "--meeting",
+            &first,
+            "--text",
+            "Zaal reserveren",
+            "--owner",
+            "Inge Bakker",
+            "--due",
+            "01-02-2026",
+        ],
+    )
+    .trim()
+    .to_string();
+
+    let next = ok(
+        data,
+        &["meeting", "add", "--from", &first, "--date", "15-04-2026"],
+    )
+    .trim()
+    .to_string();
+    let shown = ok(data, &["meeting", "show", &next]);
+    assert!(shown.contains("2. Voortgang pijler 2"), "{shown}");
+    assert!(
+        shown.contains("Openstaande actiepunten van eerder:\n  Zaal reserveren — Inge Bakker"),
+        "{shown}"
+    );
+    assert!(ok(data, &["actionitem", "list", "--overdue"]).contains("Zaal reserveren"));
+
+    let found = ok(data, &["search", "Cafe ZWANGER"]);
+    assert!(
+        found.contains("15-01-2026  Stuurgroep  (agendapunt)"),
+        "{found}"
+    );
+    assert!(
+        found.contains("[café]") && found.contains("[zwangerschap]"),
+        "{found}"
+    );
+    assert!(ok(data, &["search", "walvis"]).contains("Niets gevonden"));
+
+    ok(data, &["actionitem", "done", &item]);
+    assert!(!ok(data, &["actionitem", "list"]).contains("Zaal reserveren"));
+    assert!(!ok(data, &["meeting", "show", &next]).contains("Openstaande actiepunten"));
+}

@@ -31,6 +31,7 @@ macro_rules! print {
     }};
 }
 
+mod meetings;
 mod plan;
 use wieg::{
     Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch,
@@ -124,6 +125,23 @@ enum Command {
     /// Indicators and their values per municipality and year
     #[command(subcommand)]
     Indicator(plan::IndicatorCommand),
+    /// Meetings: plan, attendance, agenda, decisions
+    #[command(subcommand)]
+    Meeting(meetings::MeetingCommand),
+    /// Minutes of an agenda item
+    Minutes {
+        #[command(subcommand)]
+        action: MinutesCommand,
+    },
+    /// Action items from meetings
+    #[command(subcommand)]
+    Actionitem(meetings::ActionItemCommand),
+    /// Search minutes, decisions and action items
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the whole coalition as canonical JSON (to compare replicas)
     Dump,
     /// Exchange changes with the shared folder (and remember the folder)
@@ -316,6 +334,17 @@ enum RelationCommand {
     },
     /// Delete a relation
     Rm { id: uuid::Uuid },
+}
+
+#[derive(Subcommand)]
+enum MinutesCommand {
+    /// Set an agenda item's minutes from a text file (the item by number or id)
+    Set {
+        meeting: uuid::Uuid,
+        item: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -662,6 +691,17 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Rollout(cmd) => plan::rollout(&mut ws, cmd)?,
         Command::Funding(cmd) => plan::funding(&mut ws, cmd)?,
         Command::Indicator(cmd) => plan::indicator(&mut ws, cmd)?,
+        Command::Meeting(cmd) => meetings::meeting(&mut ws, cmd)?,
+        Command::Minutes {
+            action:
+                MinutesCommand::Set {
+                    meeting,
+                    item,
+                    file,
+                },
+        } => meetings::set_minutes(&mut ws, meeting, &item, &file)?,
+        Command::Actionitem(cmd) => meetings::action_item(&mut ws, cmd)?,
+        Command::Search { query, json } => meetings::search(&ws, &query, json)?,
         Command::Import {
             file,
             dry_run,
