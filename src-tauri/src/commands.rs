@@ -5,6 +5,10 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
+use wieg::meetings::{
+    ActionItem, ActionItemFilter, ActionItemStatus, AgendaItem, AgendaItemInput, Attendance,
+    Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
+};
 use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::plan::{
     Action, ActionFilter, ActionInput, Funding, FundingInput, FundingOverview, Goal, GoalInput,
@@ -508,4 +512,128 @@ pub fn set_indicator_value(
         ws.set_indicator_value(indicator, municipality, &year, &numerator, &denominator)
             .and_then(|()| ws.indicator_series(indicator))
     })
+}
+
+#[tauri::command]
+pub fn list_meetings(state: State<AppState>) -> Result<Vec<Meeting>> {
+    state.with(|ws| ws.list_meetings())
+}
+
+#[tauri::command]
+pub fn meeting_detail(state: State<AppState>, id: Uuid) -> Result<MeetingDetail> {
+    state.with(|ws| ws.meeting_detail(id))
+}
+
+#[tauri::command]
+pub fn create_meeting(state: State<AppState>, input: MeetingInput) -> Result<Meeting> {
+    state.with(|ws| ws.create_meeting(&input))
+}
+
+#[tauri::command]
+pub fn create_meeting_from(
+    state: State<AppState>,
+    previous: Uuid,
+    date: String,
+) -> Result<Meeting> {
+    state.with(|ws| ws.create_meeting_from(previous, &date))
+}
+
+#[tauri::command]
+pub fn update_meeting(state: State<AppState>, id: Uuid, input: MeetingInput) -> Result<Meeting> {
+    state.with(|ws| ws.update_meeting(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_meeting(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_meeting(id))
+}
+
+#[tauri::command]
+pub fn set_attendance(
+    state: State<AppState>,
+    meeting: Uuid,
+    contact: Uuid,
+    attendance: Attendance,
+) -> Result<MeetingDetail> {
+    state.with(|ws| {
+        ws.set_attendance(meeting, contact, attendance)
+            .and_then(|()| ws.meeting_detail(meeting))
+    })
+}
+
+#[tauri::command]
+pub fn add_agenda_item(
+    state: State<AppState>,
+    meeting: Uuid,
+    input: AgendaItemInput,
+) -> Result<AgendaItem> {
+    state.with(|ws| ws.add_agenda_item(meeting, &input))
+}
+
+#[tauri::command]
+pub fn update_agenda_item(
+    state: State<AppState>,
+    id: Uuid,
+    input: AgendaItemInput,
+) -> Result<AgendaItem> {
+    state.with(|ws| ws.update_agenda_item(id, &input))
+}
+
+#[tauri::command]
+pub fn add_decision(
+    state: State<AppState>,
+    meeting: Uuid,
+    agenda_item: Option<Uuid>,
+    text: String,
+) -> Result<Decision> {
+    state.with(|ws| ws.add_decision(meeting, agenda_item, &text))
+}
+
+#[tauri::command]
+pub fn follow_up_decision(
+    state: State<AppState>,
+    id: Uuid,
+    follow_up: FollowUp,
+    note: String,
+) -> Result<Decision> {
+    state.with(|ws| ws.follow_up_decision(id, follow_up, &note))
+}
+
+#[tauri::command]
+pub fn list_decisions(state: State<AppState>) -> Result<Vec<Decision>> {
+    state.with(|ws| ws.list_decisions())
+}
+
+#[tauri::command]
+pub fn add_action_item(
+    state: State<AppState>,
+    meeting: Uuid,
+    agenda_item: Option<Uuid>,
+    text: String,
+    owner: Option<Uuid>,
+    due: Option<String>,
+) -> Result<ActionItem> {
+    state.with(|ws| ws.add_action_item(meeting, agenda_item, &text, owner, due.as_deref()))
+}
+
+#[tauri::command]
+pub fn set_action_item_status(
+    state: State<AppState>,
+    id: Uuid,
+    status: ActionItemStatus,
+) -> Result<ActionItem> {
+    state.with(|ws| ws.set_action_item_status(id, status))
+}
+
+#[tauri::command]
+pub fn list_action_items(
+    state: State<AppState>,
+    filter: ActionItemFilter,
+) -> Result<Vec<ActionItem>> {
+    state.with(|ws| ws.list_action_items(&filter))
+}
+
+#[tauri::command]
+pub fn search(state: State<AppState>, query: String) -> Result<Vec<SearchHit>> {
+    state.with(|ws| ws.search(&query, 50))
 }

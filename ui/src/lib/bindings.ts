@@ -385,6 +385,80 @@ export type MunicipalitySeries = { municipality: string, name: string, points: A
 
 export type IndicatorSeries = { indicator: Indicator, municipalities: Array<MunicipalitySeries>, };
 
+export type MeetingKind = "stuurgroep" | "werkgroep" | "netwerkbijeenkomst" | "overig";
+
+export type MeetingStatus = "gepland" | "gehouden" | "notulen vastgesteld";
+
+export type Attendance = "uitgenodigd" | "aanwezig" | "afgemeld" | "afwezig";
+
+export type FollowUp = "open" | "loopt" | "uitgevoerd" | "niet uitgevoerd";
+
+export type ActionItemStatus = "open" | "gedaan" | "vervallen";
+
+export type Meeting = { id: string, title: string, kind: MeetingKind, pillar: string | null, date: string | null, 
+/**
+ * `14:00`, Europe/Amsterdam.
+ */
+start_time: string, end_time: string, location: string, online_link: string, status: MeetingStatus, chair: string | null, minute_taker: string | null, created_at: string, updated_at: string, };
+
+export type MeetingInput = { title?: string, kind?: MeetingKind, 
+/**
+ * A pillar id, or empty for none.
+ */
+pillar?: string, date?: string, start_time?: string, end_time?: string, location?: string, online_link?: string, status?: MeetingStatus, 
+/**
+ * Contact ids, or empty for none.
+ */
+chair?: string, minute_taker?: string, 
+/**
+ * The invited contact persons (replaces the list).
+ */
+invited?: Array<string>, };
+
+export type Attendee = { contact: string, name: string, organisation: string, attendance: Attendance, };
+
+export type AgendaItem = { id: string, meeting: string, title: string, duration_min: number | null, presenter: string | null, 
+/**
+ * A plan action this item is about.
+ */
+action: string | null, 
+/**
+ * Plain text with light Markdown; shown as text, never as HTML.
+ */
+minutes: string, };
+
+export type AgendaItemInput = { title?: string, duration_min?: number, presenter?: string, action?: string, minutes?: string, };
+
+export type Decision = { id: string, meeting: string, agenda_item: string | null, text: string, follow_up: FollowUp, follow_up_note: string, };
+
+export type ActionItem = { id: string, 
+/**
+ * The meeting it was agreed in.
+ */
+meeting: string, meeting_title: string, meeting_date: string | null, agenda_item: string | null, text: string, 
+/**
+ * One contact person or organisation.
+ */
+owner: string | null, owner_name: string, due: string | null, status: ActionItemStatus, done_on: string | null, overdue: boolean, };
+
+export type ActionItemFilter = { owner?: string, kind?: MeetingKind, status?: ActionItemStatus, overdue_only?: boolean, };
+
+export type MeetingDetail = { meeting: Meeting, attendees: Array<Attendee>, agenda: Array<AgendaItem>, decisions: Array<Decision>, action_items: Array<ActionItem>, 
+/**
+ * Open action items of earlier meetings of the same kind.
+ */
+open_from_earlier: Array<ActionItem>, };
+
+export type SearchHit = { 
+/**
+ * agendapunt, besluit or actiepunt.
+ */
+kind: string, id: string, meeting: string, meeting_title: string, meeting_date: string | null, 
+/**
+ * A piece of the text with the matches between U+0002 and U+0003.
+ */
+snippet: string, };
+
 export type BridgeBuilder = { organisation: string, name: string, domain: Domain, 
 /**
  * How many medical–social pairs' shortest paths run through it
