@@ -489,3 +489,129 @@ pub fn plan(
         summary_ms,
     })
 }
+
+#[derive(Debug, Serialize)]
+pub struct MeetingsBench {
+    pub meetings: usize,
+    pub agenda_items: usize,
+    pub build_s: f64,
+    /// Median of 50 searches each, in milliseconds.
+    pub search_common_ms: f64,
+    pub search_rare_ms: f64,
+    pub search_prefix_two_words_ms: f64,
+    /// Opening one meeting page (median of 50).
+    pub open_meeting_ms: f64,
+}
+
+/// `meetings` meetings with `agenda_items` agenda items of made-up Dutch
+/// minutes, through the change path; search and a meeting page timed.
+pub fn meetings(meetings: usize, agenda_items: usize, dir: &Path) -> Result<MeetingsBench> {
+    use crate::meetings::{AgendaItemInput, MeetingInput, MeetingKind};
+
+    const WORDS: &[&str] = &[
+        "zwangerschap",
+        "kraamzorg",
+        "verloskundige",
+        "wijkteam",
+        "gemeente",
+        "ouders",
+        "baby",
+        "armoede",
+        "schulden",
+        "huisbezoek",
+        "training",
+        "overdracht",
+        "signaleren",
+        "zorgpad",
+        "convenant",
+        "subsidie",
+        "jeugdgezondheidszorg",
+        "consultatiebureau",
+        "afspraak",
+        "voortgang",
+        "evaluatie",
+        "bijeenkomst",
+        "werkgroep",
+        "stuurgroep",
+        "rookvrij",
+        "voeding",
+        "kinderwens",
+        "anticonceptie",
+        "café",
+        "coördinatie",
+    ];
+    let mut ws = Workspace::open(dir.join("data"))?;
+    ws.create_coalition("Kansrijke Start Benchmark")?;
+    let started = Instant::now();
+    let mut seed: u64 = 11;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let per_meeting = agenda_items.div_ceil(meetings.max(1));
+    let mut ids = Vec::with_capacity(meetings);
+    for chunk in (0..meetings).collect::<Vec<_>>().chunks(500) {
+        let mut texts = Vec::new();
+        for &i in chunk {
+            for k in 0..per_meeting {
+                let words: Vec<&str> = (0..40).map(|_| WORDS[next(WORDS.len())]).collect();
+                texts.push((i, k, words.join(" ")));
+            }
+        }
+        ws.write(|w| {
+            let mut made = Vec::new();
+            for &i in chunk {
+                let id = uuid::Uuid::now_v7();
+                let input = MeetingInput {
+                    title: Some(format!("Overleg {i}")),
+                    kind: Some(MeetingKind::ALL[i % MeetingKind::ALL.len()]),
+                    date: Some(format!("20{:02}-{:02}-15", 20 + i % 8, 1 + i % 12)),
+                    ..Default::default()
+                };
+                crate::meetings::create_meeting_in(w, id, &input)?;
+                made.push(id);
+            }
+            for (i, k, minutes) in &texts {
+                let meeting = made[i - chunk[0]];
+                let input = AgendaItemInput {
+                    title: Some(format!("Agendapunt {k}")),
+                    minutes: Some(minutes.clone()),
+                    ..Default::default()
+                };
+                crate::meetings::add_agenda_item_in(w, meeting, *k as i64 + 1, &input)?;
+            }
+            ids.extend(made);
+            Ok(())
+        })?;
+    }
+    let build_s = started.elapsed().as_secs_f64();
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
+        let mut times = Vec::new();
+        for _ in 0..50 {
+            let started = Instant::now();
+            f()?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        Ok(times[times.len() / 2])
+    };
+    let search_common_ms = median_ms(&mut || ws.search("zwangerschap", 50).map(drop))?;
+    let search_rare_ms = median_ms(&mut || ws.search("walvis", 50).map(drop))?;
+    let search_prefix_two_words_ms = median_ms(&mut || ws.search("kraam verlos", 50).map(drop))?;
+    let mut i = 0;
+    let open_meeting_ms = median_ms(&mut || {
+        i += 1;
+        ws.meeting_detail(ids[(i * 7919) % ids.len()]).map(drop)
+    })?;
+    Ok(MeetingsBench {
+        meetings,
+        agenda_items: per_meeting * meetings,
+        build_s,
+        search_common_ms,
+        search_rare_ms,
+        search_prefix_two_words_ms,
+        open_meeting_ms,
+    })
+}

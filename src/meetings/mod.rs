@@ -500,15 +500,32 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ActionItem> {
     })
 }
 
+pub(crate) fn create_meeting_in(w: &mut Writer, id: Uuid, input: &MeetingInput) -> Result<()> {
+    write_meeting(w, id, None, input)?;
+    w.set(&MEETING, id, "created_at", iso(Utc::now()))?;
+    w.set(&MEETING, id, "deleted", false).map(drop)
+}
+
+pub(crate) fn add_agenda_item_in(
+    w: &mut Writer,
+    meeting: Uuid,
+    position: i64,
+    input: &AgendaItemInput,
+) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    w.set(&AGENDA_ITEM, id, "meeting", meeting.to_string())?;
+    w.set(&AGENDA_ITEM, id, "position", position)?;
+    write_agenda_item(w, id, input, true)?;
+    w.set(&AGENDA_ITEM, id, "created_at", iso(Utc::now()))?;
+    w.set(&AGENDA_ITEM, id, "deleted", false)?;
+    Ok(id)
+}
+
 impl Workspace {
     pub fn create_meeting(&mut self, input: &MeetingInput) -> Result<Meeting> {
         self.require_coalition()?;
         let id = Uuid::now_v7();
-        self.write(|w| {
-            write_meeting(w, id, None, input)?;
-            w.set(&MEETING, id, "created_at", iso(Utc::now()))?;
-            w.set(&MEETING, id, "deleted", false).map(drop)
-        })?;
+        self.write(|w| create_meeting_in(w, id, input))?;
         get(self.conn(), id)
     }
 
@@ -674,18 +691,13 @@ impl Workspace {
         input: &AgendaItemInput,
     ) -> Result<AgendaItem> {
         get(self.conn(), meeting)?;
-        let id = Uuid::now_v7();
-        self.write(|w| {
+        let id = self.write(|w| {
             let last: i64 = w.conn().query_row(
                 "SELECT coalesce(max(position), 0) FROM agenda_items WHERE meeting = ?1",
                 [meeting.to_string()],
                 |r| r.get(0),
             )?;
-            w.set(&AGENDA_ITEM, id, "meeting", meeting.to_string())?;
-            w.set(&AGENDA_ITEM, id, "position", last + 1)?;
-            write_agenda_item(w, id, input, true)?;
-            w.set(&AGENDA_ITEM, id, "created_at", iso(Utc::now()))?;
-            w.set(&AGENDA_ITEM, id, "deleted", false).map(drop)
+            add_agenda_item_in(w, meeting, last + 1, input)
         })?;
         self.agenda_item(id)
     }

@@ -39,7 +39,9 @@ fn fts_query(text: &str) -> Option<String> {
 }
 
 impl Workspace {
-    /// The best matches first, at most `limit`.
+    /// At most `limit` matches, the most recently written first: a log of
+    /// minutes is read newest first, and the index then stops at `limit`
+    /// instead of ranking every match (a common word is in most minutes).
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(query) = fts_query(text) else {
             return Ok(Vec::new());
@@ -48,7 +50,7 @@ impl Workspace {
             "SELECT s.kind, s.ref, s.meeting, m.title, m.date, \
              snippet(search_index, -1, ?2, ?3, '…', 12) \
              FROM search_index s JOIN meetings m ON m.id = s.meeting AND m.deleted = 0 \
-             WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?4",
+             WHERE search_index MATCH ?1 ORDER BY s.rowid DESC LIMIT ?4",
         )?;
         let hits = stmt.query_map(
             rusqlite::params![query, MATCH_START, MATCH_END, limit as i64],

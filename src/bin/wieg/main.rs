@@ -176,6 +176,15 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Search and meeting pages over N meetings with M agenda items of minutes
+    Meetings {
+        #[arg(long, default_value_t = 10_000)]
+        meetings: usize,
+        #[arg(long, default_value_t = 100_000)]
+        agenda_items: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// The plan page and roll-out matrix of a plan of N actions
     Plan {
         #[arg(long, default_value_t = 5_000)]
@@ -532,6 +541,32 @@ fn run(cli: Cli) -> wieg::Result<()> {
             println!("Aangesloten bij {name:?} in {}", data_dir.display());
             print_sync_report(&report);
         }
+        return Ok(());
+    }
+    if let Command::Bench(BenchCommand::Meetings {
+        meetings,
+        agenda_items,
+        json,
+    }) = &cli.command
+    {
+        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
+        let result = wieg::bench::meetings(*meetings, *agenda_items, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let b = result?;
+        if *json {
+            return print_json(&b);
+        }
+        println!(
+            "meetings:                {} meetings, {} agenda items with minutes (built in {:.1} s)",
+            b.meetings, b.agenda_items, b.build_s
+        );
+        println!("search, common word:     {:.2} ms", b.search_common_ms);
+        println!("search, no match:        {:.2} ms", b.search_rare_ms);
+        println!(
+            "search, two prefixes:    {:.2} ms",
+            b.search_prefix_two_words_ms
+        );
+        println!("open a meeting page:     {:.2} ms", b.open_meeting_ms);
         return Ok(());
     }
     if let Command::Bench(BenchCommand::Plan {
