@@ -84,6 +84,8 @@ const COMMANDS: &[&str] = &[
     "set_action_item_status",
     "list_action_items",
     "search",
+    "save_meeting_ics",
+    "save_upcoming_ics",
     "list_contacts",
     "create_contact",
     "update_contact",

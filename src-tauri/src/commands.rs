@@ -637,3 +637,21 @@ pub fn list_action_items(
 pub fn search(state: State<AppState>, query: String) -> Result<Vec<SearchHit>> {
     state.with(|ws| ws.search(&query, 50))
 }
+
+/// A meeting as a calendar invitation, to a file the user chose.
+#[tauri::command]
+pub fn save_meeting_ics(state: State<AppState>, id: Uuid, path: String) -> Result<()> {
+    state.with(|ws| {
+        let ics = ws.meeting_ics(id)?;
+        std::fs::write(&path, ics).map_err(|e| wieg::Error::io(&path, e))
+    })
+}
+
+/// All coming meetings as one calendar file.
+#[tauri::command]
+pub fn save_upcoming_ics(state: State<AppState>, path: String) -> Result<()> {
+    state.with(|ws| {
+        let ics = ws.upcoming_ics()?;
+        std::fs::write(&path, ics).map_err(|e| wieg::Error::io(&path, e))
+    })
+}

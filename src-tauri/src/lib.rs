@@ -176,6 +176,8 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::set_action_item_status,
             commands::list_action_items,
             commands::search,
+            commands::save_meeting_ics,
+            commands::save_upcoming_ics,
             commands::list_contacts,
             commands::create_contact,
             commands::update_contact,

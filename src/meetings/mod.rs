@@ -4,6 +4,7 @@
 //! action items with one owner and a due date. Open action items of earlier
 //! meetings of the same kind come back when the next one is prepared.
 
+mod ics;
 mod search;
 
 pub use search::*;
@@ -205,6 +206,7 @@ pub struct MeetingInput {
 pub struct Attendee {
     pub contact: Uuid,
     pub name: String,
+    pub email: Option<String>,
     pub organisation: String,
     pub attendance: Attendance,
 }
@@ -589,16 +591,17 @@ impl Workspace {
         let invited = INVITED.of(conn, &[id])?.remove(&id).unwrap_or_default();
         let mut attendees = Vec::new();
         for contact in invited {
-            let (name, organisation, attendance): (String, String, String) = conn.query_row(
-                "SELECT c.name, coalesce(o.name, ''), coalesce(a.attendance, 'uitgenodigd') FROM contacts c \
+            let (name, email, organisation, attendance): (String, String, String, String) = conn.query_row(
+                "SELECT c.name, c.email, coalesce(o.name, ''), coalesce(a.attendance, 'uitgenodigd') FROM contacts c \
                  LEFT JOIN organisations o ON o.id = c.organisation \
                  LEFT JOIN meeting_attendees a ON a.id = ?2 WHERE c.id = ?1",
                 [contact.to_string(), INVITED.pair_id(id, contact).to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
             attendees.push(Attendee {
                 contact,
                 name,
+                email: Some(email).filter(|e| !e.is_empty()),
                 organisation,
                 attendance: attendance.parse().unwrap_or(Attendance::Uitgenodigd),
             });

@@ -366,6 +366,15 @@ enum ExportCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// A meeting as a calendar invitation (.ics), or with --upcoming all coming meetings
+    Ics {
+        #[arg(required_unless_present = "upcoming")]
+        meeting: Option<uuid::Uuid>,
+        #[arg(long, conflicts_with = "meeting")]
+        upcoming: bool,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -744,6 +753,18 @@ fn run(cli: Cli) -> wieg::Result<()> {
             undo,
             list,
         } => import(&mut ws, file, dry_run, json, undo, list)?,
+        Command::Export(ExportCommand::Ics {
+            meeting,
+            upcoming: _,
+            out,
+        }) => {
+            let ics = match meeting {
+                Some(id) => ws.meeting_ics(id)?,
+                None => ws.upcoming_ics()?,
+            };
+            std::fs::write(&out, ics).map_err(|e| wieg::Error::io(&out, e))?;
+            println!("Geschreven: {}", out.display());
+        }
         Command::Export(ExportCommand::Network { format, out }) => match format {
             NetworkFormat::Csv => {
                 for path in ws.export_network_csv(&out)? {

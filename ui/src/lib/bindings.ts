@@ -415,7 +415,7 @@ chair?: string, minute_taker?: string,
  */
 invited?: Array<string>, };
 
-export type Attendee = { contact: string, name: string, organisation: string, attendance: Attendance, };
+export type Attendee = { contact: string, name: string, email: string | null, organisation: string, attendance: Attendance, };
 
 export type AgendaItem = { id: string, meeting: string, title: string, duration_min: number | null, presenter: string | null, 
 /**
