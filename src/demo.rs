@@ -9,6 +9,10 @@ use serde::Deserialize;
 
 use crate::coalition::{create_coalition_in, Coalition};
 use crate::error::{Error, Result};
+use crate::meetings::{
+    add_action_item_in, add_agenda_item_in, add_decision_in, create_meeting_in, set_attendance_in,
+    ActionItemStatus, Attendance, FollowUp, MeetingInput, MeetingKind, MeetingStatus,
+};
 use crate::network::{
     create_contact_in, create_municipality_in, create_organisation_in, create_relation_in,
     set_served_in, ContactInput, LegalBasis, NewMunicipality, NewOrganisation, NewRelation,
@@ -34,6 +38,45 @@ pub struct DemoCoalition {
     pub relations: Vec<DemoRelation>,
     pub contacts: Vec<DemoContact>,
     pub plan: DemoPlan,
+    pub meetings: Vec<DemoMeeting>,
+}
+
+/// A meeting with persons and organisations by name.
+#[derive(Debug, Deserialize)]
+pub struct DemoMeeting {
+    pub title: String,
+    pub kind: MeetingKind,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub location: String,
+    pub status: MeetingStatus,
+    /// Invited person → attendance.
+    pub attendance: std::collections::BTreeMap<String, Attendance>,
+    pub agenda: Vec<DemoAgendaItem>,
+    pub decisions: Vec<DemoDecision>,
+    pub action_items: Vec<DemoActionItem>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoAgendaItem {
+    pub title: String,
+    pub minutes: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoDecision {
+    pub text: String,
+    pub follow_up: FollowUp,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoActionItem {
+    pub text: String,
+    /// A contact person's or an organisation's name.
+    pub owner: String,
+    pub due: String,
+    pub status: ActionItemStatus,
 }
 
 /// The action plan, with organisations, municipalities and interventions
@@ -190,6 +233,7 @@ impl Workspace {
                     .collect::<Result<Vec<_>>>()?;
                 set_served_in(w, id, &served)?;
             }
+            let mut contacts = HashMap::new();
             for c in &demo.contacts {
                 let input = ContactInput {
                     organisation: Some(known(&ids, &c.organisation)?),
@@ -203,7 +247,7 @@ impl Workspace {
                     last_checked: Some(c.last_checked.clone()),
                     ..Default::default()
                 };
-                create_contact_in(w, &input)?;
+                contacts.insert(c.name.as_str(), create_contact_in(w, &input)?);
             }
             for r in &demo.relations {
                 let id = |name: &str| known(&ids, name);
@@ -217,7 +261,8 @@ impl Workspace {
                 };
                 create_relation_in(w, &input)?;
             }
-            load_plan(w, &demo.plan, &ids, &municipalities)
+            load_plan(w, &demo.plan, &ids, &municipalities)?;
+            load_meetings(w, &demo.meetings, &ids, &contacts)
         })?;
         self.require_coalition()
     }
@@ -351,6 +396,69 @@ fn load_plan(
                 &v.numerator.to_string(),
                 &v.denominator.map(|d| d.to_string()).unwrap_or_default(),
             )?;
+        }
+    }
+    Ok(())
+}
+
+fn load_meetings(
+    w: &mut crate::changes::Writer,
+    meetings: &[DemoMeeting],
+    organisations: &HashMap<&str, uuid::Uuid>,
+    contacts: &HashMap<&str, uuid::Uuid>,
+) -> Result<()> {
+    let person = |name: &str| {
+        contacts
+            .get(name)
+            .copied()
+            .ok_or_else(|| Error::InvalidInput(format!("demo: {name}")))
+    };
+    for m in meetings {
+        let invited = m
+            .attendance
+            .keys()
+            .map(|n| person(n))
+            .collect::<Result<Vec<_>>>()?;
+        let id = uuid::Uuid::now_v7();
+        let input = MeetingInput {
+            title: Some(m.title.clone()),
+            kind: Some(m.kind),
+            date: Some(m.date.clone()),
+            start_time: Some(m.start_time.clone()),
+            end_time: Some(m.end_time.clone()),
+            location: Some(m.location.clone()),
+            status: Some(m.status),
+            chair: invited.first().map(|c| c.to_string()),
+            invited: Some(invited),
+            ..Default::default()
+        };
+        create_meeting_in(w, id, &input)?;
+        for (name, attendance) in &m.attendance {
+            if *attendance != Attendance::Uitgenodigd {
+                set_attendance_in(w, id, person(name)?, *attendance)?;
+            }
+        }
+        let mut first_item = None;
+        for (i, item) in m.agenda.iter().enumerate() {
+            let input = crate::meetings::AgendaItemInput {
+                title: Some(item.title.clone()),
+                minutes: Some(item.minutes.clone()),
+                ..Default::default()
+            };
+            let item = add_agenda_item_in(w, id, i as i64 + 1, &input)?;
+            first_item.get_or_insert(item);
+        }
+        for d in &m.decisions {
+            add_decision_in(w, id, first_item, &d.text, d.follow_up)?;
+        }
+        for a in &m.action_items {
+            let owner = contacts
+                .get(a.owner.as_str())
+                .or_else(|| organisations.get(a.owner.as_str()))
+                .copied()
+                .ok_or_else(|| Error::InvalidInput(format!("demo: {}", a.owner)))?;
+            let due = crate::validate::optional_date("due", Some(&a.due))?;
+            add_action_item_in(w, id, None, &a.text, owner, due, a.status)?;
         }
     }
     Ok(())

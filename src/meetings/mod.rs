@@ -523,6 +523,71 @@ pub(crate) fn add_agenda_item_in(
     Ok(id)
 }
 
+pub(crate) fn set_attendance_in(
+    w: &mut Writer,
+    meeting: Uuid,
+    contact: Uuid,
+    attendance: Attendance,
+) -> Result<()> {
+    let id = INVITED.pair_id(meeting, contact);
+    w.set(&MEETING_ATTENDEE, id, "attendance", attendance.code())
+        .map(drop)
+}
+
+pub(crate) fn add_decision_in(
+    w: &mut Writer,
+    meeting: Uuid,
+    agenda_item: Option<Uuid>,
+    text: &str,
+    follow_up: FollowUp,
+) -> Result<Uuid> {
+    let text = validate::required_text("text", text, 5_000, "schrijf het besluit op")?;
+    let id = Uuid::now_v7();
+    w.set(&DECISION, id, "meeting", meeting.to_string())?;
+    w.set(
+        &DECISION,
+        id,
+        "agenda_item",
+        agenda_item.map(|a| a.to_string()).unwrap_or_default(),
+    )?;
+    w.set(&DECISION, id, "text", text)?;
+    w.set(&DECISION, id, "follow_up", follow_up.code())?;
+    w.set(&DECISION, id, "created_at", iso(Utc::now()))?;
+    w.set(&DECISION, id, "deleted", false)?;
+    Ok(id)
+}
+
+/// An action item; `owner` already checked to be a person or organisation.
+pub(crate) fn add_action_item_in(
+    w: &mut Writer,
+    meeting: Uuid,
+    agenda_item: Option<Uuid>,
+    text: &str,
+    owner: Uuid,
+    due: Option<NaiveDate>,
+    status: ActionItemStatus,
+) -> Result<Uuid> {
+    let text = validate::required_text("text", text, 2_000, "schrijf op wat er moet gebeuren")?;
+    let id = Uuid::now_v7();
+    w.set(&ACTION_ITEM, id, "meeting", meeting.to_string())?;
+    w.set(
+        &ACTION_ITEM,
+        id,
+        "agenda_item",
+        agenda_item.map(|a| a.to_string()).unwrap_or_default(),
+    )?;
+    w.set(&ACTION_ITEM, id, "text", text)?;
+    w.set(&ACTION_ITEM, id, "owner", owner.to_string())?;
+    w.set(&ACTION_ITEM, id, "due", due.map(|d| d.to_string()))?;
+    w.set(&ACTION_ITEM, id, "status", status.code())?;
+    if status == ActionItemStatus::Gedaan {
+        w.set(&ACTION_ITEM, id, "done_on", due.map(|d| d.to_string()))?;
+    }
+    w.set(&ACTION_ITEM, id, "created_at", iso(Utc::now()))?;
+    w.set(&ACTION_ITEM, id, "deleted", false)?;
+    Ok(id)
+}
+
 impl Workspace {
     pub fn create_meeting(&mut self, input: &MeetingInput) -> Result<Meeting> {
         self.require_coalition()?;
@@ -681,11 +746,7 @@ impl Workspace {
                 "deze persoon is niet uitgenodigd voor dit overleg",
             ));
         }
-        let id = INVITED.pair_id(meeting, contact);
-        self.write(|w| {
-            w.set(&MEETING_ATTENDEE, id, "attendance", attendance.code())
-                .map(drop)
-        })
+        self.write(|w| set_attendance_in(w, meeting, contact, attendance))
     }
 
     pub fn add_agenda_item(
@@ -738,21 +799,7 @@ impl Workspace {
         text: &str,
     ) -> Result<Decision> {
         get(self.conn(), meeting)?;
-        let text = validate::required_text("text", text, 5_000, "schrijf het besluit op")?;
-        let id = Uuid::now_v7();
-        self.write(|w| {
-            w.set(&DECISION, id, "meeting", meeting.to_string())?;
-            w.set(
-                &DECISION,
-                id,
-                "agenda_item",
-                agenda_item.map(|a| a.to_string()).unwrap_or_default(),
-            )?;
-            w.set(&DECISION, id, "text", text)?;
-            w.set(&DECISION, id, "follow_up", FollowUp::Open.code())?;
-            w.set(&DECISION, id, "created_at", iso(Utc::now()))?;
-            w.set(&DECISION, id, "deleted", false).map(drop)
-        })?;
+        let id = self.write(|w| add_decision_in(w, meeting, agenda_item, text, FollowUp::Open))?;
         self.decision(id)
     }
 
@@ -825,21 +872,16 @@ impl Workspace {
                 "onbekende persoon of organisatie",
             ));
         }
-        let id = Uuid::now_v7();
-        self.write(|w| {
-            w.set(&ACTION_ITEM, id, "meeting", meeting.to_string())?;
-            w.set(
-                &ACTION_ITEM,
-                id,
-                "agenda_item",
-                agenda_item.map(|a| a.to_string()).unwrap_or_default(),
-            )?;
-            w.set(&ACTION_ITEM, id, "text", text)?;
-            w.set(&ACTION_ITEM, id, "owner", owner.to_string())?;
-            w.set(&ACTION_ITEM, id, "due", due.map(|d| d.to_string()))?;
-            w.set(&ACTION_ITEM, id, "status", ActionItemStatus::Open.code())?;
-            w.set(&ACTION_ITEM, id, "created_at", iso(Utc::now()))?;
-            w.set(&ACTION_ITEM, id, "deleted", false).map(drop)
+        let id = self.write(|w| {
+            add_action_item_in(
+                w,
+                meeting,
+                agenda_item,
+                &text,
+                owner,
+                due,
+                ActionItemStatus::Open,
+            )
         })?;
         self.action_item(id)
     }

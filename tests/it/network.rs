@@ -374,6 +374,27 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
         .filter(|p| p.value.is_none())
         .count();
     assert!(small > 0, "the demo shows '< 10' somewhere");
+    let meetings = ws.list_meetings().unwrap();
+    assert!(
+        (25..=40).contains(&meetings.len()),
+        "{} meetings",
+        meetings.len()
+    );
+    let decisions = ws.list_decisions().unwrap();
+    assert!(
+        (40..=80).contains(&decisions.len()),
+        "{} decisions",
+        decisions.len()
+    );
+    let open = ws.list_action_items(&Default::default()).unwrap();
+    assert!(
+        open.iter().any(|a| a.overdue),
+        "some open items are overdue"
+    );
+    assert!(
+        !ws.search("zwangeren", 5).unwrap().is_empty(),
+        "the minutes are searchable"
+    );
     let matrix = ws.rollout_matrix().unwrap();
     let active: Vec<u32> = matrix.interventions.iter().map(|i| i.active).collect();
     assert!(
