@@ -6,9 +6,17 @@ import { errorMessage, type Lang } from './i18n';
 import type {
   Action,
   ActionFilter,
+  ActionItem,
+  ActionItemFilter,
+  ActionItemStatus,
+  AgendaItem,
+  AgendaItemInput,
+  Attendance,
   ActionInput,
   AppStatus,
   Coalition,
+  Decision,
+  FollowUp,
   ConflictView,
   Contact,
   ContactFilter,
@@ -29,6 +37,9 @@ import type {
   Intervention,
   InterventionInput,
   UndoReport,
+  Meeting,
+  MeetingDetail,
+  MeetingInput,
   Municipality,
   NetworkMetrics,
   NewMunicipality,
@@ -48,6 +59,7 @@ import type {
   Rollout,
   RolloutInput,
   RolloutMatrix,
+  SearchHit,
   SyncReport,
   SyncStatus,
 } from './bindings';
@@ -188,4 +200,28 @@ export const api = {
   /** Numbers as typed; an empty denominator for a plain count. Returns the updated series. */
   setIndicatorValue: (indicator: string, municipality: string, year: string, numerator: string, denominator: string) =>
     call<IndicatorSeries>('set_indicator_value', { indicator, municipality, year, numerator, denominator }),
+  listMeetings: () => call<Meeting[]>('list_meetings'),
+  meetingDetail: (id: string) => call<MeetingDetail>('meeting_detail', { id }),
+  createMeeting: (input: MeetingInput) => call<Meeting>('create_meeting', { input }),
+  /** A new meeting on `date` like `previous`: same kind, time, place and invitees. */
+  createMeetingFrom: (previous: string, date: string) => call<Meeting>('create_meeting_from', { previous, date }),
+  updateMeeting: (id: string, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
+  deleteMeeting: (id: string) => call<null>('delete_meeting', { id }),
+  setAttendance: (meeting: string, contact: string, attendance: Attendance) =>
+    call<MeetingDetail>('set_attendance', { meeting, contact, attendance }),
+  addAgendaItem: (meeting: string, input: AgendaItemInput) => call<AgendaItem>('add_agenda_item', { meeting, input }),
+  updateAgendaItem: (id: string, input: AgendaItemInput) => call<AgendaItem>('update_agenda_item', { id, input }),
+  addDecision: (meeting: string, agendaItem: string | null, text: string) =>
+    call<Decision>('add_decision', { meeting, agendaItem, text }),
+  followUpDecision: (id: string, followUp: FollowUp, note: string) =>
+    call<Decision>('follow_up_decision', { id, followUp, note }),
+  listDecisions: () => call<Decision[]>('list_decisions'),
+  /** owner: a contact person or organisation id; due: "YYYY-MM-DD" or null. */
+  addActionItem: (meeting: string, agendaItem: string | null, text: string, owner: string | null, due: string | null) =>
+    call<ActionItem>('add_action_item', { meeting, agendaItem, text, owner, due }),
+  setActionItemStatus: (id: string, status: ActionItemStatus) =>
+    call<ActionItem>('set_action_item_status', { id, status }),
+  listActionItems: (filter: ActionItemFilter) => call<ActionItem[]>('list_action_items', { filter }),
+  /** Agenda items, decisions and action items; matches marked in the snippet. */
+  search: (query: string) => call<SearchHit[]>('search', { query }),
 };
