@@ -266,13 +266,10 @@ pub fn action_item(ws: &mut Workspace, cmd: ActionItemCommand) -> Result<()> {
             for a in &items {
                 let due = a
                     .due
-                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .map(|d| format!("vóór {}", d.format("%d-%m-%Y")))
                     .unwrap_or_else(|| "geen datum".into());
                 let late = if a.overdue { "  [te laat]" } else { "" };
-                println!(
-                    "{}  {}  — {} (vóór {due}){late}",
-                    a.id, a.text, a.owner_name
-                );
+                println!("{}  {}  — {} ({due}){late}", a.id, a.text, a.owner_name);
             }
         }
         ActionItemCommand::Done { id } => {
