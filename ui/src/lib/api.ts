@@ -224,4 +224,8 @@ export const api = {
   listActionItems: (filter: ActionItemFilter) => call<ActionItem[]>('list_action_items', { filter }),
   /** Agenda items, decisions and action items; matches marked in the snippet. */
   search: (query: string) => call<SearchHit[]>('search', { query }),
+  /** A meeting as a calendar invitation (.ics) at a path the user chose. */
+  saveMeetingIcs: (id: string, path: string) => call<null>('save_meeting_ics', { id, path }),
+  /** All coming meetings as one calendar file. */
+  saveUpcomingIcs: (path: string) => call<null>('save_upcoming_ics', { path }),
 };

@@ -658,6 +658,10 @@ const nl = {
   'dashboard.actionItems.one': "Openstaand actiepunt uit overleggen",
   'dashboard.actionItems.overdue': "waarvan {n} te laat",
   'dashboard.actionItems.open': "Naar de overleggen",
+  'meeting.ics': "Uitnodiging (.ics)",
+  'meeting.ics.all': "Komende overleggen (.ics)",
+  'meeting.ics.choose': "Kies waar het agendabestand komt",
+  'meeting.ics.saved': "Agendabestand opgeslagen: {path}",
 };
 
 type Key = keyof typeof nl;
@@ -1295,6 +1299,10 @@ const en: Record<Key, string> = {
   'dashboard.actionItems.one': "Open action item from meetings",
   'dashboard.actionItems.overdue': "of which {n} overdue",
   'dashboard.actionItems.open': "Go to meetings",
+  'meeting.ics': "Invitation (.ics)",
+  'meeting.ics.all': "Coming meetings (.ics)",
+  'meeting.ics.choose': "Choose where the calendar file goes",
+  'meeting.ics.saved': "Calendar file saved: {path}",
 };
 
 const MESSAGES: Record<Lang, Record<Key, string>> = { nl, en };
