@@ -183,18 +183,7 @@ fn write_indicator(
         200,
         "geef de indicator een naam",
     )?;
-    let taken: bool = w.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM indicators WHERE lower(name) = lower(?1) AND id != ?2 AND deleted = 0)",
-        [&name, &id.to_string()],
-        |r| r.get(0),
-    )?;
-    if taken {
-        return Err(Error::validation(
-            "name",
-            ValidationCode::Duplicate,
-            format!("er is al een indicator {name:?}"),
-        ));
-    }
+    super::plans::unique_name(w.conn(), "indicators", id, &name, "indicator")?;
     let texts = [
         ("unit", pick(&input.unit, before.map(|b| &b.unit)), 50),
         (

@@ -288,18 +288,7 @@ fn write_intervention(
         200,
         "geef de interventie een naam",
     )?;
-    let taken: bool = w.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM interventions WHERE lower(name) = lower(?1) AND id != ?2 AND deleted = 0)",
-        [&name, &id.to_string()],
-        |r| r.get(0),
-    )?;
-    if taken {
-        return Err(Error::validation(
-            "name",
-            ValidationCode::Duplicate,
-            format!("er is al een interventie {name:?}"),
-        ));
-    }
+    super::plans::unique_name(w.conn(), "interventions", id, &name, "interventie")?;
     let group = validate::optional_text(
         "target_group",
         &pick(&input.target_group, before.map(|b| &b.target_group)),

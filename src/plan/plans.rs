@@ -282,6 +282,29 @@ pub(crate) fn living(
     }
 }
 
+/// A name no other living row of `table` has (ignoring case).
+pub(crate) fn unique_name(
+    conn: &Connection,
+    table: &str,
+    id: Uuid,
+    name: &str,
+    what: &str,
+) -> Result<()> {
+    let taken: bool = conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE lower(name) = lower(?1) AND id != ?2 AND deleted = 0)"
+        ))?
+        .query_row([name, &id.to_string()], |r| r.get(0))?;
+    if taken {
+        return Err(Error::validation(
+            "name",
+            ValidationCode::Duplicate,
+            format!("er is al een {what} {name:?}"),
+        ));
+    }
+    Ok(())
+}
+
 fn valid_year(field: &str, year: i32) -> Result<i32> {
     if (2000..=2100).contains(&year) {
         Ok(year)

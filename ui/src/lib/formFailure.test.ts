@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+import { ApiError } from './api';
+import { formFailure } from './formFailure';
+
+describe('formFailure', () => {
+  it('names the field the core refused and focuses it', () => {
+    const form = document.createElement('form');
+    form.innerHTML = '<input name="budget" /><input name="title" />';
+    document.body.append(form);
+    const error = new ApiError({
+      kind: 'validation',
+      message: 'geen bedrag',
+      validation: { field: 'budget', code: 'invalid_amount', message: 'geen bedrag' },
+    });
+    const failure = formFailure(error, form, 'nl');
+    expect(Object.keys(failure.errors)).toEqual(['budget']);
+    expect(failure.problem).toBeNull();
+    expect(document.activeElement?.getAttribute('name')).toBe('budget');
+    form.remove();
+  });
+
+  it('puts other failures, or a field the form lacks, in the problem line', () => {
+    const form = document.createElement('form');
+    const unknownField = new ApiError({
+      kind: 'validation',
+      message: 'de noemer is groter dan 0',
+      validation: { field: 'denominator', code: 'invalid_choice', message: 'de noemer is groter dan 0' },
+    });
+    expect(formFailure(unknownField, form, 'nl')).toEqual({ errors: {}, problem: 'de noemer is groter dan 0' });
+    expect(formFailure(new Error('weg'), form, 'nl').problem).toMatch(/weg/);
+  });
+});

@@ -1,0 +1,16 @@
+// What a form shows when saving fails: the field the core named, with its
+// message (and focus moves there), or else a problem line for the form.
+import { ApiError, describeError } from './api';
+import { validationMessage, type Lang } from './i18n';
+
+export type FormFailure = { errors: Record<string, string>; problem: string | null };
+
+export function formFailure(error: unknown, form: ParentNode, lang: Lang): FormFailure {
+  const validation = error instanceof ApiError ? error.payload.validation : null;
+  const field = validation ? form.querySelector<HTMLElement>(`[name="${validation.field}"]`) : null;
+  if (validation && field) {
+    field.focus();
+    return { errors: { [validation.field]: validationMessage(lang, validation.code) }, problem: null };
+  }
+  return { errors: {}, problem: describeError(lang, error) };
+}
