@@ -98,6 +98,7 @@ pub fn typescript() -> String {
         meetings::Decision::decl(&cfg),
         meetings::ActionItem::decl(&cfg),
         meetings::ActionItemFilter::decl(&cfg),
+        meetings::ActionItemInput::decl(&cfg),
         meetings::MeetingDetail::decl(&cfg),
         meetings::SearchHit::decl(&cfg),
         BridgeBuilder::decl(&cfg),

@@ -528,6 +528,10 @@ const MIGRATIONS: &[&str] = &[
         WHERE new.deleted = 0;
     END;
     "#,
+    // 8: agenda items can be confidential (left out of minutes for partners).
+    r#"
+    ALTER TABLE agenda_items ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes.

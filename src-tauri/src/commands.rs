@@ -6,8 +6,8 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::meetings::{
-    ActionItem, ActionItemFilter, ActionItemStatus, AgendaItem, AgendaItemInput, Attendance,
-    Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
+    ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItem, AgendaItemInput,
+    Attendance, Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
 };
 use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::plan::{
@@ -623,6 +623,45 @@ pub fn set_action_item_status(
     status: ActionItemStatus,
 ) -> Result<ActionItem> {
     state.with(|ws| ws.set_action_item_status(id, status))
+}
+
+#[tauri::command]
+pub fn update_action_item(
+    state: State<AppState>,
+    id: Uuid,
+    input: ActionItemInput,
+) -> Result<ActionItem> {
+    state.with(|ws| ws.update_action_item(id, &input))
+}
+
+#[tauri::command]
+pub fn delete_action_item(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_action_item(id))
+}
+
+#[tauri::command]
+pub fn update_decision(state: State<AppState>, id: Uuid, text: String) -> Result<Decision> {
+    state.with(|ws| ws.update_decision(id, &text))
+}
+
+#[tauri::command]
+pub fn delete_decision(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_decision(id))
+}
+
+#[tauri::command]
+pub fn delete_agenda_item(state: State<AppState>, id: Uuid) -> Result<()> {
+    state.with(|ws| ws.delete_agenda_item(id))
+}
+
+/// The agenda in a new order (every item once); returns the agenda.
+#[tauri::command]
+pub fn reorder_agenda(
+    state: State<AppState>,
+    meeting: Uuid,
+    order: Vec<Uuid>,
+) -> Result<Vec<AgendaItem>> {
+    state.with(|ws| ws.reorder_agenda(meeting, &order))
 }
 
 #[tauri::command]

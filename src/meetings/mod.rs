@@ -69,6 +69,7 @@ pub const AGENDA_ITEM: EntitySpec = EntitySpec {
         "presenter",
         "action",
         "minutes",
+        "confidential",
         "created_at",
         "deleted",
         "deleted_seen",
@@ -222,6 +223,8 @@ pub struct AgendaItem {
     pub action: Option<Uuid>,
     /// Plain text with light Markdown; shown as text, never as HTML.
     pub minutes: String,
+    /// Left out of the minutes that go to partners.
+    pub confidential: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -233,6 +236,18 @@ pub struct AgendaItemInput {
     pub presenter: Option<String>,
     pub action: Option<String>,
     pub minutes: Option<String>,
+    pub confidential: Option<bool>,
+}
+
+/// A change to an action item; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct ActionItemInput {
+    pub text: Option<String>,
+    pub owner: Option<Uuid>,
+    /// A date, or empty for none.
+    pub due: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -674,20 +689,9 @@ impl Workspace {
         attendees.sort_by_cached_key(|a| crate::vocabulary::fold(&a.name));
         let agenda = conn
             .prepare_cached(
-                "SELECT id, meeting, title, duration_min, presenter, action, minutes FROM agenda_items \
-                 WHERE meeting = ?1 AND deleted = 0 AND created_at != '' ORDER BY position, id",
+                &format!("{AGENDA_SELECT} WHERE meeting = ?1 AND deleted = 0 AND created_at != '' ORDER BY position, id"),
             )?
-            .query_map([id.to_string()], |r| {
-                Ok(AgendaItem {
-                    id: rows::uuid(r, 0)?,
-                    meeting: rows::uuid(r, 1)?,
-                    title: r.get(2)?,
-                    duration_min: r.get(3)?,
-                    presenter: optional_uuid(r, 4)?,
-                    action: optional_uuid(r, 5)?,
-                    minutes: r.get(6)?,
-                })
-            })?
+            .query_map([id.to_string()], agenda_item_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         let decisions = conn
             .prepare_cached(
@@ -775,20 +779,10 @@ impl Workspace {
     pub fn agenda_item(&self, id: Uuid) -> Result<AgendaItem> {
         rows::by_id(
             self.conn(),
-            "SELECT id, meeting, title, duration_min, presenter, action, minutes FROM agenda_items",
+            AGENDA_SELECT,
             id,
             "agendapunt",
-            |r| {
-                Ok(AgendaItem {
-                    id: rows::uuid(r, 0)?,
-                    meeting: rows::uuid(r, 1)?,
-                    title: r.get(2)?,
-                    duration_min: r.get(3)?,
-                    presenter: optional_uuid(r, 4)?,
-                    action: optional_uuid(r, 5)?,
-                    minutes: r.get(6)?,
-                })
-            },
+            agenda_item_from_row,
         )
     }
 
@@ -852,26 +846,7 @@ impl Workspace {
         get(self.conn(), meeting)?;
         let text = validate::required_text("text", text, 2_000, "schrijf op wat er moet gebeuren")?;
         let due = validate::optional_date("due", due)?;
-        let owner = owner.ok_or_else(|| {
-            Error::validation(
-                "owner",
-                ValidationCode::Required,
-                "kies wie het oppakt: één persoon of organisatie",
-            )
-        })?;
-        let known: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1) OR \
-             EXISTS (SELECT 1 FROM organisations WHERE id = ?1 AND deleted = 0)",
-            [owner.to_string()],
-            |r| r.get(0),
-        )?;
-        if !known {
-            return Err(Error::validation(
-                "owner",
-                ValidationCode::InvalidChoice,
-                "onbekende persoon of organisatie",
-            ));
-        }
+        let owner = known_owner(self.conn(), owner)?;
         let id = self.write(|w| {
             add_action_item_in(
                 w,
@@ -912,6 +887,110 @@ impl Workspace {
         self.action_item(id)
     }
 
+    /// Change an action item's text, owner or due date.
+    pub fn update_action_item(&mut self, id: Uuid, input: &ActionItemInput) -> Result<ActionItem> {
+        self.action_item(id)?;
+        let text = match &input.text {
+            Some(t) => Some(validate::required_text(
+                "text",
+                t,
+                2_000,
+                "schrijf op wat er moet gebeuren",
+            )?),
+            None => None,
+        };
+        let owner = match input.owner {
+            Some(o) => Some(known_owner(self.conn(), Some(o))?),
+            None => None,
+        };
+        let due = match &input.due {
+            Some(d) => Some(validate::optional_date("due", Some(d))?),
+            None => None,
+        };
+        self.write(|w| {
+            if let Some(text) = text {
+                w.set(&ACTION_ITEM, id, "text", text)?;
+            }
+            if let Some(owner) = owner {
+                w.set(&ACTION_ITEM, id, "owner", owner.to_string())?;
+            }
+            if let Some(due) = due {
+                w.set(&ACTION_ITEM, id, "due", due.map(|d| d.to_string()))?;
+            }
+            Ok(())
+        })?;
+        self.action_item(id)
+    }
+
+    /// Remove an action item entered by mistake (one that no longer
+    /// matters is *vervallen* instead, and stays visible).
+    pub fn delete_action_item(&mut self, id: Uuid) -> Result<()> {
+        self.action_item(id)?;
+        self.write(|w| w.set_deleted(&ACTION_ITEM, id, true).map(drop))
+    }
+
+    /// Change a decision's text.
+    pub fn update_decision(&mut self, id: Uuid, text: &str) -> Result<Decision> {
+        self.decision(id)?;
+        let text = validate::required_text("text", text, 5_000, "schrijf het besluit op")?;
+        self.write(|w| w.set(&DECISION, id, "text", text).map(drop))?;
+        self.decision(id)
+    }
+
+    pub fn delete_decision(&mut self, id: Uuid) -> Result<()> {
+        self.decision(id)?;
+        self.write(|w| w.set_deleted(&DECISION, id, true).map(drop))
+    }
+
+    /// Remove an agenda item. Its decisions and action items stay with the
+    /// meeting, no longer under an item.
+    pub fn delete_agenda_item(&mut self, id: Uuid) -> Result<()> {
+        self.agenda_item(id)?;
+        let key = id.to_string();
+        let linked = |table: &str| -> Result<Vec<Uuid>> {
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT id FROM {table} WHERE agenda_item = ?1 AND deleted = 0"
+            ))?;
+            let ids = stmt.query_map([&key], |r| rows::uuid(r, 0))?;
+            Ok(ids.collect::<rusqlite::Result<_>>()?)
+        };
+        let decisions = linked("decisions")?;
+        let items = linked("action_items")?;
+        self.write(|w| {
+            for d in &decisions {
+                w.set(&DECISION, *d, "agenda_item", "")?;
+            }
+            for a in &items {
+                w.set(&ACTION_ITEM, *a, "agenda_item", "")?;
+            }
+            w.set_deleted(&AGENDA_ITEM, id, true).map(drop)
+        })
+    }
+
+    /// Put a meeting's agenda in this order; `order` holds every item once.
+    pub fn reorder_agenda(&mut self, meeting: Uuid, order: &[Uuid]) -> Result<Vec<AgendaItem>> {
+        let agenda = self.meeting_detail(meeting)?.agenda;
+        let mut wanted = order.to_vec();
+        wanted.sort();
+        wanted.dedup();
+        let mut have: Vec<Uuid> = agenda.iter().map(|a| a.id).collect();
+        have.sort();
+        if wanted.len() != order.len() || wanted != have {
+            return Err(Error::validation(
+                "order",
+                ValidationCode::InvalidChoice,
+                "de volgorde moet elk agendapunt van dit overleg precies één keer noemen",
+            ));
+        }
+        self.write(|w| {
+            for (i, id) in order.iter().enumerate() {
+                w.set(&AGENDA_ITEM, *id, "position", i as i64 + 1)?;
+            }
+            Ok(())
+        })?;
+        Ok(self.meeting_detail(meeting)?.agenda)
+    }
+
     /// Action items (open ones by default), the earliest due first.
     pub fn list_action_items(&self, filter: &ActionItemFilter) -> Result<Vec<ActionItem>> {
         let status = filter.status.unwrap_or(ActionItemStatus::Open);
@@ -934,6 +1013,31 @@ impl Workspace {
         }
         Ok(items)
     }
+}
+
+/// One contact person or living organisation, required.
+fn known_owner(conn: &rusqlite::Connection, owner: Option<Uuid>) -> Result<Uuid> {
+    let owner = owner.ok_or_else(|| {
+        Error::validation(
+            "owner",
+            ValidationCode::Required,
+            "kies wie het oppakt: één persoon of organisatie",
+        )
+    })?;
+    let known: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND created_at != '') OR \
+         EXISTS (SELECT 1 FROM organisations WHERE id = ?1 AND deleted = 0)",
+        [owner.to_string()],
+        |r| r.get(0),
+    )?;
+    if !known {
+        return Err(Error::validation(
+            "owner",
+            ValidationCode::InvalidChoice,
+            "onbekende persoon of organisatie",
+        ));
+    }
+    Ok(owner)
 }
 
 fn write_agenda_item(w: &mut Writer, id: Uuid, input: &AgendaItemInput, new: bool) -> Result<()> {
@@ -962,7 +1066,26 @@ fn write_agenda_item(w: &mut Writer, id: Uuid, input: &AgendaItemInput, new: boo
         let minutes = validate::optional_text("minutes", minutes, 100_000)?;
         w.set(&AGENDA_ITEM, id, "minutes", minutes)?;
     }
+    if let Some(confidential) = input.confidential {
+        w.set(&AGENDA_ITEM, id, "confidential", confidential)?;
+    }
     Ok(())
+}
+
+const AGENDA_SELECT: &str =
+    "SELECT id, meeting, title, duration_min, presenter, action, minutes, confidential FROM agenda_items";
+
+fn agenda_item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
+    Ok(AgendaItem {
+        id: rows::uuid(r, 0)?,
+        meeting: rows::uuid(r, 1)?,
+        title: r.get(2)?,
+        duration_min: r.get(3)?,
+        presenter: optional_uuid(r, 4)?,
+        action: optional_uuid(r, 5)?,
+        minutes: r.get(6)?,
+        confidential: r.get(7)?,
+    })
 }
 
 fn decision_from_row(r: &Row) -> rusqlite::Result<Decision> {

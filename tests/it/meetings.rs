@@ -2,8 +2,8 @@
 //! items carried over to the next meeting of the same kind, full-text search.
 
 use wieg::meetings::{
-    ActionItemFilter, ActionItemStatus, AgendaItemInput, Attendance, FollowUp, MeetingInput,
-    MeetingKind, MATCH_END, MATCH_START,
+    ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItemInput, Attendance, FollowUp,
+    MeetingInput, MeetingKind, MATCH_END, MATCH_START,
 };
 use wieg::{ContactInput, Error, ValidationCode, Workspace};
 
@@ -353,4 +353,146 @@ fn minutes_written_on_another_laptop_are_found_here() {
     exchange(&mut [&mut a, &mut b]);
     assert_eq!(a.search("kraamzorg", 5).unwrap().len(), 1);
     assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+}
+
+#[test]
+fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected() {
+    let (_d, mut ws) = workspace();
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let anouk = person(&mut ws, ggd, "Anouk Janssen");
+    let m = meeting(
+        &mut ws,
+        "Werkgroep pijler 3",
+        MeetingKind::Werkgroep,
+        "2026-12-01",
+    );
+    let item = |ws: &mut Workspace, title: &str| {
+        ws.add_agenda_item(
+            m,
+            &AgendaItemInput {
+                title: Some(title.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let opening = item(&mut ws, "Opening");
+    let budget = item(&mut ws, "Begroting");
+    let closing = item(&mut ws, "Rondvraag");
+    let titles = |ws: &Workspace| -> Vec<String> {
+        ws.meeting_detail(m)
+            .unwrap()
+            .agenda
+            .into_iter()
+            .map(|a| a.title)
+            .collect()
+    };
+
+    ws.reorder_agenda(m, &[budget, opening, closing]).unwrap();
+    assert_eq!(titles(&ws), ["Begroting", "Opening", "Rondvraag"]);
+    // An order that forgets or repeats an item is refused; nothing moves.
+    for bad in [vec![budget, opening], vec![budget, opening, opening]] {
+        assert_eq!(refused(ws.reorder_agenda(m, &bad)).0, "order");
+    }
+    assert_eq!(titles(&ws), ["Begroting", "Opening", "Rondvraag"]);
+
+    // A confidential item keeps its flag; deleting an item keeps its
+    // decisions and action items with the meeting.
+    let flagged = ws
+        .update_agenda_item(
+            budget,
+            &AgendaItemInput {
+                confidential: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(flagged.confidential);
+    let decision = ws
+        .add_decision(m, Some(budget), "Begroting 2027 vastgesteld")
+        .unwrap();
+    let todo = ws
+        .add_action_item(
+            m,
+            Some(budget),
+            "Offerte opvragen",
+            Some(anouk),
+            Some("2026-12-15"),
+        )
+        .unwrap();
+    ws.delete_agenda_item(budget).unwrap();
+    let detail = ws.meeting_detail(m).unwrap();
+    assert_eq!(titles(&ws), ["Opening", "Rondvraag"]);
+    assert_eq!(detail.decisions[0].agenda_item, None);
+    assert_eq!(detail.action_items[0].agenda_item, None);
+
+    // Corrections: text, owner, due date; a mistake is deleted.
+    let fixed = ws
+        .update_decision(decision.id, "Begroting 2027 vastgesteld, met één wijziging")
+        .unwrap();
+    assert_eq!(fixed.text, "Begroting 2027 vastgesteld, met één wijziging");
+    assert_eq!(refused(ws.update_decision(decision.id, "  ")).0, "text");
+    let moved = ws
+        .update_action_item(
+            todo.id,
+            &ActionItemInput {
+                owner: Some(ggd),
+                due: Some("05-01-2027".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (moved.owner, moved.owner_name.as_str()),
+        (Some(ggd), "GGD Noord")
+    );
+    assert_eq!(moved.due.unwrap().to_string(), "2027-01-05");
+    assert_eq!(moved.text, "Offerte opvragen");
+    assert_eq!(
+        refused(ws.update_action_item(
+            todo.id,
+            &ActionItemInput {
+                owner: Some(uuid::Uuid::now_v7()),
+                ..Default::default()
+            }
+        ))
+        .0,
+        "owner"
+    );
+    let cleared = ws
+        .update_action_item(
+            todo.id,
+            &ActionItemInput {
+                due: Some(String::new()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(cleared.due, None);
+    let dropped = ws
+        .set_action_item_status(todo.id, ActionItemStatus::Vervallen)
+        .unwrap();
+    assert_eq!(dropped.status, ActionItemStatus::Vervallen);
+    assert!(ws
+        .list_action_items(&ActionItemFilter::default())
+        .unwrap()
+        .is_empty());
+
+    // Everything above reaches another laptop.
+    let (_d2, mut other) = replica_of(&ws);
+    ws.delete_decision(decision.id).unwrap();
+    ws.delete_action_item(todo.id).unwrap();
+    exchange(&mut [&mut ws, &mut other]);
+    let there = other.meeting_detail(m).unwrap();
+    assert_eq!(
+        there
+            .agenda
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Opening", "Rondvraag"]
+    );
+    assert!(there.decisions.is_empty() && there.action_items.is_empty());
+    assert!(ws.list_decisions().unwrap().is_empty());
 }

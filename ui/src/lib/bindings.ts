@@ -425,9 +425,13 @@ action: string | null,
 /**
  * Plain text with light Markdown; shown as text, never as HTML.
  */
-minutes: string, };
+minutes: string, 
+/**
+ * Left out of the minutes that go to partners.
+ */
+confidential: boolean, };
 
-export type AgendaItemInput = { title?: string, duration_min?: number, presenter?: string, action?: string, minutes?: string, };
+export type AgendaItemInput = { title?: string, duration_min?: number, presenter?: string, action?: string, minutes?: string, confidential?: boolean, };
 
 export type Decision = { id: string, meeting: string, agenda_item: string | null, text: string, follow_up: FollowUp, follow_up_note: string, };
 
@@ -442,6 +446,12 @@ meeting: string, meeting_title: string, meeting_date: string | null, agenda_item
 owner: string | null, owner_name: string, due: string | null, status: ActionItemStatus, done_on: string | null, overdue: boolean, };
 
 export type ActionItemFilter = { owner?: string, kind?: MeetingKind, status?: ActionItemStatus, overdue_only?: boolean, };
+
+export type ActionItemInput = { text?: string, owner?: string, 
+/**
+ * A date, or empty for none.
+ */
+due?: string, };
 
 export type MeetingDetail = { meeting: Meeting, attendees: Array<Attendee>, agenda: Array<AgendaItem>, decisions: Array<Decision>, action_items: Array<ActionItem>, 
 /**
