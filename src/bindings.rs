@@ -99,6 +99,8 @@ pub fn typescript() -> String {
         meetings::ActionItem::decl(&cfg),
         meetings::ActionItemFilter::decl(&cfg),
         meetings::ActionItemInput::decl(&cfg),
+        export::ExportFormat::decl(&cfg),
+        export::ExportRequest::decl(&cfg),
         meetings::MeetingDetail::decl(&cfg),
         meetings::SearchHit::decl(&cfg),
         BridgeBuilder::decl(&cfg),

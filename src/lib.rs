@@ -36,6 +36,7 @@ mod db;
 pub mod demo;
 mod dump;
 pub mod error;
+pub mod export;
 pub mod hlc;
 pub mod meetings;
 pub mod membership;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
+use wieg::export::{self, ExportFormat, ExportRequest};
 use wieg::meetings::{
     ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItem, AgendaItemInput,
     Attendance, Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
@@ -693,4 +694,58 @@ pub fn save_upcoming_ics(state: State<AppState>, path: String) -> Result<()> {
         let ics = ws.upcoming_ics()?;
         std::fs::write(&path, ics).map_err(|e| wieg::Error::io(&path, e))
     })
+}
+
+/// The name an export gets: the save dialog's suggestion.
+#[tauri::command]
+pub fn export_file_name(
+    state: State<AppState>,
+    request: ExportRequest,
+    format: ExportFormat,
+) -> Result<String> {
+    state.with(|ws| ws.export_file_name(&request, format, export::today()))
+}
+
+/// Write an export where the user chose; returns the path written.
+#[tauri::command(async)]
+pub fn export_to_path(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    format: ExportFormat,
+    path: String,
+) -> Result<String> {
+    let written = state.with(|ws| {
+        let file = ws.export_file(&request, format, export::today())?;
+        export::save(&file, Path::new(&path))
+    })?;
+    state.exported(written)
+}
+
+/// Write an export into the shared folder's `exports/`, under its own name.
+#[tauri::command(async)]
+pub fn export_to_shared_folder(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    format: ExportFormat,
+) -> Result<String> {
+    let written = state.with(|ws| {
+        let dir = ws.shared_exports_dir()?;
+        let file = ws.export_file(&request, format, export::today())?;
+        export::save(&file, &dir)
+    })?;
+    state.exported(written)
+}
+
+/// "Open bestand": the exported file in the program the system picks.
+#[tauri::command]
+pub fn open_exported(state: State<AppState>, path: String) -> Result<()> {
+    let path = state.was_exported(&path)?;
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| Error::Open(e.to_string()))
+}
+
+/// "Toon in map": the folder with the exported file selected.
+#[tauri::command]
+pub fn reveal_exported(state: State<AppState>, path: String) -> Result<()> {
+    let path = state.was_exported(&path)?;
+    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| Error::Open(e.to_string()))
 }

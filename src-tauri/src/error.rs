@@ -11,6 +11,10 @@ pub enum Error {
     Poisoned,
     #[error("Wieg kon niet starten: {0}")]
     Startup(String),
+    #[error("{0} is niet zojuist door Wieg geëxporteerd")]
+    NotExported(String),
+    #[error("het bestand kon niet worden geopend: {0}")]
+    Open(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

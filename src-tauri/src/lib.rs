@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod sync;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -16,12 +17,15 @@ pub use error::{Error, Result};
 /// The open workspace, shared by all commands.
 pub struct AppState {
     workspace: Mutex<Workspace>,
+    /// Files exported in this session: the only ones the UI may open.
+    exported: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace) -> Self {
         Self {
             workspace: Mutex::new(workspace),
+            exported: Mutex::default(),
         }
     }
 
@@ -29,6 +33,31 @@ impl AppState {
     pub fn with<T>(&self, call: impl FnOnce(&mut Workspace) -> wieg::Result<T>) -> Result<T> {
         let mut ws = self.workspace.lock().map_err(|_| Error::Poisoned)?;
         Ok(call(&mut ws)?)
+    }
+
+    /// Remember a file this session wrote for a partner.
+    pub fn exported(&self, path: PathBuf) -> Result<String> {
+        let text = path.display().to_string();
+        self.exported
+            .lock()
+            .map_err(|_| Error::Poisoned)?
+            .insert(path);
+        Ok(text)
+    }
+
+    /// `path`, if this session exported it.
+    pub fn was_exported(&self, path: &str) -> Result<PathBuf> {
+        let path = PathBuf::from(path);
+        if self
+            .exported
+            .lock()
+            .map_err(|_| Error::Poisoned)?
+            .contains(&path)
+        {
+            Ok(path)
+        } else {
+            Err(Error::NotExported(path.display().to_string()))
+        }
     }
 }
 
@@ -174,6 +203,11 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::list_decisions,
             commands::add_action_item,
             commands::set_action_item_status,
+            commands::export_file_name,
+            commands::export_to_path,
+            commands::export_to_shared_folder,
+            commands::open_exported,
+            commands::reveal_exported,
             commands::delete_agenda_item,
             commands::reorder_agenda,
             commands::update_decision,

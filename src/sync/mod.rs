@@ -150,6 +150,23 @@ fn check_reachable(shared: &Path) -> Result<()> {
 }
 
 impl Workspace {
+    /// `exports/` in the coalition's folder in the shared folder (made when
+    /// missing): where files for partners go when they should travel along.
+    pub fn shared_exports_dir(&self) -> Result<PathBuf> {
+        let shared = self.sync_folder()?.ok_or(Error::NoSyncFolder)?;
+        check_reachable(&shared)?;
+        let coalition = self.require_coalition()?;
+        let dir = find_coalition_dir(&shared, coalition.id)
+            .unwrap_or_else(|| {
+                shared
+                    .join(WIEG_DIR)
+                    .join(folder::coalition_dir_name(&coalition.name, coalition.id))
+            })
+            .join("exports");
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(dir)
+    }
+
     pub fn sync_folder(&self) -> Result<Option<PathBuf>> {
         Ok(setting(self.conn(), FOLDER_KEY)?.map(PathBuf::from))
     }

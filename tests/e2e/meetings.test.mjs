@@ -114,3 +114,67 @@ test('plan from the previous meeting, minutes, decision, action item, search, do
     await app.deleteSession();
   }
 });
+
+test('reorder and delete agenda items, mark one confidential, correct a decision, drop an action item', async () => {
+  const meeting = wieg(
+    'meeting', 'add', '--title', 'Werkgroep pijler 1', '--kind', 'werkgroep', '--date', '2027-02-03',
+    '--invite', 'Inge Bakker', '--agenda', 'Opening|Begroting|Rondvraag',
+  ).trim();
+  const decision = wieg('meeting', 'decide', meeting, '--text', 'Begroting vastgesteld').trim();
+  wieg('actionitem', 'add', '--meeting', meeting, '--text', 'Offerte opvragen', '--owner', 'Inge Bakker');
+  const show = () => JSON.parse(wieg('meeting', 'show', meeting, '--json'));
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-meetings'))).click();
+    const row = await visible(app, `[data-testid="meeting-row"][data-meeting="${meeting}"]`);
+    await (await row.$(byTestId('open-meeting'))).click();
+    await visible(app, byTestId('meeting-detail'));
+    const [, budget, closing] = show().agenda.map((a) => a.id);
+    const item = (id) => app.$(`[data-testid="agenda-item"][data-item="${id}"]`);
+
+    // "Rondvraag" moves up one place; the first item cannot move up.
+    await (await (await item(closing)).$(byTestId('move-agenda-up'))).click();
+    await app.waitUntil(async () => show().agenda.map((a) => a.title).join('|') === 'Opening|Rondvraag|Begroting', {
+      timeoutMsg: 'the agenda is reordered',
+    });
+    const first = await app.$(byTestId('agenda-item'));
+    assert.equal(await (await first.$(byTestId('move-agenda-up'))).isEnabled(), false);
+
+    // "Begroting" becomes confidential.
+    await (await (await item(budget)).$(byTestId('edit-agenda-item'))).click();
+    const form = await visible(app, byTestId('agenda-edit-form'));
+    await (await form.$(byTestId('agenda-edit-confidential'))).click();
+    await (await form.$(byTestId('save-agenda-item'))).click();
+    await visible(app, `[data-item="${budget}"] [data-testid="agenda-confidential-badge"]`);
+    assert.equal(show().agenda.find((a) => a.id === budget).confidential, true);
+
+    // The decision is corrected in place: Enter saves.
+    const dec = await visible(app, `[data-decision="${decision}"]`);
+    await dec.scrollIntoView();
+    await (await dec.$(byTestId('edit-decision'))).click();
+    const text = await visible(app, byTestId('decision-edit-text'));
+    await text.clearValue();
+    await text.setValue('Begroting 2027 vastgesteld');
+    await app.keys('Enter');
+    await app.waitUntil(async () => show().decisions[0].text === 'Begroting 2027 vastgesteld', {
+      timeoutMsg: 'the decision is corrected',
+    });
+
+    // The action item no longer matters: dropped, not done.
+    const [actionItem] = show().action_items;
+    const entry = await visible(app, `[data-action-item="${actionItem.id}"]`);
+    await entry.scrollIntoView();
+    await (await entry.$(byTestId('action-item-drop'))).click();
+    await app.waitUntil(async () => show().action_items[0].status === 'vervallen', { timeoutMsg: 'the item is dropped' });
+    assert.doesNotMatch(wieg('actionitem', 'list'), /Offerte opvragen/);
+
+    // Deleting the opening leaves two items.
+    const opening = await item(show().agenda[0].id);
+    await (await opening.$(byTestId('delete-agenda-item'))).click();
+    await (await visible(app, byTestId('confirm-delete-agenda-item'))).click();
+    await app.waitUntil(async () => show().agenda.length === 2, { timeoutMsg: 'the item is deleted' });
+    await app.saveScreenshot(join(ARTIFACTS, 'meeting-edit.png'));
+  } finally {
+    await app.deleteSession();
+  }
+});

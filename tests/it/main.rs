@@ -9,6 +9,7 @@ mod changes;
 mod cli;
 mod contacts;
 mod convergence;
+mod exports;
 mod import;
 mod meetings;
 mod municipalities;

@@ -366,6 +366,32 @@ enum ExportCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// The action plan: a document (docx, odt, pdf), a workbook (xlsx) or
+    /// its actions as CSV. --out is a file or a folder (stable Dutch name)
+    Plan {
+        #[arg(long, value_enum)]
+        format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// The minutes of a meeting (docx, odt, pdf)
+    Minutes {
+        meeting: uuid::Uuid,
+        #[arg(long, value_enum)]
+        format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Include confidential agenda items (left out by default)
+        #[arg(long)]
+        confidential: bool,
+    },
+    /// All open action items (xlsx, csv, pdf, docx, odt)
+    Actionitems {
+        #[arg(long, value_enum)]
+        format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
     /// A meeting as a calendar invitation (.ics), or with --upcoming all coming meetings
     Ics {
         #[arg(required_unless_present = "upcoming")]
@@ -375,6 +401,28 @@ enum ExportCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FileFormat {
+    Docx,
+    Odt,
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+impl From<FileFormat> for wieg::export::ExportFormat {
+    fn from(f: FileFormat) -> Self {
+        use wieg::export::ExportFormat as E;
+        match f {
+            FileFormat::Docx => E::Docx,
+            FileFormat::Odt => E::Odt,
+            FileFormat::Pdf => E::Pdf,
+            FileFormat::Xlsx => E::Xlsx,
+            FileFormat::Csv => E::Csv,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -764,6 +812,24 @@ fn run(cli: Cli) -> wieg::Result<()> {
             };
             std::fs::write(&out, ics).map_err(|e| wieg::Error::io(&out, e))?;
             println!("Geschreven: {}", out.display());
+        }
+        Command::Export(ExportCommand::Plan { format, out }) => {
+            let file = ws.export_plan(None, format.into(), wieg::export::today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Export(ExportCommand::Minutes {
+            meeting,
+            format,
+            out,
+            confidential,
+        }) => {
+            let file =
+                ws.export_minutes(meeting, format.into(), confidential, wieg::export::today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Export(ExportCommand::Actionitems { format, out }) => {
+            let file = ws.export_action_items(format.into(), wieg::export::today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Network { format, out }) => match format {
             NetworkFormat::Csv => {

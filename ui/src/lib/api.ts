@@ -8,6 +8,7 @@ import type {
   ActionFilter,
   ActionItem,
   ActionItemFilter,
+  ActionItemInput,
   ActionItemStatus,
   AgendaItem,
   AgendaItemInput,
@@ -211,16 +212,26 @@ export const api = {
     call<MeetingDetail>('set_attendance', { meeting, contact, attendance }),
   addAgendaItem: (meeting: string, input: AgendaItemInput) => call<AgendaItem>('add_agenda_item', { meeting, input }),
   updateAgendaItem: (id: string, input: AgendaItemInput) => call<AgendaItem>('update_agenda_item', { id, input }),
+  /** Its decisions and action items stay with the meeting, under no agenda item. */
+  deleteAgendaItem: (id: string) => call<null>('delete_agenda_item', { id }),
+  /** order: every agenda item of the meeting exactly once; returns the agenda in its new order. */
+  reorderAgenda: (meeting: string, order: string[]) => call<AgendaItem[]>('reorder_agenda', { meeting, order }),
   addDecision: (meeting: string, agendaItem: string | null, text: string) =>
     call<Decision>('add_decision', { meeting, agendaItem, text }),
   followUpDecision: (id: string, followUp: FollowUp, note: string) =>
     call<Decision>('follow_up_decision', { id, followUp, note }),
   listDecisions: () => call<Decision[]>('list_decisions'),
+  updateDecision: (id: string, text: string) => call<Decision>('update_decision', { id, text }),
+  deleteDecision: (id: string) => call<null>('delete_decision', { id }),
   /** owner: a contact person or organisation id; due: "YYYY-MM-DD" or null. */
   addActionItem: (meeting: string, agendaItem: string | null, text: string, owner: string | null, due: string | null) =>
     call<ActionItem>('add_action_item', { meeting, agendaItem, text, owner, due }),
   setActionItemStatus: (id: string, status: ActionItemStatus) =>
     call<ActionItem>('set_action_item_status', { id, status }),
+  /** Absent fields stay as they are; due: '' clears it; owner: a contact person or organisation id. */
+  updateActionItem: (id: string, input: ActionItemInput) => call<ActionItem>('update_action_item', { id, input }),
+  /** For an action item entered by mistake; one that no longer matters is set to 'vervallen' instead. */
+  deleteActionItem: (id: string) => call<null>('delete_action_item', { id }),
   listActionItems: (filter: ActionItemFilter) => call<ActionItem[]>('list_action_items', { filter }),
   /** Agenda items, decisions and action items; matches marked in the snippet. */
   search: (query: string) => call<SearchHit[]>('search', { query }),

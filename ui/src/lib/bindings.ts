@@ -453,6 +453,10 @@ export type ActionItemInput = { text?: string, owner?: string,
  */
 due?: string, };
 
+export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv";
+
+export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" };
+
 export type MeetingDetail = { meeting: Meeting, attendees: Array<Attendee>, agenda: Array<AgendaItem>, decisions: Array<Decision>, action_items: Array<ActionItem>, 
 /**
  * Open action items of earlier meetings of the same kind.

@@ -22,6 +22,20 @@ describe('formFailure', () => {
     form.remove();
   });
 
+  it('focuses the first box of a named group of checkboxes', () => {
+    const form = document.createElement('form');
+    form.innerHTML = '<fieldset name="invited"><input type="checkbox" value="a" /><input type="checkbox" value="b" /></fieldset>';
+    document.body.append(form);
+    const error = new ApiError({
+      kind: 'validation',
+      message: 'onbekende persoon',
+      validation: { field: 'invited', code: 'invalid_choice', message: 'onbekende persoon' },
+    });
+    expect(Object.keys(formFailure(error, form, 'nl').errors)).toEqual(['invited']);
+    expect(document.activeElement).toBe(form.querySelector('input[value="a"]'));
+    form.remove();
+  });
+
   it('puts other failures, or a field the form lacks, in the problem line', () => {
     const form = document.createElement('form');
     const unknownField = new ApiError({

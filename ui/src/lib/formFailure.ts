@@ -9,7 +9,8 @@ export function formFailure(error: unknown, form: ParentNode, lang: Lang): FormF
   const validation = error instanceof ApiError ? error.payload.validation : null;
   const field = validation ? form.querySelector<HTMLElement>(`[name="${validation.field}"]`) : null;
   if (validation && field) {
-    field.focus();
+    // A group of checkboxes takes focus on its first box.
+    (field instanceof HTMLFieldSetElement ? (field.querySelector<HTMLElement>('input, select, textarea') ?? field) : field).focus();
     return { errors: { [validation.field]: validationMessage(lang, validation.code) }, problem: null };
   }
   return { errors: {}, problem: describeError(lang, error) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from './bindings';
-import { splitMeetings, splitSnippet, timeSpan } from './meetings';
+import { invitedFirst, moveInOrder, outsideAgenda, ownerChoices, splitMeetings, splitSnippet, timeSpan, webLink } from './meetings';
 
 function meeting(id: string, date: string | null, start_time = ''): Meeting {
   return {
@@ -67,5 +67,80 @@ describe('the meeting list', () => {
     expect(timeSpan({ start_time: '14:00', end_time: '16:00' })).toBe('14:00–16:00');
     expect(timeSpan({ start_time: '14:00', end_time: '' })).toBe('14:00');
     expect(timeSpan({ start_time: '', end_time: '' })).toBe('');
+  });
+});
+
+describe('the agenda order', () => {
+  const order = ['a', 'b', 'c'];
+
+  it('moves an item one place up or down', () => {
+    expect(moveInOrder(order, 'b', -1)).toEqual(['b', 'a', 'c']);
+    expect(moveInOrder(order, 'b', 1)).toEqual(['a', 'c', 'b']);
+    expect(moveInOrder(order, 'c', -1)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('keeps the order at the ends and for an unknown item, and lists every item once', () => {
+    expect(moveInOrder(order, 'a', -1)).toEqual(order);
+    expect(moveInOrder(order, 'c', 1)).toEqual(order);
+    expect(moveInOrder(order, 'x', 1)).toEqual(order);
+    expect(moveInOrder([], 'a', 1)).toEqual([]);
+    const moved = moveInOrder(order, 'a', 1);
+    expect([...moved].sort()).toEqual(order);
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('decisions and action items outside the agenda', () => {
+  it('keeps those under no item or under a deleted item', () => {
+    const agenda = [{ id: 'a1' }, { id: 'a2' }];
+    const list = [
+      { id: 'd1', agenda_item: 'a1' },
+      { id: 'd2', agenda_item: null },
+      { id: 'd3', agenda_item: 'gone' },
+      { id: 'd4', agenda_item: 'a2' },
+    ];
+    expect(outsideAgenda(list, agenda).map((d) => d.id)).toEqual(['d2', 'd3']);
+    expect(outsideAgenda(list, []).map((d) => d.id)).toEqual(['d1', 'd2', 'd3', 'd4']);
+  });
+});
+
+describe('people to choose', () => {
+  it('lists contact persons and then living organisations, each by name', () => {
+    const owners = ownerChoices(
+      [
+        { id: 'c2', name: 'Sanne', organisation: 'o1' },
+        { id: 'c1', name: 'Inge', organisation: 'o9' },
+      ],
+      [
+        { id: 'o1', name: 'GGD', deleted: false },
+        { id: 'o2', name: 'Gemeente', deleted: true },
+        { id: 'o3', name: 'Buurtzorg', deleted: false },
+      ],
+    );
+    expect(owners).toEqual([
+      { id: 'c1', name: 'Inge', group: 'contact', sub: '' },
+      { id: 'c2', name: 'Sanne', group: 'contact', sub: 'GGD' },
+      { id: 'o3', name: 'Buurtzorg', group: 'organisation', sub: '' },
+      { id: 'o1', name: 'GGD', group: 'organisation', sub: '' },
+    ]);
+  });
+
+  it('puts the invited persons first', () => {
+    const people = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    expect(invitedFirst(people, ['c', 'a', 'x'])).toEqual({ invited: [{ id: 'a' }, { id: 'c' }], others: [{ id: 'b' }] });
+    expect(invitedFirst(people, [])).toEqual({ invited: [], others: people });
+  });
+});
+
+describe('the online link', () => {
+  it('is a link only for http and https addresses', () => {
+    expect(webLink('https://teams.microsoft.com/l/meetup-join/abc')).toBe('https://teams.microsoft.com/l/meetup-join/abc');
+    expect(webLink('  http://example.nl/x ')).toBe('http://example.nl/x');
+    expect(webLink('javascript:alert(1)')).toBeNull();
+    expect(webLink('data:text/html,<script>alert(1)</script>')).toBeNull();
+    expect(webLink('teams.microsoft.com/abc')).toBeNull();
+    expect(webLink('https://')).toBeNull();
+    expect(webLink('https://a b')).toBeNull();
+    expect(webLink('')).toBeNull();
   });
 });

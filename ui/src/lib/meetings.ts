@@ -45,3 +45,53 @@ export function timeSpan(m: Pick<Meeting, 'start_time' | 'end_time'>): string {
   if (m.start_time && m.end_time) return `${m.start_time}–${m.end_time}`;
   return m.start_time || m.end_time || '';
 }
+
+/** The agenda's new order after moving `id` one place up (-1) or down (+1); the same order at either end or for an unknown id. */
+export function moveInOrder(order: string[], id: string, step: -1 | 1): string[] {
+  const from = order.indexOf(id);
+  const to = from + step;
+  if (from < 0 || to < 0 || to >= order.length) return [...order];
+  const next = [...order];
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
+/** Decisions or action items under no item of this agenda (none, or one that was deleted): the meeting's general ones. */
+export function outsideAgenda<T extends { agenda_item: string | null }>(list: T[], agenda: { id: string }[]): T[] {
+  const ids = new Set(agenda.map((a) => a.id));
+  return list.filter((x) => !x.agenda_item || !ids.has(x.agenda_item));
+}
+
+/** Who can own an action item or present an agenda item: a contact person or an organisation. */
+export type Owner = { id: string; name: string; group: 'contact' | 'organisation'; sub: string };
+
+/** Contact persons (with their organisation) and then living organisations, each by name. */
+export function ownerChoices(
+  contacts: { id: string; name: string; organisation: string }[],
+  organisations: { id: string; name: string; deleted: boolean }[],
+): Owner[] {
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  const byName = (a: Owner, b: Owner) => a.name.localeCompare(b.name);
+  return [
+    ...contacts.map((c) => ({ id: c.id, name: c.name, group: 'contact' as const, sub: orgName.get(c.organisation) ?? '' })).sort(byName),
+    ...organisations
+      .filter((o) => !o.deleted)
+      .map((o) => ({ id: o.id, name: o.name, group: 'organisation' as const, sub: '' }))
+      .sort(byName),
+  ];
+}
+
+/** People to choose from, the meeting's invited persons first (in the given order of `people`). */
+export function invitedFirst<T extends { id: string }>(people: T[], invited: string[]): { invited: T[]; others: T[] } {
+  const set = new Set(invited);
+  return { invited: people.filter((p) => set.has(p.id)), others: people.filter((p) => !set.has(p.id)) };
+}
+
+/** Plan actions to link an agenda item to, per pillar ("2. Samenwerking"). */
+export type PlanActionGroup = { label: string; actions: { id: string; title: string }[] };
+
+/** The online link when it is a web address (http or https); otherwise null and it is shown as plain text. */
+export function webLink(link: string): string | null {
+  const text = link.trim();
+  return /^https?:\/\/[^\s]+$/i.test(text) ? text : null;
+}

@@ -1,0 +1,191 @@
+//! Files for partners who do not run Wieg. Each export builds one
+//! [`Document`] (or a set of [`Sheet`]s) from the data and renders it to
+//! the format asked for; the same data gives the same file, apart from the
+//! creation date. Files are written atomically: a temporary name, then a
+//! rename.
+
+pub mod doc;
+mod docx;
+pub mod dutch;
+mod minutes;
+mod odt;
+mod package;
+mod pdf;
+mod plan;
+pub mod sheet;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+pub use doc::{Block, Document, Image, Span, Table};
+pub use sheet::{Cell, Sheet};
+
+use crate::error::{Error, Result, ValidationCode};
+use crate::vocabulary::dutch_choice;
+use crate::workspace::Workspace;
+use minutes::action_items_file_stem;
+
+dutch_choice!(
+    /// A file format for partners.
+    ExportFormat {
+        Docx = "docx",
+        Odt = "odt",
+        Pdf = "pdf",
+        Xlsx = "xlsx",
+        Csv = "csv",
+    }
+);
+
+/// What to export: the app and the CLI name it so.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExportRequest {
+    /// The current action plan.
+    Plan,
+    /// The minutes of one meeting; confidential agenda items only when asked.
+    Minutes { meeting: Uuid, confidential: bool },
+    /// All open action items.
+    ActionItems,
+}
+
+impl Workspace {
+    pub fn export_file(
+        &self,
+        request: &ExportRequest,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<ExportFile> {
+        match request {
+            ExportRequest::Plan => self.export_plan(None, format, created),
+            ExportRequest::Minutes {
+                meeting,
+                confidential,
+            } => self.export_minutes(*meeting, format, *confidential, created),
+            ExportRequest::ActionItems => self.export_action_items(format, created),
+        }
+    }
+
+    /// The name a file gets without rendering it: for a save dialog.
+    pub fn export_file_name(
+        &self,
+        request: &ExportRequest,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<String> {
+        let stem = match request {
+            ExportRequest::Plan => self.plan_file_stem(None)?.1,
+            ExportRequest::Minutes { meeting, .. } => self.minutes_file_stem(*meeting)?,
+            ExportRequest::ActionItems => action_items_file_stem(created),
+        };
+        Ok(file_name(&stem, format))
+    }
+}
+
+/// A rendered file and the name it gets by default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFile {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        self.code()
+    }
+}
+
+/// A document as DOCX, ODT or PDF.
+pub fn render_document(doc: &Document, format: ExportFormat) -> Result<Vec<u8>> {
+    match format {
+        ExportFormat::Docx => docx::render(doc),
+        ExportFormat::Odt => odt::render(doc),
+        ExportFormat::Pdf => pdf::render(doc),
+        ExportFormat::Xlsx | ExportFormat::Csv => Err(unsupported(
+            format,
+            &[ExportFormat::Docx, ExportFormat::Odt, ExportFormat::Pdf],
+        )),
+    }
+}
+
+/// "Kies docx, odt of pdf": the format does not fit this export.
+pub(crate) fn unsupported(format: ExportFormat, allowed: &[ExportFormat]) -> Error {
+    let allowed: Vec<&str> = allowed.iter().map(|f| f.code()).collect();
+    Error::validation(
+        "format",
+        ValidationCode::InvalidChoice,
+        format!(
+            "dit kan niet als {}; kies {}",
+            format.code(),
+            allowed.join(", ")
+        ),
+    )
+}
+
+/// A name that is valid on Windows, macOS and Linux: no reserved
+/// characters, no trailing dots or spaces, not too long.
+pub fn file_name(stem: &str, format: ExportFormat) -> String {
+    let mut clean: String = stem
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '-',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    if clean.chars().count() > 120 {
+        clean = clean.chars().take(120).collect();
+    }
+    let clean = clean.trim_end_matches(['.', ' ']);
+    let clean = if clean.is_empty() { "Export" } else { clean };
+    format!("{clean}.{}", format.extension())
+}
+
+/// Write `file` to `target`: a file path, or a folder to put it in under
+/// its own name. Returns the path written.
+pub fn save(file: &ExportFile, target: &Path) -> Result<PathBuf> {
+    let path = if target.is_dir() {
+        target.join(&file.file_name)
+    } else {
+        target.to_path_buf()
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::InvalidInput(format!("{} is geen bestandsnaam", path.display())))?
+        .to_string_lossy()
+        .into_owned();
+    crate::sync::folder::write_replacing(&dir, &name, &file.bytes)
+        .map_err(|e| Error::io(&path, e))?;
+    Ok(path)
+}
+
+/// The date a file is made, as the user's calendar says.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_valid_everywhere() {
+        assert_eq!(
+            file_name(
+                "Notulen 2026-11-30 Stuurgroep: \"jaarplan\"?",
+                ExportFormat::Pdf
+            ),
+            "Notulen 2026-11-30 Stuurgroep- -jaarplan--.pdf"
+        );
+        assert_eq!(file_name(" ..", ExportFormat::Docx), "Export.docx");
+        assert_eq!(file_name(&"a".repeat(300), ExportFormat::Odt).len(), 124);
+    }
+}

@@ -1,0 +1,181 @@
+//! Files for partners: the same data gives the same bytes (on any laptop),
+//! confidential agenda items stay out unless asked for, user text cannot
+//! break a file, and files land atomically under stable Dutch names.
+
+use std::io::Read;
+
+use chrono::NaiveDate;
+use wieg::export::{self, ExportFormat};
+use wieg::meetings::{AgendaItemInput, MeetingInput, MeetingKind};
+use wieg::{Error, Workspace};
+
+use crate::{replica_of, workspace};
+
+const ALL: [ExportFormat; 5] = [
+    ExportFormat::Docx,
+    ExportFormat::Odt,
+    ExportFormat::Pdf,
+    ExportFormat::Xlsx,
+    ExportFormat::Csv,
+];
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    ws.load_demo().unwrap();
+    (dir, ws)
+}
+
+/// One part of a zip package (DOCX, ODT, XLSX) as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_same_data_gives_the_same_file_on_every_laptop() {
+    let (_d, ws) = demo();
+    let (_d2, other) = replica_of(&ws);
+    let meeting = ws.list_meetings().unwrap()[3].id;
+    for format in ALL {
+        let plan = ws.export_plan(None, format, day(23)).unwrap();
+        assert_eq!(
+            plan.bytes,
+            other.export_plan(None, format, day(23)).unwrap().bytes,
+            "plan as {format:?}"
+        );
+        assert_eq!(
+            plan.file_name,
+            format!("Actieplan 2024-2027.{}", format.code())
+        );
+        let items = ws.export_action_items(format, day(23)).unwrap();
+        assert_eq!(
+            items.bytes,
+            other.export_action_items(format, day(23)).unwrap().bytes
+        );
+        if !matches!(format, ExportFormat::Xlsx | ExportFormat::Csv) {
+            let minutes = ws.export_minutes(meeting, format, false, day(23)).unwrap();
+            assert_eq!(
+                minutes.bytes,
+                other
+                    .export_minutes(meeting, format, false, day(23))
+                    .unwrap()
+                    .bytes
+            );
+        }
+        // Only the creation date differs on another day (CSV has none).
+        let later = ws.export_plan(None, format, day(24)).unwrap();
+        assert_eq!(
+            later.bytes != plan.bytes,
+            format != ExportFormat::Csv,
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn confidential_items_stay_out_of_the_minutes_unless_asked_for() {
+    let (_d, mut ws) = workspace();
+    let m = ws
+        .create_meeting(&MeetingInput {
+            title: Some("Stuurgroep".into()),
+            kind: Some(MeetingKind::Stuurgroep),
+            date: Some("2026-11-30".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let open_item = ws
+        .add_agenda_item(
+            m,
+            &AgendaItemInput {
+                title: Some("Voortgang pijler 2".into()),
+                minutes: Some(
+                    "Café “De Zon” <script>alert(1)</script> kost € 1.250 — \u{1}ëé".into(),
+                ),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let secret = ws
+        .add_agenda_item(
+            m,
+            &AgendaItemInput {
+                title: Some("Personele bezetting".into()),
+                minutes: Some("Vacature coördinator".into()),
+                confidential: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    ws.add_decision(m, Some(secret.id), "Tijdelijke inhuur")
+        .unwrap();
+    ws.add_decision(m, Some(open_item.id), "Rapportage in maart")
+        .unwrap();
+
+    for (format, part_name) in [
+        (ExportFormat::Docx, "word/document.xml"),
+        (ExportFormat::Odt, "content.xml"),
+    ] {
+        let partners = ws.export_minutes(m, format, false, day(30)).unwrap();
+        assert_eq!(
+            partners.file_name,
+            format!("Notulen 2026-11-30 Stuurgroep.{}", format.code())
+        );
+        let text = part(&partners.bytes, part_name);
+        assert!(text.contains("Rapportage in maart"), "{format:?}");
+        for hidden in ["Personele bezetting", "Vacature", "Tijdelijke inhuur"] {
+            assert!(!text.contains(hidden), "{hidden} leaked into {format:?}");
+        }
+        // Markup in minutes is text; a control character is dropped.
+        assert!(
+            text.contains("Café “De Zon” &lt;script&gt;alert(1)&lt;/script&gt; kost € 1.250 — ëé")
+        );
+        assert!(!text.contains('\u{1}'));
+        let internal = part(
+            &ws.export_minutes(m, format, true, day(30)).unwrap().bytes,
+            part_name,
+        );
+        assert!(internal.contains("Personele bezetting (vertrouwelijk)"));
+        assert!(internal.contains("Tijdelijke inhuur"));
+    }
+    match ws.export_minutes(m, ExportFormat::Xlsx, false, day(30)) {
+        Err(Error::Validation(v)) => assert_eq!(v.field, "format"),
+        other => panic!("expected a format error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_file_is_written_whole_under_its_name_or_not_at_all() {
+    let (_d, ws) = demo();
+    let out = tempfile::tempdir().unwrap();
+    let file = ws.export_plan(None, ExportFormat::Xlsx, day(23)).unwrap();
+    let path = export::save(&file, out.path()).unwrap();
+    assert_eq!(path, out.path().join("Actieplan 2024-2027.xlsx"));
+    // Saving again replaces the file; nothing else is left in the folder.
+    std::fs::write(&path, b"oud").unwrap();
+    export::save(&file, out.path()).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), file.bytes);
+    let named = export::save(&file, &out.path().join("plan voor GGD.xlsx")).unwrap();
+    assert!(named.ends_with("plan voor GGD.xlsx"));
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Actieplan 2024-2027.xlsx", "plan voor GGD.xlsx"]);
+    // A folder that is not there is an error that names it.
+    let missing = out.path().join("weg").join("plan.xlsx");
+    let err = export::save(&file, &missing).unwrap_err().to_string();
+    assert!(err.contains("weg"), "{err}");
+}

@@ -1,0 +1,181 @@
+"""The documents Wieg writes for partners (action plan, minutes, action
+items), read by software we did not write: LibreOffice converts every DOCX,
+ODT and XLSX to PDF; python-docx, odfpy and openpyxl read back headings,
+tables and cells; pdftotext and pdfinfo read the PDFs. Run with the path of
+the `wieg` CLI:
+
+    python3 tests/readers/documents.py target/debug/wieg
+"""
+
+import csv
+import datetime
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import docx
+import openpyxl
+from odf import opendocument, table as odf_table, text as odf_text
+from odf.namespaces import TEXTNS
+
+TRICKY = "Café “De Zon”: ‘ë’ & <geen tag> kost € 1.250,00"
+LONG = " ".join(f"Zin {n} over zwangerschappen en de wijkteams." for n in range(1, 1501))
+
+
+def run(*args: str) -> str:
+    return subprocess.run(list(args), check=True, capture_output=True, text=True).stdout
+
+
+def pdf_text(path: Path) -> str:
+    return run("pdftotext", "-layout", str(path), "-")
+
+
+def pdf_info(path: Path, *flags: str) -> str:
+    return run("pdfinfo", *flags, str(path))
+
+
+def odf_texts(path: Path):
+    doc = opendocument.load(str(path))
+    headings = [(h.getAttrNS(TEXTNS, "outline-level"), str(h)) for h in doc.getElementsByType(odf_text.H)]
+    paragraphs = [str(p) for p in doc.getElementsByType(odf_text.P)]
+    tables = doc.getElementsByType(odf_table.Table)
+    return doc, headings, paragraphs, tables
+
+
+def main(cli: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        data, out = tmp / "data", tmp / "out"
+        out.mkdir()
+
+        def wieg(*args: str) -> str:
+            return run(cli, "--data", str(data), *args)
+
+        wieg("demo")
+        plan_actions = json.loads(wieg("action", "list", "--json"))
+        written = {}
+
+        def export(*args: str) -> Path:
+            line = wieg("export", *args, "--out", str(out)).strip()
+            path = Path(line.split(": ", 1)[1])
+            assert path.is_file() and path.stat().st_size > 0, line
+            written[path.suffix] = written.get(path.suffix, []) + [path]
+            return path
+
+        # A meeting whose minutes hold special characters and a very long text.
+        meeting = wieg(
+            "meeting", "add", "--title", "Werkgroep “pijler 2”", "--kind", "werkgroep", "--date", "2026-11-30",
+            "--agenda", "Opening|Lange bespreking",
+        ).strip()
+        (tmp / "kort.md").write_text(f"**Welkom** bij {TRICKY}\n\n- eerste punt\n- tweede punt\n", encoding="utf-8")
+        (tmp / "lang.md").write_text(LONG, encoding="utf-8")
+        wieg("minutes", "set", meeting, "1", "--file", str(tmp / "kort.md"))
+        wieg("minutes", "set", meeting, "2", "--file", str(tmp / "lang.md"))
+        wieg("meeting", "decide", meeting, "--text", f"Besluit over {TRICKY}")
+
+        plan = {f: export("plan", "--format", f) for f in ("docx", "odt", "pdf", "xlsx", "csv")}
+        minutes = {f: export("minutes", meeting, "--format", f) for f in ("docx", "odt", "pdf")}
+        items = {f: export("actionitems", "--format", f) for f in ("xlsx", "pdf")}
+        assert plan["docx"].name == "Actieplan 2024-2027.docx", plan["docx"].name
+        assert minutes["pdf"].name == "Notulen 2026-11-30 Werkgroep “pijler 2”.pdf", minutes["pdf"].name
+
+        # python-docx: real headings, tables with a header row, Dutch text.
+        d = docx.Document(str(plan["docx"]))
+        heads = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Heading")]
+        assert ("Heading 1", "Pijlers, doelen en acties") in heads, heads[:10]
+        assert any(s == "Heading 2" and t.startswith("Pijler 1 — ") for s, t in heads), heads
+        assert d.core_properties.language == "nl-NL", d.core_properties.language
+        action_tables = [t for t in d.tables if t.rows[0].cells[0].text == "Actie"]
+        assert len(action_tables) >= 4, len(action_tables)
+        assert [c.text for c in action_tables[0].rows[0].cells] == [
+            "Actie", "Kartrekker", "Partners", "Gemeenten", "Status", "Periode", "Budget"]
+        header_xml = action_tables[0].rows[0]._tr.xml
+        assert "w:tblHeader" in header_xml, "the header row repeats on every page"
+        rows = sum(len(t.rows) - 2 for t in action_tables)  # minus header and total
+        assert rows == len(plan_actions), (rows, len(plan_actions))
+        assert any(r.cells[6].text.startswith("€ ") and r.cells[6].text.endswith(",00")
+                   for r in action_tables[0].rows[1:]), "budgets as € 12.500,00"
+
+        m = docx.Document(str(minutes["docx"]))
+        body = "\n".join(p.text for p in m.paragraphs)
+        assert "Welkom bij " + TRICKY in body, body[:500]
+        assert f"Besluit: Besluit over {TRICKY}" in body
+        assert LONG in body, "the long minutes survive whole"
+        assert any(p.style.name == "List Bullet" and p.text == "eerste punt" for p in m.paragraphs)
+
+        # odfpy: outline headings, header rows, the same texts.
+        _, heads, paras, tables = odf_texts(plan["odt"])
+        assert ("1", "Pijlers, doelen en acties") in heads, heads[:10]
+        assert all(t.getElementsByType(odf_table.TableHeaderRows) for t in tables), "every table has a header row"
+        _, heads, paras, _ = odf_texts(minutes["odt"])
+        assert ("2", "1. Opening") in heads, heads
+        assert any(TRICKY in p for p in paras)
+        assert any(LONG in p for p in paras)
+
+        # openpyxl: the plan's sheets, amounts as numbers, dates as dates.
+        book = openpyxl.load_workbook(plan["xlsx"])
+        assert book.sheetnames == ["Acties", "Uitrol", "Financiering"], book.sheetnames
+        acties = list(book["Acties"].iter_rows(values_only=True))
+        assert acties[0][:3] == ("Pijler", "Actie", "Omschrijving"), acties[0]
+        assert len(acties) - 1 == len(plan_actions)
+        budget = acties[0].index("Budget")
+        assert all(isinstance(r[budget], (int, float)) for r in acties[1:])
+        assert "€" in book["Acties"].cell(row=2, column=budget + 1).number_format
+        start = acties[0].index("Start")
+        assert any(isinstance(r[start], datetime.datetime) for r in acties[1:])
+        assert book.properties.title, "the workbook has a title"
+        uitrol = list(book["Uitrol"].iter_rows(values_only=True))
+        assert uitrol[0][:3] == ("Gemeente", "Interventie", "Status") and len(uitrol) > 10
+        sheet = openpyxl.load_workbook(items["xlsx"])["Actiepunten"]
+        open_items = json.loads(wieg("actionitem", "list", "--json"))
+        assert sheet.max_row - 1 == len(open_items), (sheet.max_row, len(open_items))
+
+        # CSV as Dutch Excel reads it.
+        raw = plan["csv"].read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+        rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+        assert rows[0][1] == "Actie" and len(rows) - 1 == len(plan_actions)
+
+        # PDFs: the Dutch text is there, the pages are counted, PDF/A and tagged.
+        for path, expected in [
+            (plan["pdf"], ["Pijlers, doelen en acties", "Uitrol van interventies", "Financiering", "€"]),
+            (minutes["pdf"], ["Notulen Werkgroep", "Café “De Zon”", "<geen tag>", "Zin 1500 over"]),
+            (items["pdf"], ["Openstaande actiepunten", "Stand van"]),
+        ]:
+            text = pdf_text(path)
+            for e in expected:
+                assert e in text, f"{e!r} not in {path.name}"
+            info = pdf_info(path)
+            pages = int(next(l for l in info.splitlines() if l.startswith("Pages:")).split()[1])
+            assert pages >= 1, info
+            assert "Tagged:          yes" in info, info
+            assert "pdfaid:part" in pdf_info(path, "-meta"), "PDF/A identification"
+        assert int(next(l for l in pdf_info(minutes["pdf"]).splitlines() if l.startswith("Pages:")).split()[1]) >= 3
+
+        # LibreOffice converts every DOCX, ODT and XLSX without error (one
+        # folder per format: the plan has the same name in each).
+        sources = written[".docx"] + written[".odt"] + written[".xlsx"]
+        for suffix in (".docx", ".odt", ".xlsx"):
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(tmp / suffix[1:]), *map(str, written[suffix])],
+                check=True, capture_output=True, timeout=600,
+            )
+        for source in sources:
+            pdf = tmp / source.suffix[1:] / (source.stem + ".pdf")
+            assert pdf.is_file(), f"LibreOffice did not convert {source.name}"
+            text = pdf_text(pdf)
+            expected = next(text for start, text in [
+                ("Actieplan", "Plan van aanpak" if source.suffix != ".xlsx" else "Pijler"),
+                ("Notulen", "Notulen Werkgroep"),
+                ("Actiepunten", "Actiepunt"),
+            ] if source.name.startswith(start))
+            assert expected in text, f"{expected!r} not in the conversion of {source.name}"
+        print(f"documents: {sum(len(v) for v in written.values())} files read back "
+              f"({', '.join(sorted(written))}), {len(sources)} converted by LibreOffice")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
