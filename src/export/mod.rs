@@ -4,6 +4,7 @@
 //! creation date. Files are written atomically: a temporary name, then a
 //! rename.
 
+mod chart;
 pub mod doc;
 mod docx;
 pub mod dutch;
@@ -12,6 +13,7 @@ mod odt;
 mod package;
 mod pdf;
 mod plan;
+mod report;
 pub mod sheet;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +52,8 @@ pub enum ExportRequest {
     Minutes { meeting: Uuid, confidential: bool },
     /// All open action items.
     ActionItems,
+    /// The progress report over a period (dates as `2025-01-01` or `1-1-2025`).
+    Report { from: String, to: String },
 }
 
 impl Workspace {
@@ -66,6 +70,10 @@ impl Workspace {
                 confidential,
             } => self.export_minutes(*meeting, format, *confidential, created),
             ExportRequest::ActionItems => self.export_action_items(format, created),
+            ExportRequest::Report { from, to } => {
+                let (from, to) = report::report_period(from, to)?;
+                self.export_report(from, to, format, created)
+            }
         }
     }
 
@@ -80,6 +88,10 @@ impl Workspace {
             ExportRequest::Plan => self.plan_file_stem(None)?.1,
             ExportRequest::Minutes { meeting, .. } => self.minutes_file_stem(*meeting)?,
             ExportRequest::ActionItems => action_items_file_stem(created),
+            ExportRequest::Report { from, to } => {
+                let (from, to) = report::report_period(from, to)?;
+                report::report_file_stem(from, to)
+            }
         };
         Ok(file_name(&stem, format))
     }

@@ -64,6 +64,15 @@ fn the_same_data_gives_the_same_file_on_every_laptop() {
             other.export_action_items(format, day(23)).unwrap().bytes
         );
         if !matches!(format, ExportFormat::Xlsx | ExportFormat::Csv) {
+            let (from, to) = (NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), day(30));
+            assert_eq!(
+                ws.export_report(from, to, format, day(23)).unwrap().bytes,
+                other
+                    .export_report(from, to, format, day(23))
+                    .unwrap()
+                    .bytes,
+                "report as {format:?}"
+            );
             let minutes = ws.export_minutes(meeting, format, false, day(23)).unwrap();
             assert_eq!(
                 minutes.bytes,
@@ -178,4 +187,129 @@ fn a_file_is_written_whole_under_its_name_or_not_at_all() {
     let missing = out.path().join("weg").join("plan.xlsx");
     let err = export::save(&file, &missing).unwrap_err().to_string();
     assert!(err.contains("weg"), "{err}");
+}
+
+#[test]
+fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
+    use wieg::export::{Block, Document};
+    use wieg::meetings::MeetingStatus;
+    use wieg::plan::IndicatorInput;
+
+    let (_d, mut ws) = demo();
+    let texts = |doc: &Document| -> String {
+        doc.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Title { title, lines } => format!("{title}\n{}", lines.join("\n")),
+                Block::Heading { text, .. } => text.clone(),
+                Block::Paragraph(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
+                Block::Bullets(items) => items
+                    .iter()
+                    .map(|i| i.iter().map(|s| s.text.as_str()).collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Block::Table(t) => format!(
+                    "{}\n{}",
+                    t.header.join(" | "),
+                    t.rows
+                        .iter()
+                        .map(|r| r.join(" | "))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ),
+                Block::Image(i) => format!("[{}]", i.alt),
+                Block::PageBreak => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // A value resting on 8 persons, and a meeting that was only planned.
+    let venlo = ws.find_municipality("Venlo").unwrap().id;
+    let small = ws
+        .create_indicator(&IndicatorInput {
+            name: Some("Kwetsbare zwangeren in zorgpad".into()),
+            unit: Some("%".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    ws.set_indicator_value(small, venlo, "2025", "7", "8")
+        .unwrap();
+    ws.set_indicator_value(small, venlo, "2026", "61", "83")
+        .unwrap();
+    ws.create_meeting(&MeetingInput {
+        title: Some("Gepland, niet gehouden".into()),
+        date: Some("2025-06-01".into()),
+        status: Some(MeetingStatus::Gepland),
+        ..Default::default()
+    })
+    .unwrap();
+
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    );
+    let doc = ws.report_document(from, to, day(23)).unwrap();
+    let text = texts(&doc);
+    for heading in [
+        "Samenvatting",
+        "De coalitie in cijfers",
+        "Verbindingen tussen medisch en sociaal domein",
+        "Acties per pijler",
+        "Uitrol van interventies",
+        "Overleggen en besluiten",
+        "Indicatoren",
+        "Kwetsbare zwangeren in zorgpad (%)",
+    ] {
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { text, .. } if text == heading)),
+            "{heading} missing"
+        );
+    }
+    // Meetings held in the period, the planned one not.
+    let held = ws
+        .list_meetings()
+        .unwrap()
+        .into_iter()
+        .filter(|m| {
+            m.date.is_some_and(|d| d >= from && d <= to) && m.status != MeetingStatus::Gepland
+        })
+        .count();
+    assert!(held > 0);
+    let overleggen = if held == 1 { "overleg" } else { "overleggen" };
+    assert!(
+        text.contains(&format!("{held} {overleggen} gehouden")),
+        "{text}"
+    );
+    assert!(!text.contains("Gepland, niet gehouden"));
+    // The small value is "< 10" in the table and in the chart's words, and
+    // its number appears nowhere.
+    assert!(text.contains("Venlo | < 10 | 73,5 %"), "{text}");
+    assert!(text.contains("Venlo: 2025 < 10, 2026 73,5 %"));
+    assert!(!text.contains("87,5"));
+    // Every chart has words for what it shows.
+    let images: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    assert!(images.len() >= 4, "{}", images.len());
+    assert!(images
+        .iter()
+        .all(|i| i.alt.len() > 40 && i.alt.chars().any(|c| c.is_ascii_digit())));
+
+    let file = ws
+        .export_report(from, to, ExportFormat::Odt, day(23))
+        .unwrap();
+    assert_eq!(file.file_name, "Voortgangsrapportage 2025-2026.odt");
+    let content = part(&file.bytes, "content.xml");
+    assert_eq!(content.matches("<svg:title>").count(), images.len());
+    assert!(ws
+        .export_report(to, from, ExportFormat::Pdf, day(23))
+        .is_err());
 }

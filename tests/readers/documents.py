@@ -78,6 +78,9 @@ def main(cli: str) -> None:
         plan = {f: export("plan", "--format", f) for f in ("docx", "odt", "pdf", "xlsx", "csv")}
         minutes = {f: export("minutes", meeting, "--format", f) for f in ("docx", "odt", "pdf")}
         items = {f: export("actionitems", "--format", f) for f in ("xlsx", "pdf")}
+        report = {f: export("report", "--from", "2024-01-01", "--to", "2026-12-31", "--format", f)
+                  for f in ("docx", "odt", "pdf")}
+        assert report["pdf"].name == "Voortgangsrapportage 2024-2026.pdf", report["pdf"].name
         assert plan["docx"].name == "Actieplan 2024-2027.docx", plan["docx"].name
         assert minutes["pdf"].name == "Notulen 2026-11-30 Werkgroep “pijler 2”.pdf", minutes["pdf"].name
 
@@ -104,6 +107,18 @@ def main(cli: str) -> None:
         assert f"Besluit: Besluit over {TRICKY}" in body
         assert LONG in body, "the long minutes survive whole"
         assert any(p.style.name == "List Bullet" and p.text == "eerste punt" for p in m.paragraphs)
+
+        # The report's charts are pictures with alt text, in Word and in ODF.
+        r = docx.Document(str(report["docx"]))
+        assert len(r.inline_shapes) >= 4, len(r.inline_shapes)
+        alts = [s._inline.docPr.get("descr") for s in r.inline_shapes]
+        assert all(a and any(c.isdigit() for c in a) for a in alts), alts
+        assert any(p.style.name == "Heading 1" and p.text == "Acties per pijler" for p in r.paragraphs)
+        from odf import draw, svg
+        rdoc = opendocument.load(str(report["odt"]))
+        frames = rdoc.getElementsByType(draw.Frame)
+        assert len(frames) == len(alts), (len(frames), len(alts))
+        assert all(f.getElementsByType(svg.Title) for f in frames), "every picture has a title"
 
         # odfpy: outline headings, header rows, the same texts.
         _, heads, paras, tables = odf_texts(plan["odt"])
@@ -143,6 +158,7 @@ def main(cli: str) -> None:
             (plan["pdf"], ["Pijlers, doelen en acties", "Uitrol van interventies", "Financiering", "€"]),
             (minutes["pdf"], ["Notulen Werkgroep", "Café “De Zon”", "<geen tag>", "Zin 1500 over"]),
             (items["pdf"], ["Openstaande actiepunten", "Stand van"]),
+            (report["pdf"], ["Voortgangsrapportage Kansrijke Start", "Acties per pijler", "Uitrol van interventies"]),
         ]:
             text = pdf_text(path)
             for e in expected:
@@ -171,6 +187,7 @@ def main(cli: str) -> None:
                 ("Actieplan", "Plan van aanpak" if source.suffix != ".xlsx" else "Pijler"),
                 ("Notulen", "Notulen Werkgroep"),
                 ("Actiepunten", "Actiepunt"),
+                ("Voortgangsrapportage", "Periode: 1 januari 2024"),
             ] if source.name.startswith(start))
             assert expected in text, f"{expected!r} not in the conversion of {source.name}"
         print(f"documents: {sum(len(v) for v in written.values())} files read back "

@@ -385,6 +385,17 @@ enum ExportCommand {
         #[arg(long)]
         confidential: bool,
     },
+    /// The progress report over a period (docx, odt, pdf)
+    Report {
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[arg(long, value_enum)]
+        format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
     /// All open action items (xlsx, csv, pdf, docx, odt)
     Actionitems {
         #[arg(long, value_enum)]
@@ -825,6 +836,16 @@ fn run(cli: Cli) -> wieg::Result<()> {
         }) => {
             let file =
                 ws.export_minutes(meeting, format.into(), confidential, wieg::export::today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Export(ExportCommand::Report {
+            from,
+            to,
+            format,
+            out,
+        }) => {
+            let request = wieg::export::ExportRequest::Report { from, to };
+            let file = ws.export_file(&request, format.into(), wieg::export::today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Actionitems { format, out }) => {

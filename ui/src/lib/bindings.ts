@@ -455,7 +455,7 @@ due?: string, };
 
 export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv";
 
-export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" };
+export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, };
 
 export type MeetingDetail = { meeting: Meeting, attendees: Array<Attendee>, agenda: Array<AgendaItem>, decisions: Array<Decision>, action_items: Array<ActionItem>, 
 /**

@@ -1,0 +1,568 @@
+//! The yearly progress report (*voortgangsrapportage*) for the funder or the
+//! council, over a chosen period: the coalition in figures and its growth,
+//! links between the medical and the social domain, actions per pillar,
+//! roll-out coverage, meetings and key decisions, indicators — with charts
+//! whose alt text carries the same numbers.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use uuid::Uuid;
+
+use super::chart::{self, Series};
+use super::doc::{Block, Document, Span, Table};
+use super::dutch::{long_date, short_date};
+use super::{file_name, render_document, unsupported, ExportFile, ExportFormat};
+use crate::error::Result;
+use crate::meetings::{ActionItemFilter, ActionItemStatus, FollowUp, MeetingStatus};
+use crate::network::Domain;
+use crate::plan::{ActionFilter, ActionStatus};
+use crate::validate;
+use crate::workspace::Workspace;
+
+/// `Voortgangsrapportage 2025`, `… 2024-2026`, or with exact dates.
+pub(super) fn report_file_stem(from: NaiveDate, to: NaiveDate) -> String {
+    let whole_years = from.month() == 1 && from.day() == 1 && to.month() == 12 && to.day() == 31;
+    match (whole_years, from.year() == to.year()) {
+        (true, true) => format!("Voortgangsrapportage {}", from.year()),
+        (true, false) => format!("Voortgangsrapportage {}-{}", from.year(), to.year()),
+        _ => format!("Voortgangsrapportage {from} tot {to}"),
+    }
+}
+
+/// `from` and `to` as dates in order.
+pub(super) fn report_period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let from = validate::date("from", from)?;
+    let to = validate::date("to", to)?;
+    validate::date_order("to", Some(from), Some(to))?;
+    Ok((from, to))
+}
+
+fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
+}
+
+impl Workspace {
+    pub fn export_report(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<ExportFile> {
+        if matches!(format, ExportFormat::Xlsx | ExportFormat::Csv) {
+            return Err(unsupported(
+                format,
+                &[ExportFormat::Docx, ExportFormat::Odt, ExportFormat::Pdf],
+            ));
+        }
+        validate::date_order("to", Some(from), Some(to))?;
+        let doc = self.report_document(from, to, created)?;
+        Ok(ExportFile {
+            file_name: file_name(&report_file_stem(from, to), format),
+            bytes: render_document(&doc, format)?,
+        })
+    }
+
+    pub fn report_document(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        created: NaiveDate,
+    ) -> Result<Document> {
+        let coalition = self.coalition()?.map(|c| c.name).unwrap_or_default();
+        let title = "Voortgangsrapportage Kansrijke Start";
+        let mut doc = Document::new(title, &coalition, created);
+        doc.blocks.push(Block::Title {
+            title: title.into(),
+            lines: vec![
+                coalition.clone(),
+                format!("Periode: {} – {}", long_date(from), long_date(to)),
+                format!("Datum: {}", long_date(created)),
+            ],
+        });
+        let within = |d: Option<NaiveDate>| d.is_some_and(|d| d >= from && d <= to);
+
+        // The network at both ends of the period.
+        let orgs = self.list_organisations(&Default::default())?;
+        let present = |since: Option<NaiveDate>, left: Option<NaiveDate>, at: NaiveDate| {
+            since.is_some_and(|s| s <= at) && left.is_none_or(|l| l > at)
+        };
+        let involved_at = |at| {
+            orgs.iter()
+                .filter(|o| present(o.involved_since, o.left_on, at))
+                .count()
+        };
+        let signed_at = |at| {
+            orgs.iter()
+                .filter(|o| present(o.signed_on, o.left_on, at))
+                .count()
+        };
+        let day_before = from.pred_opt().unwrap_or(from);
+        let mut newly_signed: Vec<_> = orgs.iter().filter(|o| within(o.signed_on)).collect();
+        newly_signed.sort_by_key(|o| (o.signed_on, o.name.clone()));
+        let metrics = self.network_metrics()?;
+
+        // Actions, roll-out, meetings.
+        let plan = self.current_plan()?;
+        let overview = match &plan {
+            Some(p) => Some(self.plan_overview(p.id, &ActionFilter::default())?),
+            None => None,
+        };
+        let matrix = self.rollout_matrix()?;
+        let meetings: Vec<_> = self
+            .list_meetings()?
+            .into_iter()
+            .filter(|m| within(m.date) && m.status != MeetingStatus::Gepland)
+            .collect();
+        let held: HashMap<Uuid, &crate::meetings::Meeting> =
+            meetings.iter().map(|m| (m.id, m)).collect();
+        let decisions: Vec<_> = self
+            .list_decisions()?
+            .into_iter()
+            .filter(|d| held.contains_key(&d.meeting))
+            .collect();
+        let mut items = Vec::new();
+        for status in [
+            ActionItemStatus::Open,
+            ActionItemStatus::Gedaan,
+            ActionItemStatus::Vervallen,
+        ] {
+            items.extend(
+                self.list_action_items(&ActionItemFilter {
+                    status: Some(status),
+                    ..Default::default()
+                })?
+                .into_iter()
+                .filter(|i| held.contains_key(&i.meeting)),
+            );
+        }
+
+        doc.heading(1, "Samenvatting");
+        let mut summary = vec![
+            format!(
+                "{} betrokken bij de coalitie op {} (was {} aan het begin van de periode).",
+                count(involved_at(to), "organisatie", "organisaties"),
+                long_date(to),
+                involved_at(day_before)
+            ),
+            format!(
+                "{} hebben het convenant getekend, {} in deze periode.",
+                count(signed_at(to), "partner", "partners"),
+                newly_signed.len()
+            ),
+            format!(
+                "{} tussen het medisch en het sociaal domein (stand van nu).",
+                count(
+                    metrics.medical_social_links as usize,
+                    "verbinding",
+                    "verbindingen"
+                )
+            ),
+            format!(
+                "{} gehouden, met {} en {}.",
+                count(meetings.len(), "overleg", "overleggen"),
+                count(decisions.len(), "besluit", "besluiten"),
+                count(items.len(), "actiepunt", "actiepunten")
+            ),
+        ];
+        if let Some(o) = &overview {
+            let all: Vec<_> = o.pillars.iter().flat_map(|p| &p.actions).collect();
+            let finished = all
+                .iter()
+                .filter(|a| a.status == ActionStatus::Afgerond && within(a.end_date))
+                .count();
+            let running = all
+                .iter()
+                .filter(|a| a.status == ActionStatus::Loopt)
+                .count();
+            summary.push(format!(
+                "{} in het actieplan: {finished} afgerond in deze periode, {running} lopen nog.",
+                count(all.len(), "actie", "acties")
+            ));
+        }
+        if !matrix.municipalities.is_empty() {
+            let active = matrix
+                .cells
+                .iter()
+                .filter(|c| c.status.code() == "actief")
+                .count();
+            summary.push(format!(
+                "{} actief verspreid over {} gemeenten.",
+                count(active, "interventie-inzet", "interventie-inzetten"),
+                matrix.municipalities.len()
+            ));
+        }
+        doc.blocks.push(Block::Bullets(
+            summary.into_iter().map(|s| vec![Span::plain(s)]).collect(),
+        ));
+
+        doc.heading(1, "De coalitie in cijfers");
+        let growth: Vec<_> = self
+            .network_growth()?
+            .into_iter()
+            .filter(|g| {
+                let month = format!("{:04}-{:02}", from.year(), from.month());
+                let last = format!("{:04}-{:02}", to.year(), to.month());
+                g.month >= month && g.month <= last
+            })
+            .collect();
+        if growth.len() >= 2 {
+            let labels: Vec<String> = growth.iter().map(|g| month_label(&g.month)).collect();
+            let (first, last) = (&growth[0], &growth[growth.len() - 1]);
+            doc.blocks.push(Block::Image(chart::lines(
+                &labels,
+                &[
+                    Series {
+                        name: "Betrokken".into(),
+                        values: growth.iter().map(|g| Some(f64::from(g.involved))).collect(),
+                    },
+                    Series {
+                        name: "Convenant getekend".into(),
+                        values: growth.iter().map(|g| Some(f64::from(g.signed))).collect(),
+                    },
+                ],
+                "organisaties",
+                format!(
+                    "Lijngrafiek van de groei van de coalitie per maand: betrokken organisaties van {} in {} naar {} in {}; partners met een getekend convenant van {} naar {}.",
+                    first.involved,
+                    month_label(&first.month),
+                    last.involved,
+                    month_label(&last.month),
+                    first.signed,
+                    last.signed
+                ),
+            )?));
+        }
+        let mut by_domain = Table::new(&["Domein", "Betrokken", "Convenant getekend"])
+            .widths(&[4, 2, 2])
+            .right_aligned(&[1, 2]);
+        for domain in [
+            Domain::Medisch,
+            Domain::Sociaal,
+            Domain::PubliekeGezondheid,
+            Domain::Overig,
+        ] {
+            let of = |list: &[crate::network::DomainCount]| {
+                list.iter()
+                    .find(|d| d.domain == domain)
+                    .map_or(0, |d| d.count)
+            };
+            by_domain.row(vec![
+                domain.code().to_string(),
+                of(&metrics.by_domain).to_string(),
+                of(&metrics.signed_by_domain).to_string(),
+            ]);
+        }
+        by_domain.row(vec![
+            "Totaal".into(),
+            metrics.organisations.to_string(),
+            metrics.signed.to_string(),
+        ]);
+        doc.table(by_domain);
+        if !newly_signed.is_empty() {
+            doc.heading(2, "Convenant getekend in deze periode");
+            let mut table =
+                Table::new(&["Organisatie", "Domein", "Getekend op"]).widths(&[5, 2, 2]);
+            for o in &newly_signed {
+                table.row(vec![
+                    o.name.clone(),
+                    o.domain.code().to_string(),
+                    short_date(o.signed_on),
+                ]);
+            }
+            doc.table(table);
+        }
+
+        doc.heading(1, "Verbindingen tussen medisch en sociaal domein");
+        doc.paragraph(format!(
+            "Van de {} lopende verbindingen tussen partners lopen er {} tussen een organisatie in het medisch en een in het sociaal domein.",
+            metrics.relations, metrics.medical_social_links
+        ));
+        if !metrics.bridge_builders.is_empty() {
+            doc.paragraph("De partners die het vaakst de brug slaan tussen beide domeinen:");
+            doc.blocks.push(Block::Bullets(
+                metrics
+                    .bridge_builders
+                    .iter()
+                    .take(5)
+                    .map(|b| vec![Span::plain(format!("{} ({})", b.name, b.domain.code()))])
+                    .collect(),
+            ));
+        }
+
+        if let Some(o) = &overview {
+            doc.heading(1, "Acties per pijler");
+            let statuses: Vec<String> = ActionStatus::ALL
+                .iter()
+                .map(|s| s.code().to_string())
+                .collect();
+            let mut header = vec!["Pijler"];
+            header.extend(statuses.iter().map(String::as_str));
+            header.extend(["afgerond in periode", "te laat"]);
+            let mut widths = vec![5];
+            widths.extend(std::iter::repeat_n(2, header.len() - 1));
+            let right: Vec<usize> = (1..header.len()).collect();
+            let mut table = Table::new(&header).widths(&widths).right_aligned(&right);
+            let mut rows = Vec::new();
+            for p in &o.pillars {
+                let counts: Vec<u32> = p.by_status.iter().map(|c| c.count).collect();
+                let finished = p
+                    .actions
+                    .iter()
+                    .filter(|a| a.status == ActionStatus::Afgerond && within(a.end_date))
+                    .count();
+                let mut row = vec![format!("{}. {}", p.pillar.number, p.pillar.title)];
+                row.extend(counts.iter().map(u32::to_string));
+                row.push(finished.to_string());
+                row.push(p.overdue.to_string());
+                table.row(row);
+                rows.push((format!("Pijler {}", p.pillar.number), counts));
+            }
+            let alt = rows
+                .iter()
+                .map(|(label, counts)| {
+                    let parts: Vec<String> = counts
+                        .iter()
+                        .zip(&statuses)
+                        .filter(|(n, _)| **n > 0)
+                        .map(|(n, s)| format!("{n} {s}"))
+                        .collect();
+                    format!(
+                        "{label}: {}",
+                        if parts.is_empty() {
+                            "geen acties".into()
+                        } else {
+                            parts.join(", ")
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            doc.blocks.push(Block::Image(chart::stacked_bars(
+                &rows,
+                &statuses,
+                "acties",
+                format!("Staafdiagram van de acties per pijler naar status. {alt}."),
+            )?));
+            doc.table(table);
+        }
+
+        if !matrix.interventions.is_empty() && !matrix.municipalities.is_empty() {
+            doc.heading(1, "Uitrol van interventies");
+            let total = matrix.municipalities.len();
+            doc.paragraph(format!(
+                "In hoeveel van de {total} gemeenten elke interventie actief is."
+            ));
+            let rows: Vec<(String, Vec<u32>)> = matrix
+                .interventions
+                .iter()
+                .map(|i| (i.name.clone(), vec![i.active]))
+                .collect();
+            let alt = matrix
+                .interventions
+                .iter()
+                .map(|i| format!("{}: {} van {total}", i.name, i.active))
+                .collect::<Vec<_>>()
+                .join("; ");
+            doc.blocks.push(Block::Image(chart::stacked_bars(
+                &rows,
+                &["actief".into()],
+                "gemeenten",
+                format!("Staafdiagram van de dekking per interventie. {alt}."),
+            )?));
+            let mut table = Table::new(&["Interventie", "Actief in", "Dekking"])
+                .widths(&[6, 2, 2])
+                .right_aligned(&[1, 2]);
+            for i in &matrix.interventions {
+                table.row(vec![
+                    i.name.clone(),
+                    format!("{} van {total}", i.active),
+                    format!("{} %", i.active as usize * 100 / total),
+                ]);
+            }
+            doc.table(table);
+        }
+
+        doc.heading(1, "Overleggen en besluiten");
+        if meetings.is_empty() {
+            doc.paragraph("In deze periode zijn geen overleggen gehouden.");
+        } else {
+            let mut table = Table::new(&["Datum", "Overleg", "Soort"]).widths(&[2, 6, 3]);
+            let mut by_date = meetings.clone();
+            by_date.sort_by_key(|m| (m.date, m.start_time.clone()));
+            for m in &by_date {
+                table.row(vec![
+                    short_date(m.date),
+                    m.title.clone(),
+                    m.kind.code().to_string(),
+                ]);
+            }
+            doc.table(table);
+            let done = items
+                .iter()
+                .filter(|i| i.status == ActionItemStatus::Gedaan)
+                .count();
+            let open = items
+                .iter()
+                .filter(|i| i.status == ActionItemStatus::Open)
+                .count();
+            doc.paragraph(format!(
+                "In deze overleggen zijn {} afgesproken: {done} gedaan, {open} staan nog open.",
+                count(items.len(), "actiepunt", "actiepunten")
+            ));
+        }
+        if !decisions.is_empty() {
+            doc.heading(2, "Besluiten");
+            let carried = decisions
+                .iter()
+                .filter(|d| d.follow_up == FollowUp::Uitgevoerd)
+                .count();
+            doc.paragraph(format!(
+                "{} genomen; {carried} daarvan zijn uitgevoerd.",
+                count(decisions.len(), "besluit", "besluiten")
+            ));
+            let mut table =
+                Table::new(&["Datum", "Overleg", "Besluit", "Uitvoering"]).widths(&[2, 3, 7, 2]);
+            let mut sorted = decisions.clone();
+            sorted.sort_by_key(|d| held.get(&d.meeting).and_then(|m| m.date));
+            for d in &sorted {
+                let m = held[&d.meeting];
+                table.row(vec![
+                    short_date(m.date),
+                    m.title.clone(),
+                    d.text.clone(),
+                    d.follow_up.code().to_string(),
+                ]);
+            }
+            doc.table(table);
+        }
+
+        self.report_indicators(&mut doc, from.year(), to.year())?;
+        Ok(doc)
+    }
+
+    fn report_indicators(&self, doc: &mut Document, first: i32, last: i32) -> Result<()> {
+        let mut heading = false;
+        for indicator in self.list_indicators()? {
+            let series = self.indicator_series(indicator.id)?;
+            let years: Vec<i32> = (first..=last)
+                .filter(|y| {
+                    series
+                        .municipalities
+                        .iter()
+                        .any(|m| m.points.iter().any(|p| p.year == *y))
+                })
+                .collect();
+            if years.is_empty() {
+                continue;
+            }
+            if !heading {
+                doc.heading(1, "Indicatoren");
+                doc.paragraph(
+                    "Waarden die op minder dan tien personen rusten staan er als \"< 10\": zo zijn ze niet tot personen te herleiden, en ze tellen in geen grafiek mee.",
+                );
+                heading = true;
+            }
+            let unit = match indicator.unit.trim() {
+                "" => String::new(),
+                u => format!(" ({u})"),
+            };
+            doc.heading(2, format!("{}{unit}", indicator.name));
+            if !indicator.source.trim().is_empty() {
+                doc.field("Bron", indicator.source.clone());
+            }
+            let year_labels: Vec<String> = years.iter().map(i32::to_string).collect();
+            let mut header = vec!["Gemeente"];
+            header.extend(year_labels.iter().map(String::as_str));
+            let mut widths = vec![4];
+            widths.extend(std::iter::repeat_n(2, years.len()));
+            let right: Vec<usize> = (1..header.len()).collect();
+            let mut table = Table::new(&header).widths(&widths).right_aligned(&right);
+            let mut lines = Vec::new();
+            for m in &series.municipalities {
+                let point = |y: &i32| m.points.iter().find(|p| p.year == *y);
+                let mut row = vec![m.name.clone()];
+                row.extend(
+                    years
+                        .iter()
+                        .map(|y| point(y).map(|p| p.shown.clone()).unwrap_or_default()),
+                );
+                table.row(row);
+                lines.push(Series {
+                    name: m.name.clone(),
+                    values: years
+                        .iter()
+                        .map(|y| point(y).and_then(|p| p.value))
+                        .collect(),
+                });
+            }
+            if years.len() >= 2 && lines.iter().any(|l| l.values.iter().any(Option::is_some)) {
+                let alt = series
+                    .municipalities
+                    .iter()
+                    .map(|m| {
+                        let values: Vec<String> = years
+                            .iter()
+                            .map(|y| {
+                                let shown = m
+                                    .points
+                                    .iter()
+                                    .find(|p| p.year == *y)
+                                    .map_or("geen waarde".to_string(), |p| p.shown.clone());
+                                format!("{y} {shown}")
+                            })
+                            .collect();
+                        format!("{}: {}", m.name, values.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                doc.blocks.push(Block::Image(chart::lines(
+                    &year_labels,
+                    &lines,
+                    indicator.unit.trim(),
+                    format!("Lijngrafiek van {} per gemeente. {alt}.", indicator.name),
+                )?));
+            }
+            doc.table(table);
+        }
+        Ok(())
+    }
+}
+
+/// `2025-03` as `mrt 2025`.
+fn month_label(month: &str) -> String {
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    match month.split_once('-') {
+        Some((y, m)) => match m.parse::<usize>() {
+            Ok(m @ 1..=12) => format!("{} {y}", SHORT[m - 1]),
+            _ => month.to_string(),
+        },
+        None => month.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_names_say_the_period() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            report_file_stem(d(2025, 1, 1), d(2025, 12, 31)),
+            "Voortgangsrapportage 2025"
+        );
+        assert_eq!(
+            report_file_stem(d(2024, 1, 1), d(2026, 12, 31)),
+            "Voortgangsrapportage 2024-2026"
+        );
+        assert_eq!(
+            report_file_stem(d(2025, 3, 1), d(2025, 8, 31)),
+            "Voortgangsrapportage 2025-03-01 tot 2025-08-31"
+        );
+        assert_eq!(month_label("2025-03"), "mrt 2025");
+    }
+}
