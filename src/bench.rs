@@ -361,15 +361,65 @@ pub fn plan(
     interventions: usize,
     dir: &Path,
 ) -> Result<PlanBench> {
+    use crate::plan::{ActionFilter, ActionStatus};
+
+    let started = Instant::now();
+    let (ws, plan, municipality_ids) = build_plan(actions, municipalities, interventions, dir)?;
+    let build_s = started.elapsed().as_secs_f64();
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let started = Instant::now();
+            f()?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        Ok(times[times.len() / 2])
+    };
+    let overview_ms =
+        median_ms(&mut || ws.plan_overview(plan, &ActionFilter::default()).map(drop))?;
+    let overview_filtered_ms = median_ms(&mut || {
+        ws.plan_overview(
+            plan,
+            &ActionFilter {
+                municipality: Some(municipality_ids[5 % municipality_ids.len()]),
+                status: Some(ActionStatus::Loopt),
+                ..Default::default()
+            },
+        )
+        .map(drop)
+    })?;
+    let matrix_ms = median_ms(&mut || ws.rollout_matrix().map(drop))?;
+    let summary_ms = median_ms(&mut || ws.plan_summary().map(drop))?;
+    Ok(PlanBench {
+        actions,
+        municipalities,
+        interventions,
+        build_s,
+        overview_ms,
+        overview_filtered_ms,
+        matrix_ms,
+        summary_ms,
+    })
+}
+
+/// A coalition with a plan of `actions` actions (each in a few
+/// municipalities, with two milestones) and a roll-out of `municipalities`
+/// × `interventions`, built through the change path in `dir`.
+fn build_plan(
+    actions: usize,
+    municipalities: usize,
+    interventions: usize,
+    dir: &Path,
+) -> Result<(Workspace, uuid::Uuid, Vec<uuid::Uuid>)> {
     use crate::network::NewMunicipality;
     use crate::plan::{
-        add_milestone_in, create_action_in, set_rollout_in, ActionFilter, ActionInput,
-        ActionStatus, InterventionInput, PlanInput, RolloutInput, RolloutStatus,
+        add_milestone_in, create_action_in, set_rollout_in, ActionInput, ActionStatus,
+        InterventionInput, PlanInput, RolloutInput, RolloutStatus,
     };
 
     let mut ws = Workspace::open(dir.join("data"))?;
     ws.create_coalition("Kansrijke Start Benchmark")?;
-    let started = Instant::now();
     let plan = ws.create_plan(&PlanInput {
         title: Some("Benchmarkplan".into()),
         period_start: crate::plan::Edit::set(2024),
@@ -450,44 +500,7 @@ pub fn plan(
         }
         Ok(())
     })?;
-    let build_s = started.elapsed().as_secs_f64();
-    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
-        let mut times = Vec::new();
-        for _ in 0..20 {
-            let started = Instant::now();
-            f()?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(f64::total_cmp);
-        Ok(times[times.len() / 2])
-    };
-    let overview_ms = median_ms(&mut || {
-        ws.plan_overview(plan.id, &ActionFilter::default())
-            .map(drop)
-    })?;
-    let overview_filtered_ms = median_ms(&mut || {
-        ws.plan_overview(
-            plan.id,
-            &ActionFilter {
-                municipality: Some(municipality_ids[5]),
-                status: Some(ActionStatus::Loopt),
-                ..Default::default()
-            },
-        )
-        .map(drop)
-    })?;
-    let matrix_ms = median_ms(&mut || ws.rollout_matrix().map(drop))?;
-    let summary_ms = median_ms(&mut || ws.plan_summary().map(drop))?;
-    Ok(PlanBench {
-        actions,
-        municipalities,
-        interventions,
-        build_s,
-        overview_ms,
-        overview_filtered_ms,
-        matrix_ms,
-        summary_ms,
-    })
+    Ok((ws, plan.id, municipality_ids))
 }
 
 #[derive(Debug, Serialize)]
@@ -614,4 +627,142 @@ pub fn meetings(meetings: usize, agenda_items: usize, dir: &Path) -> Result<Meet
         search_prefix_two_words_ms,
         open_meeting_ms,
     })
+}
+
+/// One export: how long, how big, how much memory at the peak.
+#[derive(Debug, Serialize)]
+pub struct ExportTiming {
+    pub what: String,
+    pub format: String,
+    pub ms: f64,
+    pub bytes: usize,
+    pub peak_mib: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportsBench {
+    pub timings: Vec<ExportTiming>,
+}
+
+/// The action plan of 60 and of `actions` actions in every format, and the
+/// progress report over three years of the demo coalition and of one ten
+/// times its size.
+pub fn exports(actions: usize, dir: &Path) -> Result<ExportsBench> {
+    use crate::export::{ExportFormat, ExportRequest};
+
+    let created = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
+    let mut timings = Vec::new();
+    let mut time = |ws: &Workspace,
+                    what: &str,
+                    request: &ExportRequest,
+                    formats: &[ExportFormat]|
+     -> Result<()> {
+        for format in formats {
+            reset_peak_memory();
+            let started = Instant::now();
+            let file = ws.export_file(request, *format, created)?;
+            timings.push(ExportTiming {
+                what: what.to_string(),
+                format: format.code().to_string(),
+                ms: started.elapsed().as_secs_f64() * 1000.0,
+                bytes: file.bytes.len(),
+                peak_mib: peak_memory_mib(),
+            });
+        }
+        Ok(())
+    };
+    // Smallest first and PDF last: the allocator keeps what a big export
+    // used, so a peak is only exact when nothing bigger ran before it.
+    use ExportFormat::*;
+    let all = [Csv, Xlsx, Docx, Odt, Pdf];
+    let documents = [Docx, Odt, Pdf];
+    let report = ExportRequest::Report {
+        from: "2024-01-01".into(),
+        to: "2026-12-31".into(),
+    };
+    let (small, _, _) = build_plan(60, 15, 12, &dir.join("small"))?;
+    time(&small, "actieplan, 60 acties", &ExportRequest::Plan, &all)?;
+    let mut demo = Workspace::open(dir.join("demo"))?;
+    demo.load_demo()?;
+    time(&demo, "voortgangsrapportage, demo", &report, &documents)?;
+    let scaled = scaled_coalition(&dir.join("scaled"))?;
+    time(
+        &scaled,
+        "voortgangsrapportage, demo x10",
+        &report,
+        &documents,
+    )?;
+    let (large, _, _) = build_plan(actions, 15, 12, &dir.join("large"))?;
+    time(
+        &large,
+        &format!("actieplan, {actions} acties"),
+        &ExportRequest::Plan,
+        &all,
+    )?;
+    Ok(ExportsBench { timings })
+}
+
+/// About ten times the demo coalition over 2024–2026: 970 organisations
+/// (half signed), 2,050 relations, 300 meetings held with 600 decisions and
+/// 1,200 action items, 600 actions in 15 municipalities × 12 interventions.
+fn scaled_coalition(dir: &Path) -> Result<Workspace> {
+    use crate::meetings::{
+        add_action_item_in, add_decision_in, create_meeting_in, ActionItemStatus, FollowUp,
+        MeetingInput, MeetingKind, MeetingStatus,
+    };
+    use crate::network::NewRelation;
+
+    let (mut ws, _, _) = build_plan(600, 15, 12, dir)?;
+    let day = |i: usize| format!("{}-{:02}-{:02}", 2024 + i % 3, 1 + i % 12, 1 + i % 28);
+    let orgs = ws.create_organisations(
+        &(0..970)
+            .map(|i| NewOrganisation {
+                name: format!("Organisatie {i}"),
+                kind: Some(OrgKind::ALL[i % OrgKind::ALL.len()]),
+                domain: Some(Domain::ALL[i % Domain::ALL.len()]),
+                involved_since: Some(day(i)),
+                signed_on: (i % 2 == 0).then(|| day(i)),
+                ..Default::default()
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    ws.create_relations(
+        &(0..2_050)
+            .map(|i| NewRelation {
+                from_org: orgs[i % orgs.len()],
+                to_org: orgs[(i * 7 + 1) % orgs.len()],
+                ..Default::default()
+            })
+            .filter(|r| r.from_org != r.to_org)
+            .collect::<Vec<_>>(),
+    )?;
+    let owner = orgs[0];
+    ws.write(|w| {
+        for i in 0..300 {
+            let id = uuid::Uuid::now_v7();
+            let input = MeetingInput {
+                title: Some(format!("Overleg {i}")),
+                kind: Some(MeetingKind::ALL[i % MeetingKind::ALL.len()]),
+                date: Some(day(i)),
+                status: Some(MeetingStatus::Gehouden),
+                ..Default::default()
+            };
+            create_meeting_in(w, id, &input)?;
+            for k in 0..2 {
+                add_decision_in(
+                    w,
+                    id,
+                    None,
+                    &format!("Besluit {k} van overleg {i}"),
+                    FollowUp::Uitgevoerd,
+                )?;
+            }
+            for k in 0..4 {
+                let status = ActionItemStatus::ALL[(i + k) % ActionItemStatus::ALL.len()];
+                add_action_item_in(w, id, None, &format!("Actiepunt {k}"), owner, None, status)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(ws)
 }

@@ -176,6 +176,14 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Files for partners: the plan of 60 and of N actions in every format,
+    /// the progress report of the demo coalition and of one ten times bigger
+    Exports {
+        #[arg(long, default_value_t = 5_000)]
+        actions: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Search and meeting pages over N meetings with M agenda items of minutes
     Meetings {
         #[arg(long, default_value_t = 10_000)]
@@ -608,6 +616,28 @@ fn run(cli: Cli) -> wieg::Result<()> {
         } else {
             println!("Aangesloten bij {name:?} in {}", data_dir.display());
             print_sync_report(&report);
+        }
+        return Ok(());
+    }
+    if let Command::Bench(BenchCommand::Exports { actions, json }) = &cli.command {
+        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
+        let result = wieg::bench::exports(*actions, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let b = result?;
+        if *json {
+            return print_json(&b);
+        }
+        for t in &b.timings {
+            println!(
+                "{:<34} {:<5} {:>9.1} ms {:>10} bytes  peak {}",
+                t.what,
+                t.format,
+                t.ms,
+                t.bytes,
+                t.peak_mib
+                    .map(|m| format!("{m:.0} MiB"))
+                    .unwrap_or_else(|| "?".into())
+            );
         }
         return Ok(());
     }

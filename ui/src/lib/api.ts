@@ -23,6 +23,8 @@ import type {
   ContactFilter,
   ContactInput,
   ErrorPayload,
+  ExportFormat,
+  ExportRequest,
   Funding,
   FundingInput,
   FundingOverview,
@@ -239,4 +241,16 @@ export const api = {
   saveMeetingIcs: (id: string, path: string) => call<null>('save_meeting_ics', { id, path }),
   /** All coming meetings as one calendar file. */
   saveUpcomingIcs: (path: string) => call<null>('save_upcoming_ics', { path }),
+  /** The name an export gets ("Actieplan 2024-2027.docx"): the save dialog's suggestion. */
+  exportFileName: (request: ExportRequest, format: ExportFormat) => call<string>('export_file_name', { request, format }),
+  /** Written at once as a whole at a path the user chose; returns the path written. */
+  exportToPath: (request: ExportRequest, format: ExportFormat, path: string) =>
+    call<string>('export_to_path', { request, format, path }),
+  /** Into the shared folder's exports/ under its own name; refused without a reachable shared folder. */
+  exportToSharedFolder: (request: ExportRequest, format: ExportFormat) =>
+    call<string>('export_to_shared_folder', { request, format }),
+  /** Only a file exported in this session: in the program the system picks. */
+  openExported: (path: string) => call<null>('open_exported', { path }),
+  /** Only a file exported in this session: its folder, with the file selected. */
+  revealExported: (path: string) => call<null>('reveal_exported', { path }),
 };

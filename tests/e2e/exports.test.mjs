@@ -1,0 +1,98 @@
+// Files for partners from the app: the action plan as Word and the progress
+// report as PDF, written into the shared folder's exports/ from the
+// "Delen & export" page, then read back (the PDF by pdftotext).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+
+const temp = (name) => mkdtempSync(join(tmpdir(), `wieg-e2e-${name}-`));
+const dirs = { data: temp('exports'), shared: temp('exports-shared') };
+let driver;
+
+const wieg = (...args) => execFileSync(CLI, ['--data', dirs.data, ...args], { encoding: 'utf8' });
+
+before(async () => {
+  wieg('demo');
+  wieg('sync', '--folder', dirs.shared);
+  driver = await startDriver(dirs.data);
+});
+
+after(async () => {
+  await driver?.stop();
+  for (const d of Object.values(dirs)) rmSync(d, { recursive: true, force: true });
+});
+
+async function visible(app, selector, timeout = 10_000) {
+  const el = await app.$(selector);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
+  return el;
+}
+
+// WebKitWebDriver cannot type into date fields: set them as a date picker would.
+async function setValue(app, element, value) {
+  await app.execute(
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
+function exportsFolder() {
+  const [coalition] = readdirSync(join(dirs.shared, 'Wieg'));
+  return join(dirs.shared, 'Wieg', coalition, 'exports');
+}
+
+async function exportToShared(app, row, format) {
+  const line = await visible(app, byTestId(row));
+  await line.scrollIntoView();
+  await (await line.$(byTestId('export-button'))).click();
+  const choice = await line.$(byTestId(`export-format-${format}`));
+  await choice.waitForDisplayed({ timeoutMsg: `no ${format} in ${row}` });
+  await choice.click();
+  await (await line.$(byTestId('export-to-shared'))).click();
+  const notice = await line.$(byTestId('export-notice'));
+  await notice.waitForDisplayed({ timeout: 30_000, timeoutMsg: `${row}: no notice` });
+  return notice.getText();
+}
+
+test('the plan as Word and the progress report as PDF land in the shared folder', async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-share'))).click();
+
+    const planNotice = await exportToShared(app, 'export-row-plan', 'docx');
+    const planFile = join(exportsFolder(), 'Actieplan 2024-2027.docx');
+    assert.ok(planNotice.includes('Actieplan 2024-2027.docx'), planNotice);
+    assert.ok(existsSync(planFile), 'the plan is in exports/');
+    assert.equal(readFileSync(planFile).subarray(0, 2).toString(), 'PK', 'a zip package');
+    await app.keys('Escape');
+
+    const row = await visible(app, byTestId('export-row-report'));
+    await setValue(app, await row.$(byTestId('export-report-from')), '2025-01-01');
+    await setValue(app, await row.$(byTestId('export-report-to')), '2025-12-31');
+    const reportNotice = await exportToShared(app, 'export-row-report', 'pdf');
+    assert.ok(reportNotice.includes('Voortgangsrapportage 2025.pdf'), reportNotice);
+    const reportRow = await app.$(byTestId('export-row-report'));
+    assert.ok(await (await reportRow.$(byTestId('export-open'))).isDisplayed(), '"Open bestand" is offered');
+    assert.ok(await (await reportRow.$(byTestId('export-reveal'))).isDisplayed(), '"Toon in map" is offered');
+    const text = execFileSync('pdftotext', [join(exportsFolder(), 'Voortgangsrapportage 2025.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    assert.match(text, /Periode: 1 januari 2025 – 31 december 2025/);
+    assert.match(text, /Acties per pijler/);
+    await app.saveScreenshot(join(ARTIFACTS, 'exports.png'));
+  } catch (e) {
+    await app.saveScreenshot(join(ARTIFACTS, 'exports-failed.png'));
+    throw e;
+  } finally {
+    await app.deleteSession();
+  }
+});
