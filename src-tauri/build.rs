@@ -87,6 +87,7 @@ const COMMANDS: &[&str] = &[
     "export_to_shared_folder",
     "open_exported",
     "reveal_exported",
+    "restore_archive",
     "delete_agenda_item",
     "reorder_agenda",
     "update_decision",

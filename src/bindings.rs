@@ -101,6 +101,7 @@ pub fn typescript() -> String {
         meetings::ActionItemInput::decl(&cfg),
         export::ExportFormat::decl(&cfg),
         export::ExportRequest::decl(&cfg),
+        export::RestoreReport::decl(&cfg),
         meetings::MeetingDetail::decl(&cfg),
         meetings::SearchHit::decl(&cfg),
         BridgeBuilder::decl(&cfg),

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
-use wieg::export::{self, ExportFormat, ExportRequest};
+use wieg::export::{self, ExportFormat, ExportRequest, RestoreReport};
 use wieg::meetings::{
     ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItem, AgendaItemInput,
     Attendance, Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
@@ -748,4 +748,10 @@ pub fn open_exported(state: State<AppState>, path: String) -> Result<()> {
 pub fn reveal_exported(state: State<AppState>, path: String) -> Result<()> {
     let path = state.was_exported(&path)?;
     tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| Error::Open(e.to_string()))
+}
+
+/// Rebuild the coalition from an archive into this (empty) workspace.
+#[tauri::command(async)]
+pub fn restore_archive(state: State<'_, AppState>, path: String) -> Result<RestoreReport> {
+    state.with(|ws| ws.restore_archive(Path::new(&path)))
 }

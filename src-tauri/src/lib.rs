@@ -208,6 +208,7 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             commands::export_to_shared_folder,
             commands::open_exported,
             commands::reveal_exported,
+            commands::restore_archive,
             commands::delete_agenda_item,
             commands::reorder_agenda,
             commands::update_decision,

@@ -4,6 +4,7 @@
 //! creation date. Files are written atomically: a temporary name, then a
 //! rename.
 
+mod archive;
 mod chart;
 pub mod doc;
 mod docx;
@@ -23,6 +24,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
+pub use archive::RestoreReport;
 pub use doc::{Block, Document, Image, Span, Table};
 pub use sheet::{Cell, Sheet};
 
@@ -32,13 +34,14 @@ use crate::workspace::Workspace;
 use minutes::action_items_file_stem;
 
 dutch_choice!(
-    /// A file format for partners.
+    /// A file format for partners (`zip`: the whole-coalition archive).
     ExportFormat {
         Docx = "docx",
         Odt = "odt",
         Pdf = "pdf",
         Xlsx = "xlsx",
         Csv = "csv",
+        Zip = "zip",
     }
 );
 
@@ -54,6 +57,8 @@ pub enum ExportRequest {
     ActionItems,
     /// The progress report over a period (dates as `2025-01-01` or `1-1-2025`).
     Report { from: String, to: String },
+    /// The whole coalition as one archive (format `zip`).
+    Archive,
 }
 
 impl Workspace {
@@ -74,6 +79,8 @@ impl Workspace {
                 let (from, to) = report::report_period(from, to)?;
                 self.export_report(from, to, format, created)
             }
+            ExportRequest::Archive if format == ExportFormat::Zip => self.export_archive(created),
+            ExportRequest::Archive => Err(unsupported(format, &[ExportFormat::Zip])),
         }
     }
 
@@ -92,6 +99,7 @@ impl Workspace {
                 let (from, to) = report::report_period(from, to)?;
                 report::report_file_stem(from, to)
             }
+            ExportRequest::Archive => return self.export_archive_name(created),
         };
         Ok(file_name(&stem, format))
     }
@@ -116,7 +124,7 @@ pub fn render_document(doc: &Document, format: ExportFormat) -> Result<Vec<u8>> 
         ExportFormat::Docx => docx::render(doc),
         ExportFormat::Odt => odt::render(doc),
         ExportFormat::Pdf => pdf::render(doc),
-        ExportFormat::Xlsx | ExportFormat::Csv => Err(unsupported(
+        ExportFormat::Xlsx | ExportFormat::Csv | ExportFormat::Zip => Err(unsupported(
             format,
             &[ExportFormat::Docx, ExportFormat::Odt, ExportFormat::Pdf],
         )),
@@ -140,6 +148,11 @@ pub(crate) fn unsupported(format: ExportFormat, allowed: &[ExportFormat]) -> Err
 /// A name that is valid on Windows, macOS and Linux: no reserved
 /// characters, no trailing dots or spaces, not too long.
 pub fn file_name(stem: &str, format: ExportFormat) -> String {
+    file_name_with(stem, format.extension())
+}
+
+/// [`file_name`] with any extension.
+pub fn file_name_with(stem: &str, extension: &str) -> String {
     let mut clean: String = stem
         .chars()
         .map(|c| match c {
@@ -154,7 +167,7 @@ pub fn file_name(stem: &str, format: ExportFormat) -> String {
     }
     let clean = clean.trim_end_matches(['.', ' ']);
     let clean = if clean.is_empty() { "Export" } else { clean };
-    format!("{clean}.{}", format.extension())
+    format!("{clean}.{extension}")
 }
 
 /// Write `file` to `target`: a file path, or a folder to put it in under

@@ -1,6 +1,7 @@
-// Files for partners from the app: the action plan as Word and the progress
-// report as PDF, written into the shared folder's exports/ from the
-// "Delen & export" page, then read back (the PDF by pdftotext).
+// Files for partners from the app: the action plan as Word, the progress
+// report as PDF and the whole coalition as an archive, written into the
+// shared folder's exports/ from the "Delen & export" page, then read back
+// (the PDF by pdftotext, the archive by a restore on a new laptop).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -63,7 +64,7 @@ async function exportToShared(app, row, format) {
   return notice.getText();
 }
 
-test('the plan as Word and the progress report as PDF land in the shared folder', async () => {
+test('the plan as Word, the progress report as PDF and the archive land in the shared folder', async () => {
   const app = await launchApp(driver);
   try {
     await (await visible(app, byTestId('nav-share'))).click();
@@ -89,6 +90,21 @@ test('the plan as Word and the progress report as PDF land in the shared folder'
     assert.match(text, /Periode: 1 januari 2025 – 31 december 2025/);
     assert.match(text, /Acties per pijler/);
     await app.saveScreenshot(join(ARTIFACTS, 'exports.png'));
+    await app.keys('Escape');
+
+    // Everything as one archive; restored on a new laptop it is the same coalition.
+    const archiveNotice = await exportToShared(app, 'export-row-archive', 'zip');
+    const [archive] = readdirSync(exportsFolder()).filter((f) => f.endsWith('.zip'));
+    assert.ok(archive?.startsWith('Wieg-archief '), `${archive}`);
+    assert.ok(archiveNotice.includes(archive), archiveNotice);
+    const fresh = temp('restored');
+    try {
+      execFileSync(CLI, ['--data', fresh, 'restore', '--archive', join(exportsFolder(), archive)]);
+      const dump = (data) => execFileSync(CLI, ['--data', data, 'dump'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      assert.equal(dump(fresh), dump(dirs.data), 'the restored coalition is the same');
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   } catch (e) {
     await app.saveScreenshot(join(ARTIFACTS, 'exports-failed.png'));
     throw e;

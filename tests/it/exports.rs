@@ -313,3 +313,96 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
         .export_report(to, from, ExportFormat::Pdf, day(23))
         .is_err());
 }
+
+#[test]
+fn an_archive_restores_the_whole_coalition_and_refuses_a_damaged_one() {
+    use std::io::Write;
+
+    let (_d, mut ws) = demo();
+    // An erased person stays erased in the archive and after a restore.
+    let person = ws.list_contacts(&Default::default()).unwrap()[0].clone();
+    ws.erase_contact(person.id).unwrap();
+    let file = ws.export_archive(day(23)).unwrap();
+    assert!(file.file_name.starts_with("Wieg-archief Kansrijke Start"));
+    assert!(file.file_name.ends_with(" 2026-11-23.zip"));
+    let log = part(&file.bytes, "changes.jsonl");
+    assert!(
+        !log.contains(&person.name),
+        "the erased person left no trace"
+    );
+    assert!(part(&file.bytes, "tabellen/organisations.csv").starts_with("\u{feff}id;"));
+    assert_eq!(file.bytes, ws.export_archive(day(23)).unwrap().bytes);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(&file.file_name);
+    std::fs::write(&path, &file.bytes).unwrap();
+    let restored_dir = tempfile::tempdir().unwrap();
+    let mut restored = Workspace::open(restored_dir.path()).unwrap();
+    let report = restored.restore_archive(&path).unwrap();
+    assert_eq!(report.coalition, ws.coalition().unwrap().unwrap().name);
+    assert_eq!(
+        restored.dump().unwrap(),
+        ws.dump().unwrap(),
+        "everything came back"
+    );
+    assert_ne!(
+        restored.replica().id,
+        ws.replica().id,
+        "a new laptop, not a clone"
+    );
+    // Not over an existing coalition.
+    assert!(matches!(
+        restored.restore_archive(&path),
+        Err(Error::CoalitionExists(_))
+    ));
+
+    // A half-copied file, a changed log, an archive from a newer Wieg: refused,
+    // and the empty workspace stays empty.
+    let rewrite = |edit: &dyn Fn(&str, String) -> String| -> std::path::PathBuf {
+        let mut source = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..source.len() {
+            let mut entry = source.by_index(i).unwrap();
+            let name = entry.name().to_string();
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(edit(&name, text).as_bytes()).unwrap();
+        }
+        let bad = dir.path().join(format!("bad-{}.zip", rand_suffix()));
+        std::fs::write(&bad, out.finish().unwrap().into_inner()).unwrap();
+        bad
+    };
+    let truncated = dir.path().join("half.zip");
+    std::fs::write(&truncated, &file.bytes[..file.bytes.len() / 2]).unwrap();
+    let tampered = rewrite(&|name, text| {
+        if name == "changes.jsonl" {
+            text.replacen("Venlo", "Venl0", 1)
+        } else {
+            text
+        }
+    });
+    let newer = rewrite(&|name, text| {
+        if name == "manifest.json" {
+            text.replace("\"format_version\": 1", "\"format_version\": 2")
+        } else {
+            text
+        }
+    });
+    let empty_dir = tempfile::tempdir().unwrap();
+    let mut empty = Workspace::open(empty_dir.path()).unwrap();
+    for (bad, expected) in [
+        (&truncated, "geen bruikbaar Wieg-archief"),
+        (&tampered, "controlegetal"),
+        (&newer, "nieuwere versie"),
+    ] {
+        let err = empty.restore_archive(bad).unwrap_err().to_string();
+        assert!(err.contains(expected), "{err}");
+        assert!(empty.coalition().unwrap().is_none());
+    }
+}
+
+fn rand_suffix() -> String {
+    uuid::Uuid::now_v7().simple().to_string()
+}

@@ -190,6 +190,27 @@ def main(cli: str) -> None:
                 ("Voortgangsrapportage", "Periode: 1 januari 2024"),
             ] if source.name.startswith(start))
             assert expected in text, f"{expected!r} not in the conversion of {source.name}"
+        # The archive opens with any zip tool, checks out, and restores to
+        # the same coalition on a new laptop.
+        archive = export("archive")
+        import hashlib
+        import zipfile
+        with zipfile.ZipFile(archive) as z:
+            assert z.testzip() is None, "every part's CRC holds"
+            manifest = json.loads(z.read("manifest.json"))
+            assert manifest["format"] == "wieg-archief" and manifest["format_version"] == 1, manifest
+            for name, digest in manifest["sha256"].items():
+                assert hashlib.sha256(z.read(name)).hexdigest() == digest, name
+            log = z.read("changes.jsonl").decode("utf-8").splitlines()
+            assert len(log) == manifest["changes"] and json.loads(log[0])["hlc"]
+            orgs = list(csv.reader(z.read("tabellen/organisations.csv").decode("utf-8-sig").splitlines(),
+                                   delimiter=";"))
+            assert orgs[0][0] == "id" and len(orgs) - 1 == len(json.loads(wieg("org", "list", "--json")))
+        fresh = tmp / "fresh"
+        restored = run(cli, "--data", str(fresh), "restore", "--archive", str(archive))
+        assert "Hersteld:" in restored, restored
+        assert run(cli, "--data", str(fresh), "dump") == wieg("dump"), "the restore is the same coalition"
+
         print(f"documents: {sum(len(v) for v in written.values())} files read back "
               f"({', '.join(sorted(written))}), {len(sources)} converted by LibreOffice")
 

@@ -152,6 +152,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rebuild the coalition from an archive (`wieg export archive`) into
+    /// an empty data folder
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        archive: PathBuf,
+    },
     /// Build this laptop's database from a coalition in a shared folder
     Join {
         #[arg(long, value_name = "PATH")]
@@ -408,6 +414,12 @@ enum ExportCommand {
     Actionitems {
         #[arg(long, value_enum)]
         format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// The whole coalition as one archive (.zip): for a backup, a successor
+    /// or another tool; `wieg restore` reads it back
+    Archive {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
@@ -877,6 +889,19 @@ fn run(cli: Cli) -> wieg::Result<()> {
             let request = wieg::export::ExportRequest::Report { from, to };
             let file = ws.export_file(&request, format.into(), wieg::export::today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Export(ExportCommand::Archive { out }) => {
+            let file = ws.export_archive(wieg::export::today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Restore { archive } => {
+            let r = ws.restore_archive(&archive)?;
+            println!(
+                "Hersteld: {} ({} wijzigingen, archief van {})",
+                r.coalition,
+                r.changes,
+                r.created.format("%d-%m-%Y")
+            );
         }
         Command::Export(ExportCommand::Actionitems { format, out }) => {
             let file = ws.export_action_items(format.into(), wieg::export::today())?;

@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { errorMessage, type Lang } from './i18n';
 import type {
+  RestoreReport,
   Action,
   ActionFilter,
   ActionItem,
@@ -253,4 +254,5 @@ export const api = {
   openExported: (path: string) => call<null>('open_exported', { path }),
   /** Only a file exported in this session: its folder, with the file selected. */
   revealExported: (path: string) => call<null>('reveal_exported', { path }),
+  restoreArchive: (path: string) => call<RestoreReport>('restore_archive', { path }),
 };

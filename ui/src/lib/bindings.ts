@@ -453,9 +453,15 @@ export type ActionItemInput = { text?: string, owner?: string,
  */
 due?: string, };
 
-export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv";
+export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv" | "zip";
 
-export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, };
+export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "archive" };
+
+export type RestoreReport = { coalition: string, changes: number, 
+/**
+ * The archive's date (`2026-11-30`).
+ */
+created: string, };
 
 export type MeetingDetail = { meeting: Meeting, attendees: Array<Attendee>, agenda: Array<AgendaItem>, decisions: Array<Decision>, action_items: Array<ActionItem>, 
 /**

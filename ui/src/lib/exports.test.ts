@@ -36,6 +36,7 @@ describe('export formats', () => {
       pdf: 'PDF',
       xlsx: 'Excel (.xlsx)',
       csv: 'CSV (;)',
+      zip: 'Archief (.zip)',
     });
   });
 

@@ -12,6 +12,7 @@ export const EXPORT_FORMATS: Record<ExportKind, ExportFormat[]> = {
   minutes: ['docx', 'odt', 'pdf'],
   action_items: ['xlsx', 'pdf', 'docx', 'odt', 'csv'],
   report: ['docx', 'odt', 'pdf'],
+  archive: ['zip'],
 };
 
 /** The same in both languages: the names the programs go by. */
@@ -21,6 +22,7 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
   pdf: 'PDF',
   xlsx: 'Excel (.xlsx)',
   csv: 'CSV (;)',
+  zip: 'Archief (.zip)',
 };
 
 /** What the save dialog lists as the file type. */
@@ -30,6 +32,7 @@ const FILTER_NAMES: Record<ExportFormat, string> = {
   pdf: 'PDF',
   xlsx: 'Excel',
   csv: 'CSV',
+  zip: 'Zip',
 };
 
 /**
