@@ -7,6 +7,9 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result};
 use crate::time::{iso, parse_iso_or};
@@ -15,7 +18,7 @@ use crate::workspace::{Replica, Workspace};
 pub const COALITION: EntitySpec = EntitySpec {
     name: "coalition",
     table: "coalition",
-    fields: &["name", "start_date", "created_at", "deleted"],
+    fields: &["name", "start_date", "logo", "created_at", "deleted"],
 };
 
 const MAX_NAME: usize = 200;
@@ -63,6 +66,65 @@ impl Workspace {
 
     pub fn require_coalition(&self) -> Result<Coalition> {
         self.coalition()?.ok_or(Error::NoCoalition)
+    }
+
+    /// The logo documents carry: a PNG, if one was chosen.
+    pub fn coalition_logo(&self) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .coalition_logo_base64()?
+            .and_then(|text| BASE64.decode(text).ok()))
+    }
+
+    /// The logo as stored: base64 of a PNG (for a preview in the app).
+    pub fn coalition_logo_base64(&self) -> Result<Option<String>> {
+        let Some(coalition) = self.coalition()? else {
+            return Ok(None);
+        };
+        let text: String = self.conn().query_row(
+            "SELECT logo FROM coalition WHERE id = ?1",
+            [coalition.id.to_string()],
+            |r| r.get(0),
+        )?;
+        Ok(Some(text).filter(|t| !t.is_empty()))
+    }
+
+    /// Use the picture at `path` (PNG or JPEG) as the coalition's logo in
+    /// documents. It is scaled to fit 600 × 300 pixels and kept as a PNG,
+    /// so it stays small in the log that every laptop syncs.
+    pub fn set_coalition_logo(&mut self, path: &std::path::Path) -> Result<()> {
+        let coalition = self.require_coalition()?;
+        let refuse = |why: &str| {
+            Error::validation(
+                "logo",
+                crate::error::ValidationCode::InvalidChoice,
+                format!("{}: {why}", path.display()),
+            )
+        };
+        let size = std::fs::metadata(path)
+            .map_err(|e| Error::io(path, e))?
+            .len();
+        if size > 10 * 1024 * 1024 {
+            return Err(refuse("groter dan 10 MB; kies een kleinere afbeelding"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let picture = image::load_from_memory(&bytes)
+            .map_err(|_| refuse("geen PNG- of JPEG-afbeelding die te lezen is"))?;
+        let picture = if picture.width() > 600 || picture.height() > 300 {
+            picture.resize(600, 300, image::imageops::FilterType::Lanczos3)
+        } else {
+            picture
+        };
+        let mut png = Vec::new();
+        picture
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .map_err(|e| Error::InvalidInput(format!("logo opslaan: {e}")))?;
+        let text = BASE64.encode(png);
+        self.write(|w| w.set(&COALITION, coalition.id, "logo", text).map(drop))
+    }
+
+    pub fn clear_coalition_logo(&mut self) -> Result<()> {
+        let coalition = self.require_coalition()?;
+        self.write(|w| w.set(&COALITION, coalition.id, "logo", "").map(drop))
     }
 
     pub fn status(&self) -> Result<AppStatus> {

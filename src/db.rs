@@ -532,6 +532,10 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE agenda_items ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0;
     "#,
+    // 9: the coalition's logo for documents (a PNG, base64).
+    r#"
+    ALTER TABLE coalition ADD COLUMN logo TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -755,3 +755,19 @@ pub fn reveal_exported(state: State<AppState>, path: String) -> Result<()> {
 pub fn restore_archive(state: State<'_, AppState>, path: String) -> Result<RestoreReport> {
     state.with(|ws| ws.restore_archive(Path::new(&path)))
 }
+
+/// The coalition's logo for documents, as base64 PNG (for a preview).
+#[tauri::command]
+pub fn coalition_logo(state: State<AppState>) -> Result<Option<String>> {
+    state.with(|ws| ws.coalition_logo_base64())
+}
+
+#[tauri::command]
+pub fn set_coalition_logo(state: State<AppState>, path: String) -> Result<()> {
+    state.with(|ws| ws.set_coalition_logo(Path::new(&path)))
+}
+
+#[tauri::command]
+pub fn clear_coalition_logo(state: State<AppState>) -> Result<()> {
+    state.with(|ws| ws.clear_coalition_logo())
+}

@@ -42,10 +42,11 @@ impl Workspace {
             (Some(day), start, end) => format!("{}, {start}–{end} uur", long_date(day)),
             (None, ..) => String::new(),
         };
-        doc.blocks.push(Block::Title {
-            title: format!("Notulen {}", m.title),
-            lines: vec![author.clone()],
-        });
+        self.title_page(
+            &mut doc,
+            format!("Notulen {}", m.title),
+            vec![author.clone()],
+        )?;
         doc.field("Datum", when);
         let place = match (m.location.trim(), m.online_link.trim()) {
             ("", link) => link.to_string(),
@@ -202,10 +203,11 @@ impl Workspace {
             }
             _ => {
                 let mut doc = Document::new(title, &author, created);
-                doc.blocks.push(Block::Title {
-                    title: title.into(),
-                    lines: vec![author.clone(), format!("Stand van {}", long_date(created))],
-                });
+                self.title_page(
+                    &mut doc,
+                    title,
+                    vec![author.clone(), format!("Stand van {}", long_date(created))],
+                )?;
                 let overdue = items.iter().filter(|i| i.overdue).count();
                 doc.paragraph(format!(
                     "{} openstaande actiepunten, waarvan {overdue} over de datum.",

@@ -105,6 +105,40 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    /// What every document starts with: the coalition's logo (when one was
+    /// chosen) and the title with the lines under it.
+    pub(crate) fn title_page(
+        &self,
+        doc: &mut Document,
+        title: impl Into<String>,
+        lines: Vec<String>,
+    ) -> Result<()> {
+        if let Some(png) = self.coalition_logo()? {
+            let size = image::ImageReader::new(std::io::Cursor::new(&png))
+                .with_guessed_format()
+                .ok()
+                .and_then(|r| r.into_dimensions().ok());
+            if let Some((w, h)) = size.filter(|(w, h)| *w > 0 && *h > 0) {
+                // At most 5 cm wide and 2.5 cm high.
+                let width_cm = (2.5 * w as f32 / h as f32).min(5.0);
+                doc.blocks.push(Block::Image(Image {
+                    png,
+                    width_px: w,
+                    height_px: h,
+                    width_cm,
+                    alt: format!("Logo van {}", doc.author),
+                }));
+            }
+        }
+        doc.blocks.push(Block::Title {
+            title: title.into(),
+            lines,
+        });
+        Ok(())
+    }
+}
+
 /// A rendered file and the name it gets by default.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportFile {

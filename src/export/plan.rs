@@ -114,10 +114,7 @@ impl Workspace {
         }
         lines.push(format!("Status: {}", plan.status.code()));
         lines.push(format!("Datum: {}", long_date(created)));
-        doc.blocks.push(Block::Title {
-            title: plan.title.clone(),
-            lines,
-        });
+        self.title_page(&mut doc, plan.title.clone(), lines)?;
         let sections = [
             ("Visie", &plan.vision),
             ("Urgentie", &plan.urgency),

@@ -73,14 +73,15 @@ impl Workspace {
         let coalition = self.coalition()?.map(|c| c.name).unwrap_or_default();
         let title = "Voortgangsrapportage Kansrijke Start";
         let mut doc = Document::new(title, &coalition, created);
-        doc.blocks.push(Block::Title {
-            title: title.into(),
-            lines: vec![
+        self.title_page(
+            &mut doc,
+            title,
+            vec![
                 coalition.clone(),
                 format!("Periode: {} – {}", long_date(from), long_date(to)),
                 format!("Datum: {}", long_date(created)),
             ],
-        });
+        )?;
         let within = |d: Option<NaiveDate>| d.is_some_and(|d| d >= from && d <= to);
 
         // The network at both ends of the period.

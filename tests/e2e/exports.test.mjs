@@ -18,6 +18,7 @@ const wieg = (...args) => execFileSync(CLI, ['--data', dirs.data, ...args], { en
 
 before(async () => {
   wieg('demo');
+  wieg('logo', new URL('../../src-tauri/icons/128x128.png', import.meta.url).pathname);
   wieg('sync', '--folder', dirs.shared);
   driver = await startDriver(dirs.data);
 });
@@ -91,6 +92,12 @@ test('the plan as Word, the progress report as PDF and the archive land in the s
     assert.match(text, /Acties per pijler/);
     await app.saveScreenshot(join(ARTIFACTS, 'exports.png'));
     await app.keys('Escape');
+
+    // The logo chosen for documents shows in the settings.
+    await (await app.$(byTestId('nav-settings'))).click();
+    const preview = await visible(app, byTestId('logo-preview'));
+    assert.ok((await app.execute((img) => img.naturalWidth, preview)) > 0, 'the logo is drawn');
+    await (await app.$(byTestId('nav-share'))).click();
 
     // Everything as one archive; restored on a new laptop it is the same coalition.
     const archiveNotice = await exportToShared(app, 'export-row-archive', 'zip');

@@ -406,3 +406,61 @@ fn an_archive_restores_the_whole_coalition_and_refuses_a_damaged_one() {
 fn rand_suffix() -> String {
     uuid::Uuid::now_v7().simple().to_string()
 }
+
+#[test]
+fn the_coalitions_logo_heads_every_document_on_every_laptop() {
+    let (_d, mut ws) = workspace();
+    let dir = tempfile::tempdir().unwrap();
+    // A wide logo is scaled to fit 600 × 300 and kept as a PNG.
+    let picture =
+        image::RgbImage::from_fn(1200, 400, |x, _| image::Rgb([(x % 256) as u8, 80, 160]));
+    let jpeg = dir.path().join("logo.jpg");
+    picture.save(&jpeg).unwrap();
+    ws.set_coalition_logo(&jpeg).unwrap();
+    let png = ws.coalition_logo().unwrap().unwrap();
+    let stored = image::load_from_memory(&png).unwrap();
+    assert_eq!((stored.width(), stored.height()), (600, 200));
+
+    let minutes_of = |ws: &Workspace| -> Vec<u8> {
+        ws.export_action_items(ExportFormat::Docx, day(23))
+            .unwrap()
+            .bytes
+    };
+    let docx = minutes_of(&ws);
+    let document = part(&docx, "word/document.xml");
+    assert!(document.contains("descr=\"Logo van Kansrijke Start Teststad\""));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    assert!(archive.by_name("word/media/image1.png").is_ok());
+
+    let odt = ws
+        .export_action_items(ExportFormat::Odt, day(23))
+        .unwrap()
+        .bytes;
+    assert!(part(&odt, "content.xml")
+        .contains("<svg:title>Logo van Kansrijke Start Teststad</svg:title>"));
+    let pdf = ws
+        .export_action_items(ExportFormat::Pdf, day(23))
+        .unwrap()
+        .bytes;
+
+    // Another laptop gets it with the rest, and makes the same file.
+    let (_d2, other) = replica_of(&ws);
+    assert_eq!(minutes_of(&other), docx);
+
+    // Not a picture: refused, the logo stays.
+    let text = dir.path().join("logo.png");
+    std::fs::write(&text, "geen plaatje").unwrap();
+    match ws.set_coalition_logo(&text) {
+        Err(Error::Validation(v)) => assert_eq!(v.field, "logo"),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert_eq!(ws.coalition_logo().unwrap().unwrap(), png);
+    ws.clear_coalition_logo().unwrap();
+    assert!(ws.coalition_logo().unwrap().is_none());
+    assert!(!part(&minutes_of(&ws), "word/document.xml").contains("Logo van"));
+    let plain = ws
+        .export_action_items(ExportFormat::Pdf, day(23))
+        .unwrap()
+        .bytes;
+    assert!(pdf.len() > plain.len() + 2_000, "the PDF held the picture");
+}

@@ -54,6 +54,7 @@ def main(cli: str) -> None:
             return run(cli, "--data", str(data), *args)
 
         wieg("demo")
+        wieg("logo", str(Path(__file__).resolve().parents[2] / "src-tauri" / "icons" / "128x128.png"))
         plan_actions = json.loads(wieg("action", "list", "--json"))
         written = {}
 
@@ -102,6 +103,8 @@ def main(cli: str) -> None:
                    for r in action_tables[0].rows[1:]), "budgets as € 12.500,00"
 
         m = docx.Document(str(minutes["docx"]))
+        logo = m.inline_shapes[0]._inline.docPr.get("descr")
+        assert logo == "Logo van Kansrijke Start Noord- en Midden-Limburg", logo
         body = "\n".join(p.text for p in m.paragraphs)
         assert "Welkom bij " + TRICKY in body, body[:500]
         assert f"Besluit: Besluit over {TRICKY}" in body
@@ -110,9 +113,10 @@ def main(cli: str) -> None:
 
         # The report's charts are pictures with alt text, in Word and in ODF.
         r = docx.Document(str(report["docx"]))
-        assert len(r.inline_shapes) >= 4, len(r.inline_shapes)
+        assert len(r.inline_shapes) >= 5, len(r.inline_shapes)
         alts = [s._inline.docPr.get("descr") for s in r.inline_shapes]
-        assert all(a and any(c.isdigit() for c in a) for a in alts), alts
+        assert alts[0].startswith("Logo van"), alts[0]
+        assert all(a and any(c.isdigit() for c in a) for a in alts[1:]), alts
         assert any(p.style.name == "Heading 1" and p.text == "Acties per pijler" for p in r.paragraphs)
         from odf import draw, svg
         rdoc = opendocument.load(str(report["odt"]))

@@ -152,6 +152,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The coalition's logo on every document: a PNG or JPEG file, or --clear
+    Logo {
+        #[arg(required_unless_present = "clear")]
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        clear: bool,
+    },
     /// Rebuild the coalition from an archive (`wieg export archive`) into
     /// an empty data folder
     Restore {
@@ -894,6 +901,16 @@ fn run(cli: Cli) -> wieg::Result<()> {
             let file = ws.export_archive(wieg::export::today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
+        Command::Logo { file, clear: _ } => match file {
+            Some(file) => {
+                ws.set_coalition_logo(&file)?;
+                println!("Logo ingesteld: {}", file.display());
+            }
+            None => {
+                ws.clear_coalition_logo()?;
+                println!("Logo verwijderd");
+            }
+        },
         Command::Restore { archive } => {
             let r = ws.restore_archive(&archive)?;
             println!(

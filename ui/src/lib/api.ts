@@ -255,4 +255,7 @@ export const api = {
   /** Only a file exported in this session: its folder, with the file selected. */
   revealExported: (path: string) => call<null>('reveal_exported', { path }),
   restoreArchive: (path: string) => call<RestoreReport>('restore_archive', { path }),
+  coalitionLogo: () => call<string | null>('coalition_logo'),
+  setCoalitionLogo: (path: string) => call<null>('set_coalition_logo', { path }),
+  clearCoalitionLogo: () => call<null>('clear_coalition_logo'),
 };
