@@ -193,6 +193,18 @@ fn files_under(root: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// The median time of `runs` calls, in milliseconds.
+fn median_of(runs: usize, f: &mut dyn FnMut() -> Result<()>) -> Result<f64> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        f()?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
 /// Linux keeps a high-water mark of resident memory; "5" resets it.
 fn reset_peak_memory() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
@@ -289,16 +301,7 @@ pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<Net
     }
     let build_s = started.elapsed().as_secs_f64();
 
-    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
-        let mut times = Vec::new();
-        for _ in 0..20 {
-            let started = Instant::now();
-            f()?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(f64::total_cmp);
-        Ok(times[times.len() / 2])
-    };
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| median_of(20, f);
     let list_all_ms = median_ms(&mut || ws.list_organisations(&Default::default()).map(drop))?;
     let list_text_ms = median_ms(&mut || {
         ws.list_organisations(&OrganisationFilter {
@@ -366,16 +369,7 @@ pub fn plan(
     let started = Instant::now();
     let (ws, plan, municipality_ids) = build_plan(actions, municipalities, interventions, dir)?;
     let build_s = started.elapsed().as_secs_f64();
-    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
-        let mut times = Vec::new();
-        for _ in 0..20 {
-            let started = Instant::now();
-            f()?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(f64::total_cmp);
-        Ok(times[times.len() / 2])
-    };
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| median_of(20, f);
     let overview_ms =
         median_ms(&mut || ws.plan_overview(plan, &ActionFilter::default()).map(drop))?;
     let overview_filtered_ms = median_ms(&mut || {
@@ -600,16 +594,7 @@ pub fn meetings(meetings: usize, agenda_items: usize, dir: &Path) -> Result<Meet
         })?;
     }
     let build_s = started.elapsed().as_secs_f64();
-    let median_ms = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
-        let mut times = Vec::new();
-        for _ in 0..50 {
-            let started = Instant::now();
-            f()?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(f64::total_cmp);
-        Ok(times[times.len() / 2])
-    };
+    let median_ms = |f: &mut dyn FnMut() -> Result<()>| median_of(50, f);
     let search_common_ms = median_ms(&mut || ws.search("zwangerschap", 50).map(drop))?;
     let search_rare_ms = median_ms(&mut || ws.search("walvis", 50).map(drop))?;
     let search_prefix_two_words_ms = median_ms(&mut || ws.search("kraam verlos", 50).map(drop))?;

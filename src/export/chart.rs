@@ -144,14 +144,7 @@ pub fn lines(labels: &[String], series: &[Series], y_label: &str, alt: String) -
                 }
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font((FONT, 16))
-            .draw()
-            .map_err(failed)?;
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         root.present().map_err(failed)?;
     }
     png(&svg, height, alt)
@@ -231,18 +224,30 @@ pub fn stacked_bars(
             }
         }
         if parts.len() > 1 {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::LowerRight)
-                .background_style(WHITE.mix(0.9))
-                .border_style(RGBColor(200, 200, 200))
-                .label_font((FONT, 16))
-                .draw()
-                .map_err(failed)?;
+            legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         }
         root.present().map_err(failed)?;
     }
     png(&svg, height, alt)
+}
+
+/// The names of the series, in a box.
+fn legend<'a, X, Y>(
+    chart: &mut ChartContext<'a, SVGBackend<'a>, Cartesian2d<X, Y>>,
+    position: SeriesLabelPosition,
+) -> Result<()>
+where
+    X: Ranged,
+    Y: Ranged,
+{
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(200, 200, 200))
+        .label_font((FONT, 16))
+        .draw()
+        .map_err(failed)
 }
 
 /// 1, 2, 5 × 10ⁿ above the largest value, so the axis reads easily.

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::doc::{Block, Document, Span, Table};
 use super::dutch::{long_date, short_date};
 use super::sheet::{Cell, Sheet};
-use super::{file_name, render_document, sheet, unsupported, ExportFile, ExportFormat};
+use super::{documents_only, file_name, render_document, sheet, ExportFile, ExportFormat};
 use crate::error::Result;
 use crate::meetings::{ActionItem, ActionItemFilter, Attendance, Decision};
 use crate::workspace::Workspace;
@@ -21,12 +21,7 @@ impl Workspace {
         include_confidential: bool,
         created: NaiveDate,
     ) -> Result<ExportFile> {
-        if matches!(format, ExportFormat::Xlsx | ExportFormat::Csv) {
-            return Err(unsupported(
-                format,
-                &[ExportFormat::Docx, ExportFormat::Odt, ExportFormat::Pdf],
-            ));
-        }
+        documents_only(format)?;
         let d = self.meeting_detail(meeting)?;
         let m = &d.meeting;
         let author = self.coalition()?.map(|c| c.name).unwrap_or_default();

@@ -59,6 +59,9 @@ pub enum ExportRequest {
     Report { from: String, to: String },
     /// The whole coalition as one archive (format `zip`).
     Archive,
+    /// The network as Kumu's workbook (format `xlsx`; the two CSV files
+    /// come from [`Workspace::export_network_csv`]).
+    Network,
 }
 
 impl Workspace {
@@ -81,6 +84,10 @@ impl Workspace {
             }
             ExportRequest::Archive if format == ExportFormat::Zip => self.export_archive(created),
             ExportRequest::Archive => Err(unsupported(format, &[ExportFormat::Zip])),
+            ExportRequest::Network if format == ExportFormat::Xlsx => {
+                self.network_workbook(created)
+            }
+            ExportRequest::Network => Err(unsupported(format, &[ExportFormat::Xlsx])),
         }
     }
 
@@ -100,6 +107,7 @@ impl Workspace {
                 report::report_file_stem(from, to)
             }
             ExportRequest::Archive => return self.export_archive_name(created),
+            ExportRequest::Network => return Ok(self.network_workbook(created)?.file_name),
         };
         Ok(file_name(&stem, format))
     }
@@ -154,11 +162,19 @@ impl ExportFormat {
 
 /// A document as DOCX, ODT or PDF.
 pub fn render_document(doc: &Document, format: ExportFormat) -> Result<Vec<u8>> {
+    documents_only(format)?;
     match format {
         ExportFormat::Docx => docx::render(doc),
         ExportFormat::Odt => odt::render(doc),
-        ExportFormat::Pdf => pdf::render(doc),
-        ExportFormat::Xlsx | ExportFormat::Csv | ExportFormat::Zip => Err(unsupported(
+        _ => pdf::render(doc),
+    }
+}
+
+/// Refuse a format that is not a document (DOCX, ODT, PDF).
+pub(crate) fn documents_only(format: ExportFormat) -> Result<()> {
+    match format {
+        ExportFormat::Docx | ExportFormat::Odt | ExportFormat::Pdf => Ok(()),
+        _ => Err(unsupported(
             format,
             &[ExportFormat::Docx, ExportFormat::Odt, ExportFormat::Pdf],
         )),

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::chart::{self, Series};
 use super::doc::{Block, Document, Span, Table};
 use super::dutch::{long_date, short_date};
-use super::{file_name, render_document, unsupported, ExportFile, ExportFormat};
+use super::{documents_only, file_name, render_document, ExportFile, ExportFormat};
 use crate::error::Result;
 use crate::meetings::{ActionItemFilter, ActionItemStatus, FollowUp, MeetingStatus};
 use crate::network::Domain;
@@ -50,12 +50,7 @@ impl Workspace {
         format: ExportFormat,
         created: NaiveDate,
     ) -> Result<ExportFile> {
-        if matches!(format, ExportFormat::Xlsx | ExportFormat::Csv) {
-            return Err(unsupported(
-                format,
-                &[ExportFormat::Docx, ExportFormat::Odt, ExportFormat::Pdf],
-            ));
-        }
+        documents_only(format)?;
         validate::date_order("to", Some(from), Some(to))?;
         let doc = self.report_document(from, to, created)?;
         Ok(ExportFile {

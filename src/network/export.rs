@@ -6,28 +6,16 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::export::{self, sheet, Cell, ExportFile, Sheet};
 use crate::workspace::Workspace;
 
-enum Cell {
-    Text(String),
-    Date(Option<NaiveDate>),
-    Number(u8),
-}
+/// Column names: (CSV in Dutch, workbook as Kumu reads them).
+type Headers = &'static [(&'static str, &'static str)];
 
-struct Table {
-    /// Sheet name in the workbook, suffix of the CSV file.
-    name: (&'static str, &'static str),
-    /// Column names: (CSV in Dutch, workbook as Kumu reads them).
-    headers: &'static [(&'static str, &'static str)],
-    rows: Vec<Vec<Cell>>,
-}
-
-const ORGANISATION_HEADERS: &[(&str, &str)] = &[
+const ORGANISATION_HEADERS: Headers = &[
     ("Naam", "Label"),
     ("Soort", "Type"),
     ("Domein", "Domain"),
@@ -43,7 +31,7 @@ const ORGANISATION_HEADERS: &[(&str, &str)] = &[
     ("Notities", "Description"),
 ];
 
-const RELATION_HEADERS: &[(&str, &str)] = &[
+const RELATION_HEADERS: Headers = &[
     ("Van", "From"),
     ("Naar", "To"),
     ("Type", "Type"),
@@ -54,7 +42,9 @@ const RELATION_HEADERS: &[(&str, &str)] = &[
 ];
 
 impl Workspace {
-    fn network_tables(&self) -> Result<[Table; 2]> {
+    /// The organisations and relations, with Dutch headers for CSV or
+    /// Kumu's for its workbook.
+    fn network_sheets(&self, kumu: bool) -> Result<[Sheet; 2]> {
         let organisations = self.list_organisations(&Default::default())?;
         let municipalities: HashMap<Uuid, String> = self
             .list_municipalities(false)?
@@ -102,29 +92,34 @@ impl Workspace {
                     text(name(&r.from_org)),
                     text(name(&r.to_org)),
                     text(r.kind.code()),
-                    Cell::Number(r.strength),
+                    Cell::Int(r.strength.into()),
                     Cell::Date(r.start_date),
                     Cell::Date(r.end_date),
                     text(&r.note),
                 ]
             })
             .collect();
+        let sheet = |names: (&str, &str), headers: Headers, rows| Sheet {
+            name: if kumu { names.1 } else { names.0 }.to_string(),
+            headers: headers
+                .iter()
+                .map(|h| if kumu { h.1 } else { h.0 }.to_string())
+                .collect(),
+            rows,
+        };
         Ok([
-            Table {
-                name: ("organisaties", "Elements"),
-                headers: ORGANISATION_HEADERS,
-                rows: elements,
-            },
-            Table {
-                name: ("verbindingen", "Connections"),
-                headers: RELATION_HEADERS,
-                rows: connections,
-            },
+            sheet(("organisaties", "Elements"), ORGANISATION_HEADERS, elements),
+            sheet(
+                ("verbindingen", "Connections"),
+                RELATION_HEADERS,
+                connections,
+            ),
         ])
     }
 
     /// Two CSV files next to `path`: `<name>-organisaties.csv` and
-    /// `<name>-verbindingen.csv`. Returns their paths.
+    /// `<name>-verbindingen.csv`, each written whole or not at all. Returns
+    /// their paths.
     pub fn export_network_csv(&self, path: &Path) -> Result<Vec<PathBuf>> {
         let stem = path
             .file_stem()
@@ -132,33 +127,12 @@ impl Workspace {
             .unwrap_or_else(|| "netwerk".into());
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut written = Vec::new();
-        for table in self.network_tables()? {
-            let target = dir.join(format!("{stem}-{}.csv", table.name.0));
-            let mut bytes = b"\xEF\xBB\xBF".to_vec();
-            {
-                let mut out = csv::WriterBuilder::new()
-                    .delimiter(b';')
-                    .terminator(csv::Terminator::CRLF)
-                    .from_writer(&mut bytes);
-                let csv_error = |e: csv::Error| Error::InvalidInput(e.to_string());
-                out.write_record(table.headers.iter().map(|h| h.0))
-                    .map_err(csv_error)?;
-                for row in &table.rows {
-                    out.write_record(row.iter().map(|cell| {
-                        match cell {
-                            Cell::Text(t) => t.clone(),
-                            Cell::Date(d) => d
-                                .map(|d| d.format("%d-%m-%Y").to_string())
-                                .unwrap_or_default(),
-                            Cell::Number(n) => n.to_string(),
-                        }
-                    }))
-                    .map_err(csv_error)?;
-                }
-                out.flush().map_err(|e| Error::io(&target, e))?;
-            }
-            std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e))?;
-            written.push(target);
+        for table in self.network_sheets(false)? {
+            let file = ExportFile {
+                file_name: format!("{stem}-{}.csv", table.name),
+                bytes: sheet::csv(&table)?,
+            };
+            written.push(export::save(&file, &dir.join(&file.file_name))?);
         }
         Ok(written)
     }
@@ -166,49 +140,24 @@ impl Workspace {
     /// An Excel workbook with the sheets "Elements" and "Connections", as
     /// Kumu imports them.
     pub fn export_network_xlsx(&self, path: &Path) -> Result<()> {
-        let xlsx_error = |e: XlsxError| Error::InvalidInput(format!("Excel-bestand: {e}"));
-        let mut book = Workbook::new();
-        let bold = Format::new().set_bold();
-        let date = Format::new().set_num_format("dd-mm-yyyy");
-        for table in self.network_tables()? {
-            let sheet = book.add_worksheet();
-            sheet.set_name(table.name.1).map_err(xlsx_error)?;
-            for (col, header) in table.headers.iter().enumerate() {
-                sheet
-                    .write_string_with_format(0, col as u16, header.1, &bold)
-                    .map_err(xlsx_error)?;
-            }
-            for (i, row) in table.rows.iter().enumerate() {
-                let r = i as u32 + 1;
-                for (c, cell) in row.iter().enumerate() {
-                    let c = c as u16;
-                    match cell {
-                        Cell::Text(t) if !t.is_empty() => {
-                            sheet.write_string(r, c, t).map_err(xlsx_error)?;
-                        }
-                        Cell::Date(Some(d)) => {
-                            let when = ExcelDateTime::from_ymd(
-                                d.year() as u16,
-                                d.month() as u8,
-                                d.day() as u8,
-                            )
-                            .map_err(xlsx_error)?;
-                            sheet
-                                .write_datetime_with_format(r, c, &when, &date)
-                                .map_err(xlsx_error)?;
-                        }
-                        Cell::Number(n) => {
-                            sheet
-                                .write_number(r, c, f64::from(*n))
-                                .map_err(xlsx_error)?;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-            sheet.autofit();
-        }
-        book.save(path).map_err(xlsx_error)
+        export::save(&self.network_workbook(export::today())?, path).map(drop)
+    }
+
+    /// The Kumu workbook as a file named `Netwerk <coalitie>.xlsx`.
+    pub fn network_workbook(&self, created: chrono::NaiveDate) -> Result<ExportFile> {
+        let coalition = self.require_coalition()?.name;
+        let bytes = sheet::xlsx(
+            &self.network_sheets(true)?,
+            &format!("Netwerk {coalition}"),
+            &coalition,
+            created,
+        )?;
+        Ok(ExportFile {
+            file_name: export::file_name(
+                &format!("Netwerk {coalition}"),
+                export::ExportFormat::Xlsx,
+            ),
+            bytes,
+        })
     }
 }

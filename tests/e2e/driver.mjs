@@ -85,3 +85,23 @@ export async function launchApp(driver) {
 }
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** The element, once it is shown. */
+export async function visible(browser, selector, timeout = 10_000) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
+  return el;
+}
+
+/** WebKitWebDriver cannot type into date fields: set them as a date picker would. */
+export async function setValue(app, element, value) {
+  await app.execute(
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}

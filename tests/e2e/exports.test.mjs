@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible, setValue } from './driver.mjs';
 
 const temp = (name) => mkdtempSync(join(tmpdir(), `wieg-e2e-${name}-`));
 const dirs = { data: temp('exports'), shared: temp('exports-shared') };
@@ -28,24 +28,7 @@ after(async () => {
   for (const d of Object.values(dirs)) rmSync(d, { recursive: true, force: true });
 });
 
-async function visible(app, selector, timeout = 10_000) {
-  const el = await app.$(selector);
-  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
-  return el;
-}
 
-// WebKitWebDriver cannot type into date fields: set them as a date picker would.
-async function setValue(app, element, value) {
-  await app.execute(
-    (el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    element,
-    value,
-  );
-}
 
 function exportsFolder() {
   const [coalition] = readdirSync(join(dirs.shared, 'Wieg'));

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible, setValue } from './driver.mjs';
 
 let dataDir;
 let driver;
@@ -33,24 +33,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function visible(browser, selector, timeout = 10_000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
-  return el;
-}
 
-// WebKitWebDriver cannot type into date fields: set them as a date picker would.
-async function setValue(app, element, value) {
-  await app.execute(
-    (el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    element,
-    value,
-  );
-}
 
 test('plan from the previous meeting, minutes, decision, action item, search, done', async () => {
   const app = await launchApp(driver);

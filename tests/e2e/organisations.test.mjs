@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
 
 const ORG = 'Verloskundigenpraktijk De Wieg';
 let dataDir;
@@ -23,11 +23,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function visible(browser, selector, timeout = 10_000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
-  return el;
-}
 
 test('create a coalition and an organisation, and find it again after a restart', async () => {
   let app = await launchApp(driver);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
 
 let dataDir;
 let driver;
@@ -29,11 +29,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function visible(browser, selector, timeout = 10_000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
-  return el;
-}
 
 // WebKitWebDriver cannot type into date fields: set them as a date picker would.
 async function setDate(app, selector, value) {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
 
 const temp = (name) => mkdtempSync(join(tmpdir(), `wieg-e2e-${name}-`));
 const dirs = { app: temp('a'), other: temp('b'), shared: temp('shared') };
@@ -26,11 +26,6 @@ after(async () => {
   for (const d of Object.values(dirs)) rmSync(d, { recursive: true, force: true });
 });
 
-async function visible(app, selector, timeout = 10_000) {
-  const el = await app.$(selector);
-  await el.waitForDisplayed({ timeout, timeoutMsg: `${selector} did not appear` });
-  return el;
-}
 
 async function textOf(app, selector) {
   return (await visible(app, selector)).getText();

@@ -455,7 +455,7 @@ due?: string, };
 
 export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv" | "zip";
 
-export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "archive" };
+export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "archive" } | { "kind": "network" };
 
 export type RestoreReport = { coalition: string, changes: number, 
 /**
