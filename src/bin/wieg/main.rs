@@ -639,10 +639,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         return Ok(());
     }
     if let Command::Bench(BenchCommand::Exports { actions, json }) = &cli.command {
-        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
-        let result = wieg::bench::exports(*actions, &dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        let b = result?;
+        let b = in_bench_dir(None, |dir| wieg::bench::exports(*actions, dir))?;
         if *json {
             return print_json(&b);
         }
@@ -666,10 +663,9 @@ fn run(cli: Cli) -> wieg::Result<()> {
         json,
     }) = &cli.command
     {
-        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
-        let result = wieg::bench::meetings(*meetings, *agenda_items, &dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        let b = result?;
+        let b = in_bench_dir(None, |dir| {
+            wieg::bench::meetings(*meetings, *agenda_items, dir)
+        })?;
         if *json {
             return print_json(&b);
         }
@@ -694,14 +690,9 @@ fn run(cli: Cli) -> wieg::Result<()> {
         keep,
     }) = &cli.command
     {
-        let dir = keep.clone().unwrap_or_else(|| {
-            std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()))
-        });
-        let result = wieg::bench::plan(*actions, *municipalities, *interventions, &dir);
-        if keep.is_none() {
-            let _ = std::fs::remove_dir_all(&dir);
-        }
-        let b = result?;
+        let b = in_bench_dir(keep.as_deref(), |dir| {
+            wieg::bench::plan(*actions, *municipalities, *interventions, dir)
+        })?;
         if *json {
             return print_json(&b);
         }
@@ -721,10 +712,9 @@ fn run(cli: Cli) -> wieg::Result<()> {
         json,
     }) = &cli.command
     {
-        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
-        let result = wieg::bench::network(*organisations, *relations, &dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        let b = result?;
+        let b = in_bench_dir(None, |dir| {
+            wieg::bench::network(*organisations, *relations, dir)
+        })?;
         if *json {
             return print_json(&b);
         }
@@ -745,10 +735,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         return Ok(());
     }
     if let Command::Bench(BenchCommand::Sync { changes, json }) = &cli.command {
-        let dir = std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id()));
-        let result = wieg::bench::sync(*changes, &dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        let b = result?;
+        let b = in_bench_dir(None, |dir| wieg::bench::sync(*changes, dir))?;
         if *json {
             print_json(&b)?;
         } else {
@@ -1442,6 +1429,22 @@ fn print_org_line(o: &Organisation) {
         "{}  {}  ({}, {}){}",
         o.id, o.name, o.kind, o.domain, deleted
     );
+}
+
+/// Run a benchmark in `keep` (left for the app to open) or in a temporary
+/// folder that is removed afterwards, whatever the outcome.
+fn in_bench_dir<T>(
+    keep: Option<&std::path::Path>,
+    run: impl FnOnce(&std::path::Path) -> wieg::Result<T>,
+) -> wieg::Result<T> {
+    let dir = keep
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id())));
+    let result = run(&dir);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    result
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> wieg::Result<()> {
