@@ -714,10 +714,9 @@ pub fn export_to_path(
     format: ExportFormat,
     path: String,
 ) -> Result<String> {
-    let written = state.with(|ws| {
-        let file = ws.export_file(&request, format, export::today())?;
-        export::save(&file, Path::new(&path))
-    })?;
+    // The database is read under the lock; a PDF is typeset outside it.
+    let prepared = state.with(|ws| ws.prepare_export(&request, format, export::today()))?;
+    let written = export::save(&prepared.render()?, Path::new(&path))?;
     state.exported(written)
 }
 
@@ -728,11 +727,11 @@ pub fn export_to_shared_folder(
     request: ExportRequest,
     format: ExportFormat,
 ) -> Result<String> {
-    let written = state.with(|ws| {
+    let (dir, prepared) = state.with(|ws| {
         let dir = ws.shared_exports_dir()?;
-        let file = ws.export_file(&request, format, export::today())?;
-        export::save(&file, &dir)
+        Ok((dir, ws.prepare_export(&request, format, export::today())?))
     })?;
+    let written = export::save(&prepared.render()?, &dir)?;
     state.exported(written)
 }
 

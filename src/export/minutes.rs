@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::doc::{Block, Document, Span, Table};
 use super::dutch::{long_date, short_date};
 use super::sheet::{Cell, Sheet};
-use super::{documents_only, file_name, render_document, sheet, ExportFile, ExportFormat};
+use super::{documents_only, file_name, sheet, ExportFile, ExportFormat, Prepared};
 use crate::error::Result;
 use crate::meetings::{ActionItem, ActionItemFilter, Attendance, Decision};
 use crate::workspace::Workspace;
@@ -21,6 +21,18 @@ impl Workspace {
         include_confidential: bool,
         created: NaiveDate,
     ) -> Result<ExportFile> {
+        self.prepare_minutes(meeting, format, include_confidential, created)?
+            .render()
+    }
+
+    /// The minutes as a document still to be rendered.
+    pub fn prepare_minutes(
+        &self,
+        meeting: Uuid,
+        format: ExportFormat,
+        include_confidential: bool,
+        created: NaiveDate,
+    ) -> Result<Prepared> {
         documents_only(format)?;
         let d = self.meeting_detail(meeting)?;
         let m = &d.meeting;
@@ -145,9 +157,10 @@ impl Workspace {
             doc.heading(1, "Openstaande actiepunten uit eerdere overleggen");
             doc.table(items_table(d.open_from_earlier.iter(), true));
         }
-        Ok(ExportFile {
+        Ok(Prepared::Document {
+            doc,
+            format,
             file_name: file_name(&self.minutes_file_stem(meeting)?, format),
-            bytes: render_document(&doc, format)?,
         })
     }
 
@@ -164,10 +177,20 @@ impl Workspace {
         format: ExportFormat,
         created: NaiveDate,
     ) -> Result<ExportFile> {
+        self.prepare_action_items(format, created)?.render()
+    }
+
+    /// The open action items' sheet, or their document still to be rendered.
+    pub fn prepare_action_items(
+        &self,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<Prepared> {
         let items = self.list_action_items(&ActionItemFilter::default())?;
         let author = self.coalition()?.map(|c| c.name).unwrap_or_default();
         let title = "Openstaande actiepunten";
-        let bytes = match format {
+        let file_name = file_name(&action_items_file_stem(created), format);
+        Ok(match format {
             ExportFormat::Xlsx | ExportFormat::Csv => {
                 let mut sheet = Sheet::new(
                     "Actiepunten",
@@ -190,13 +213,15 @@ impl Workspace {
                         Cell::Date(i.meeting_date),
                     ]);
                 }
-                if format == ExportFormat::Xlsx {
+                let bytes = if format == ExportFormat::Xlsx {
                     sheet::xlsx(&[sheet], title, &author, created)?
                 } else {
                     sheet::csv(&sheet)?
-                }
+                };
+                Prepared::file(file_name, bytes)
             }
             _ => {
+                documents_only(format)?;
                 let mut doc = Document::new(title, &author, created);
                 self.title_page(
                     &mut doc,
@@ -209,12 +234,12 @@ impl Workspace {
                     items.len()
                 ));
                 doc.table(items_table(items.iter(), true));
-                render_document(&doc, format)?
+                Prepared::Document {
+                    doc,
+                    format,
+                    file_name,
+                }
             }
-        };
-        Ok(ExportFile {
-            file_name: file_name(&action_items_file_stem(created), format),
-            bytes,
         })
     }
 }

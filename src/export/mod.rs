@@ -71,21 +71,35 @@ impl Workspace {
         format: ExportFormat,
         created: NaiveDate,
     ) -> Result<ExportFile> {
+        self.prepare_export(request, format, created)?.render()
+    }
+
+    /// Everything an export needs from the database; rendering it (the
+    /// slow part of a PDF) needs no workspace, so the app does that
+    /// without holding it.
+    pub fn prepare_export(
+        &self,
+        request: &ExportRequest,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<Prepared> {
         match request {
-            ExportRequest::Plan => self.export_plan(None, format, created),
+            ExportRequest::Plan => self.prepare_plan(None, format, created),
             ExportRequest::Minutes {
                 meeting,
                 confidential,
-            } => self.export_minutes(*meeting, format, *confidential, created),
-            ExportRequest::ActionItems => self.export_action_items(format, created),
+            } => self.prepare_minutes(*meeting, format, *confidential, created),
+            ExportRequest::ActionItems => self.prepare_action_items(format, created),
             ExportRequest::Report { from, to } => {
                 let (from, to) = report::report_period(from, to)?;
-                self.export_report(from, to, format, created)
+                self.prepare_report(from, to, format, created)
             }
-            ExportRequest::Archive if format == ExportFormat::Zip => self.export_archive(created),
+            ExportRequest::Archive if format == ExportFormat::Zip => {
+                self.export_archive(created).map(Prepared::File)
+            }
             ExportRequest::Archive => Err(unsupported(format, &[ExportFormat::Zip])),
             ExportRequest::Network if format == ExportFormat::Xlsx => {
-                self.network_workbook(created)
+                self.network_workbook(created).map(Prepared::File)
             }
             ExportRequest::Network => Err(unsupported(format, &[ExportFormat::Xlsx])),
         }
@@ -144,6 +158,38 @@ impl Workspace {
             lines,
         });
         Ok(())
+    }
+}
+
+/// An export read from the database: a finished file, or a document still
+/// to be rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prepared {
+    File(ExportFile),
+    Document {
+        doc: Document,
+        format: ExportFormat,
+        file_name: String,
+    },
+}
+
+impl Prepared {
+    fn file(file_name: String, bytes: Vec<u8>) -> Self {
+        Prepared::File(ExportFile { file_name, bytes })
+    }
+
+    pub fn render(self) -> Result<ExportFile> {
+        match self {
+            Prepared::File(file) => Ok(file),
+            Prepared::Document {
+                doc,
+                format,
+                file_name,
+            } => Ok(ExportFile {
+                bytes: render_document(&doc, format)?,
+                file_name,
+            }),
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::doc::{Block, Document, Table};
 use super::dutch::{euros, long_date, period, short_date};
 use super::sheet::{Cell, Sheet};
-use super::{file_name, render_document, sheet, ExportFile, ExportFormat};
+use super::{documents_only, file_name, sheet, ExportFile, ExportFormat, Prepared};
 use crate::error::{Error, Result};
 use crate::plan::{ActionFilter, PlanOverview, RolloutStatus};
 use crate::workspace::Workspace;
@@ -64,24 +64,41 @@ impl Workspace {
         format: ExportFormat,
         created: NaiveDate,
     ) -> Result<ExportFile> {
+        self.prepare_plan(plan, format, created)?.render()
+    }
+
+    /// The plan's workbook or CSV, or its document still to be rendered.
+    pub fn prepare_plan(
+        &self,
+        plan: Option<Uuid>,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<Prepared> {
         let (plan, stem) = self.plan_file_stem(plan)?;
         let overview = self.plan_overview(plan, &ActionFilter::default())?;
         let names = Names::of(self)?;
         let author = self.coalition()?.map(|c| c.name).unwrap_or_default();
-        let bytes = match format {
+        let file_name = file_name(&stem, format);
+        Ok(match format {
             ExportFormat::Xlsx => {
                 let sheets = self.plan_sheets(&overview, &names)?;
-                sheet::xlsx(&sheets, &overview.plan.title, &author, created)?
+                Prepared::file(
+                    file_name,
+                    sheet::xlsx(&sheets, &overview.plan.title, &author, created)?,
+                )
             }
-            ExportFormat::Csv => sheet::csv(&self.plan_sheets(&overview, &names)?[0])?,
-            _ => render_document(
-                &self.plan_document(&overview, &names, &author, created)?,
-                format,
-            )?,
-        };
-        Ok(ExportFile {
-            file_name: file_name(&stem, format),
-            bytes,
+            ExportFormat::Csv => Prepared::file(
+                file_name,
+                sheet::csv(&self.plan_sheets(&overview, &names)?[0])?,
+            ),
+            _ => {
+                documents_only(format)?;
+                Prepared::Document {
+                    doc: self.plan_document(&overview, &names, &author, created)?,
+                    format,
+                    file_name,
+                }
+            }
         })
     }
 

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::chart::{self, Series};
 use super::doc::{Block, Document, Span, Table};
 use super::dutch::{long_date, short_date};
-use super::{documents_only, file_name, render_document, ExportFile, ExportFormat};
+use super::{documents_only, file_name, ExportFile, ExportFormat, Prepared};
 use crate::error::Result;
 use crate::meetings::{ActionItemFilter, ActionItemStatus, FollowUp, MeetingStatus};
 use crate::network::Domain;
@@ -50,12 +50,23 @@ impl Workspace {
         format: ExportFormat,
         created: NaiveDate,
     ) -> Result<ExportFile> {
+        self.prepare_report(from, to, format, created)?.render()
+    }
+
+    /// The report as a document still to be rendered.
+    pub fn prepare_report(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        format: ExportFormat,
+        created: NaiveDate,
+    ) -> Result<Prepared> {
         documents_only(format)?;
         validate::date_order("to", Some(from), Some(to))?;
-        let doc = self.report_document(from, to, created)?;
-        Ok(ExportFile {
+        Ok(Prepared::Document {
+            doc: self.report_document(from, to, created)?,
+            format,
             file_name: file_name(&report_file_stem(from, to), format),
-            bytes: render_document(&doc, format)?,
         })
     }
 

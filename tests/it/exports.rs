@@ -58,6 +58,18 @@ fn the_same_data_gives_the_same_file_on_every_laptop() {
             plan.file_name,
             format!("Actieplan 2024-2027.{}", format.code())
         );
+        // Read under the lock, rendered after it: the same file.
+        let prepared = ws
+            .prepare_export(&export::ExportRequest::Plan, format, day(23))
+            .unwrap();
+        assert_eq!(
+            matches!(prepared, export::Prepared::Document { .. }),
+            matches!(
+                format,
+                ExportFormat::Docx | ExportFormat::Odt | ExportFormat::Pdf
+            )
+        );
+        assert_eq!(prepared.render().unwrap(), plan);
         let items = ws.export_action_items(format, day(23)).unwrap();
         assert_eq!(
             items.bytes,
