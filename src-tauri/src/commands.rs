@@ -683,7 +683,7 @@ pub fn search(state: State<AppState>, query: String) -> Result<Vec<SearchHit>> {
 pub fn save_meeting_ics(state: State<AppState>, id: Uuid, path: String) -> Result<()> {
     state.with(|ws| {
         let ics = ws.meeting_ics(id)?;
-        std::fs::write(&path, ics).map_err(|e| wieg::Error::io(&path, e))
+        save_text(&path, ics)
     })
 }
 
@@ -692,7 +692,7 @@ pub fn save_meeting_ics(state: State<AppState>, id: Uuid, path: String) -> Resul
 pub fn save_upcoming_ics(state: State<AppState>, path: String) -> Result<()> {
     state.with(|ws| {
         let ics = ws.upcoming_ics()?;
-        std::fs::write(&path, ics).map_err(|e| wieg::Error::io(&path, e))
+        save_text(&path, ics)
     })
 }
 
@@ -769,4 +769,13 @@ pub fn set_coalition_logo(state: State<AppState>, path: String) -> Result<()> {
 #[tauri::command]
 pub fn clear_coalition_logo(state: State<AppState>) -> Result<()> {
     state.with(|ws| ws.clear_coalition_logo())
+}
+
+/// A calendar file at the path the user chose, written whole or not at all.
+fn save_text(path: &str, text: String) -> wieg::Result<()> {
+    let file = export::ExportFile {
+        file_name: export::file_name_with("Overleg", "ics"),
+        bytes: text.into_bytes(),
+    };
+    export::save(&file, Path::new(path)).map(drop)
 }

@@ -22,7 +22,6 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::package::{zip, Entry};
@@ -30,6 +29,7 @@ use super::sheet::{csv, Cell, Sheet};
 use super::{file_name_with, ExportFile};
 use crate::changes::Change;
 use crate::error::{Error, Result};
+use crate::sync::batch::hex_sha256;
 use crate::workspace::Workspace;
 
 pub const ARCHIVE_FORMAT: &str = "wieg-archief";
@@ -75,13 +75,6 @@ tabellen/*.csv        dezelfde tabellen voor Excel (puntkomma, UTF-8 met BOM).\n
 \n\
 Gewiste contactpersonen staan er niet in: hun gegevens zijn uit het logboek\n\
 verwijderd. Er staan geen gegevens van gezinnen in Wieg.\n";
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 impl Workspace {
     /// The coalition as one archive file.
@@ -132,7 +125,7 @@ impl Workspace {
             changes: changes.len(),
             sha256: parts
                 .iter()
-                .map(|(name, bytes)| (name.clone(), sha256_hex(bytes)))
+                .map(|(name, bytes)| (name.clone(), hex_sha256(bytes)))
                 .collect(),
         };
         let manifest = serde_json::to_vec_pretty(&manifest)?;
@@ -205,7 +198,7 @@ impl Workspace {
             ));
         }
         let log = read("changes.jsonl")?;
-        if manifest.sha256.get("changes.jsonl") != Some(&sha256_hex(&log)) {
+        if manifest.sha256.get("changes.jsonl") != Some(&hex_sha256(&log)) {
             return Err(bad(
                 "changes.jsonl klopt niet met het controlegetal (beschadigd of half gekopieerd)"
                     .into(),

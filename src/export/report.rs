@@ -16,7 +16,7 @@ use super::{documents_only, file_name, ExportFile, ExportFormat, Prepared};
 use crate::error::Result;
 use crate::meetings::{ActionItemFilter, ActionItemStatus, FollowUp, MeetingStatus};
 use crate::network::Domain;
-use crate::plan::{ActionFilter, ActionStatus};
+use crate::plan::{ActionFilter, ActionStatus, RolloutStatus};
 use crate::validate;
 use crate::workspace::Workspace;
 
@@ -192,7 +192,7 @@ impl Workspace {
             let active = matrix
                 .cells
                 .iter()
-                .filter(|c| c.status.code() == "actief")
+                .filter(|c| c.status == RolloutStatus::Actief)
                 .count();
             summary.push(format!(
                 "{} actief verspreid over {} gemeenten.",

@@ -857,8 +857,17 @@ fn run(cli: Cli) -> wieg::Result<()> {
                 Some(id) => ws.meeting_ics(id)?,
                 None => ws.upcoming_ics()?,
             };
-            std::fs::write(&out, ics).map_err(|e| wieg::Error::io(&out, e))?;
-            println!("Geschreven: {}", out.display());
+            // A folder as --out gets a stable name.
+            let name = if meeting.is_some() {
+                "Uitnodiging"
+            } else {
+                "Komende overleggen"
+            };
+            let file = wieg::export::ExportFile {
+                file_name: wieg::export::file_name_with(name, "ics"),
+                bytes: ics.into_bytes(),
+            };
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Plan { format, out }) => {
             let file = ws.export_plan(None, format.into(), wieg::export::today())?;
