@@ -103,56 +103,82 @@ pub(crate) fn current(
     id: Uuid,
     field: &str,
 ) -> Result<Option<(Hlc, Value)>> {
-    let row: Option<(String, String)> = conn
+    let row: Option<(Hlc, String)> = conn
         .prepare_cached(
-            "SELECT hlc, value FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 \
+            "SELECT hlc, value FROM changes WHERE entity_id = ?1 AND field = ?2 AND entity = ?3 \
              ORDER BY hlc DESC LIMIT 1",
         )?
-        .query_row(params![entity, id.to_string(), field], |r| {
+        .query_row(params![id.as_bytes(), field, entity], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
     match row {
         None => Ok(None),
-        Some((hlc, value)) => Ok(Some((parse_hlc(&hlc)?, serde_json::from_str(&value)?))),
+        Some((hlc, value)) => Ok(Some((hlc, serde_json::from_str(&value)?))),
     }
 }
 
-/// A change from a row of `entity, entity_id, field, value, hlc, prev`.
+/// The value of one change in an entity's history, if it is there.
+pub(crate) fn value_at(conn: &Connection, id: Uuid, hlc: Hlc) -> Result<Option<Value>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT value FROM changes WHERE entity_id = ?1 AND hlc = ?2")?
+        .query_row(params![id.as_bytes(), hlc.to_bytes()], |r| r.get(0))
+        .optional()?;
+    Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
+}
+
+/// A change from a row of `entity, entity_id, field, value, hlc, prev`. Ids
+/// and HLCs may be in the log's binary form or as text (other tables).
 pub(crate) fn change_from_row(r: &rusqlite::Row) -> rusqlite::Result<Result<Change>> {
-    let (entity, id, field, value, hlc, prev): (
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-    ) = (
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    );
-    let bad = |what: &str| {
+    let bad = |what: String| {
         crate::Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"))
     };
+    let id = r.get_ref(1)?;
+    let hlc = r.get_ref(4)?;
+    let prev = r.get_ref(5)?;
+    let value: String = r.get(3)?;
+    let (entity, field): (String, String) = (r.get(0)?, r.get(2)?);
     Ok((|| {
         Ok(Change {
             entity,
-            id: Uuid::try_parse(&id).map_err(|_| bad(&id))?,
+            id: uuid_of(id).ok_or_else(|| bad(format!("{id:?}")))?,
             field,
             value: serde_json::from_str(&value)?,
-            hlc: hlc.parse().map_err(|_| bad(&hlc))?,
-            prev: prev.map(|p| p.parse().map_err(|_| bad(&p))).transpose()?,
+            hlc: hlc_of(hlc).ok_or_else(|| bad(format!("{hlc:?}")))?,
+            prev: match prev {
+                rusqlite::types::ValueRef::Null => None,
+                other => Some(hlc_of(other).ok_or_else(|| bad(format!("{other:?}")))?),
+            },
         })
     })())
 }
 
-fn parse_hlc(text: &str) -> Result<Hlc> {
-    text.parse()
-        .map_err(|e: crate::hlc::ParseHlcError| crate::Error::InvalidInput(e.to_string()))
+fn uuid_of(value: rusqlite::types::ValueRef) -> Option<Uuid> {
+    match value {
+        rusqlite::types::ValueRef::Blob(b) => Uuid::from_slice(b).ok(),
+        rusqlite::types::ValueRef::Text(t) => Uuid::try_parse_ascii(t).ok(),
+        _ => None,
+    }
+}
+
+/// Column `i` as an HLC, in the log's binary form or as text.
+pub(crate) fn hlc_column(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Hlc> {
+    let value = r.get_ref(i)?;
+    hlc_of(value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            value.data_type(),
+            format!("ongeldige tijdstempel: {value:?}").into(),
+        )
+    })
+}
+
+fn hlc_of(value: rusqlite::types::ValueRef) -> Option<Hlc> {
+    match value {
+        rusqlite::types::ValueRef::Blob(b) => Hlc::from_bytes(b),
+        rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok()?.parse().ok(),
+        _ => None,
+    }
 }
 
 /// What applying a list of changes did.
@@ -168,12 +194,25 @@ pub struct Applied {
     pub erased: usize,
 }
 
-/// One change as the log stores it.
-struct Stored {
-    hlc: String,
-    field: String,
+/// One change of an entity, for the merge: from the log, or just arrived
+/// (then with its value still parsed).
+struct Stored<'a> {
+    hlc: Hlc,
+    /// The field's index in the entity's spec.
+    field: usize,
+    /// The value as JSON text, as the log stores it.
     value: String,
-    prev: Option<String>,
+    parsed: Option<&'a Value>,
+    prev: Option<Hlc>,
+}
+
+impl Stored<'_> {
+    fn sql_value(&self) -> Result<SqlValue> {
+        Ok(match self.parsed {
+            Some(value) => to_sql(value),
+            None => to_sql(&serde_json::from_str(&self.value)?),
+        })
+    }
 }
 
 /// Apply changes inside the caller's transaction. Idempotent and
@@ -182,15 +221,24 @@ struct Stored {
 /// change. `local` marks changes made on this laptop (sync exports those).
 pub fn apply_changes(conn: &Connection, changes: &[Change], local: bool) -> Result<Applied> {
     let mut applied = Applied::default();
-    let mut groups: HashMap<(&'static str, Uuid), (&'static EntitySpec, Vec<&Change>)> =
-        HashMap::new();
+    let mut index: HashMap<(&'static str, Uuid), usize> = HashMap::new();
+    let mut groups: Vec<(Uuid, &'static EntitySpec, Vec<&Change>)> = Vec::new();
+    let mut last_spec: Option<&'static EntitySpec> = None;
     for change in changes {
-        match entity_spec(&change.entity).filter(|s| s.has_field(&change.field)) {
-            Some(spec) => groups
-                .entry((spec.name, change.id))
-                .or_insert((spec, Vec::new()))
-                .1
-                .push(change),
+        // Changes come in runs of one entity kind: look the kind up once a run.
+        let spec = match last_spec {
+            Some(s) if s.name == change.entity => Some(s),
+            _ => entity_spec(&change.entity),
+        };
+        last_spec = spec.or(last_spec);
+        match spec.filter(|s| s.has_field(&change.field)) {
+            Some(spec) => {
+                let at = *index.entry((spec.name, change.id)).or_insert_with(|| {
+                    groups.push((change.id, spec, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[at].2.push(change);
+            }
             None => {
                 conn.prepare_cached(
                     "INSERT OR IGNORE INTO parked_changes (hlc, change) VALUES (?1, ?2)",
@@ -203,10 +251,45 @@ pub fn apply_changes(conn: &Connection, changes: &[Change], local: bool) -> Resu
             }
         }
     }
-    for ((_, id), (spec, incoming)) in groups {
-        apply_entity(conn, spec, id, &incoming, local, &mut applied)?;
+    // In key order, so the log's B-tree is written front to back.
+    groups.sort_by(|a, b| (a.0, a.1.name).cmp(&(b.0, b.1.name)));
+    for (id, spec, mut incoming) in groups {
+        apply_entity(conn, spec, id, &mut incoming, local, &mut applied)?;
+    }
+    if !local {
+        if let Some(latest) = changes.iter().map(|c| c.hlc).max() {
+            note_latest(conn, latest)?;
+        }
     }
     Ok(applied)
+}
+
+/// The setting that holds the newest HLC applied from elsewhere: the log has
+/// no index by HLC alone, and a clock must never fall behind it.
+const LATEST_KEY: &str = "clock.latest";
+
+/// Remember `hlc` as seen, if it is the newest yet. In the caller's transaction.
+pub(crate) fn note_latest(conn: &Connection, hlc: Hlc) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO local_settings (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)",
+    )?
+    .execute(params![LATEST_KEY, hlc.to_string()])?;
+    Ok(())
+}
+
+/// The newest HLC in the log: this laptop's own newest change (an index
+/// holds those) or the newest one applied from elsewhere.
+pub(crate) fn latest(conn: &Connection) -> Result<Option<Hlc>> {
+    let own: Option<Hlc> = conn
+        .prepare_cached("SELECT max(hlc) FROM changes WHERE local = 1")?
+        .query_row([], |r| r.get(0))?;
+    let seen: Option<String> = conn
+        .prepare_cached("SELECT value FROM local_settings WHERE key = ?1")?
+        .query_row([LATEST_KEY], |r| r.get(0))
+        .optional()?;
+    let seen = seen.and_then(|s| s.parse::<Hlc>().ok());
+    Ok(own.max(seen))
 }
 
 /// Apply one change (a local edit) inside the caller's transaction.
@@ -218,98 +301,111 @@ fn apply_entity(
     conn: &Connection,
     spec: &EntitySpec,
     id: Uuid,
-    incoming: &[&Change],
+    incoming: &mut [&Change],
     local: bool,
     applied: &mut Applied,
 ) -> Result<()> {
-    let id_text = id.to_string();
-    if spec.has_field(ERASED) && erase(conn, spec, &id_text, incoming, local, applied)? {
+    let key = *id.as_bytes();
+    if spec.has_field(ERASED) && erase(conn, spec, id, incoming, local, applied)? {
         return Ok(());
     }
+    // In key order, so the history is sorted by HLC.
     let history: Vec<Stored> = conn
         .prepare_cached(
-            "SELECT hlc, field, value, prev FROM changes WHERE entity = ?1 AND entity_id = ?2",
+            "SELECT hlc, field, value, prev FROM changes WHERE entity_id = ?1 AND entity = ?2",
         )?
-        .query_map(params![spec.name, id_text], |r| {
-            Ok(Stored {
-                hlc: r.get(0)?,
-                field: r.get(1)?,
-                value: r.get(2)?,
-                prev: r.get(3)?,
-            })
+        .query_map(params![key, spec.name], |r| {
+            let field = r.get_ref(1)?.as_str()?;
+            Ok(spec.fields.iter().position(|f| *f == field).map(|field| {
+                Ok::<_, rusqlite::Error>(Stored {
+                    hlc: r.get(0)?,
+                    field,
+                    value: r.get(2)?,
+                    parsed: None,
+                    prev: r.get(3)?,
+                })
+            }))
         })?
+        // A field this version no longer has cannot change a row.
+        .filter_map(|r| r.transpose())
+        .map(|r| r.and_then(|s| s))
         .collect::<rusqlite::Result<_>>()?;
-    let known: HashSet<&str> = history.iter().map(|s| s.hlc.as_str()).collect();
 
-    let mut fresh: Vec<Stored> = Vec::new();
+    incoming.sort_by_key(|c| c.hlc);
+    let mut fresh: Vec<Stored> = Vec::with_capacity(incoming.len());
     let mut insert = conn.prepare_cached(
-        "INSERT INTO changes (hlc, replica, entity, entity_id, field, value, prev, local) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO changes (entity_id, hlc, entity, field, value, prev, local) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for change in incoming {
-        let hlc = change.hlc.to_string();
-        if known.contains(hlc.as_str()) || fresh.iter().any(|f| f.hlc == hlc) {
+    for change in incoming.iter() {
+        let seen_before = history.binary_search_by_key(&change.hlc, |s| s.hlc).is_ok()
+            || fresh.last().is_some_and(|f| f.hlc == change.hlc);
+        if seen_before {
             applied.duplicates += 1;
             continue;
         }
-        let stored = Stored {
-            hlc,
-            field: change.field.clone(),
-            value: serde_json::to_string(&change.value)?,
-            prev: change.prev.map(|p| p.to_string()),
-        };
+        let field = spec
+            .fields
+            .iter()
+            .position(|f| *f == change.field)
+            .expect("apply_changes passes known fields only");
+        let value = serde_json::to_string(&change.value)?;
         insert.execute(params![
-            stored.hlc,
-            change.hlc.replica.to_string(),
+            key,
+            change.hlc.to_bytes(),
             spec.name,
-            id_text,
-            stored.field,
-            stored.value,
-            stored.prev,
+            spec.fields[field],
+            value,
+            change.prev.map(|p| p.to_bytes()),
             local
         ])?;
-        fresh.push(stored);
+        fresh.push(Stored {
+            hlc: change.hlc,
+            field,
+            value,
+            parsed: Some(&change.value),
+            prev: change.prev,
+        });
     }
     if fresh.is_empty() {
         return Ok(());
     }
     applied.new += fresh.len();
 
-    let fields: BTreeSet<&str> = fresh.iter().map(|f| f.field.as_str()).collect();
+    let touched = fresh.iter().fold(0u64, |m, s| m | 1 << s.field);
     // The fields whose winner changed, by their index in the spec.
     let mut row: Vec<(usize, SqlValue)> = Vec::new();
-    // The newest winning change: HLC texts sort by their wall time.
-    let mut newest: Option<&str> = None;
+    // The newest winning change.
+    let mut newest: Option<Hlc> = None;
     let mut listed: Option<HashMap<String, BTreeSet<String>>> = None;
-    for field in fields {
-        let old: Vec<&Stored> = history.iter().filter(|s| s.field == field).collect();
-        let new: Vec<&Stored> = fresh.iter().filter(|s| s.field == field).collect();
-        let old_winner = old.iter().map(|s| &s.hlc).max();
-        let Some(winner) = old
+    let mut id_text: Option<String> = None;
+    for field in (0..spec.fields.len()).filter(|i| touched & (1 << i) != 0) {
+        let in_field = |s: &&Stored| s.field == field;
+        let old_winner = history.iter().filter(in_field).map(|s| s.hlc).max();
+        let Some(winner) = history
             .iter()
-            .chain(&new)
-            .copied()
-            .max_by(|a, b| a.hlc.cmp(&b.hlc))
+            .chain(&fresh)
+            .filter(in_field)
+            .max_by_key(|s| s.hlc)
         else {
             continue;
         };
-        if old_winner != Some(&winner.hlc) {
-            let value: Value = serde_json::from_str(&winner.value)?;
-            if let Some(index) = spec.fields.iter().position(|f| *f == field) {
-                row.push((index, to_sql(&value)));
-            }
-            if newest.is_none_or(|n| winner.hlc.as_str() > n) {
-                newest = Some(winner.hlc.as_str());
-            }
+        if old_winner != Some(winner.hlc) {
+            row.push((field, winner.sql_value()?));
+            newest = newest.max(Some(winner.hlc));
         }
-        // The common cases cannot change the field's conflicts: its first
-        // value, and one edit on top of the only value before it. Delete
-        // bookkeeping is last-writer-wins only, never a conflict to show.
-        let first = old.is_empty() && new.len() == 1;
-        if field == DELETED_SEEN {
+        // Delete bookkeeping is last-writer-wins only, never a conflict to show.
+        if spec.fields[field] == DELETED_SEEN {
             continue;
         }
-        let on_top = old.len() == 1 && new.len() == 1 && new[0].prev.as_ref() == Some(&old[0].hlc);
+        // The common cases cannot change the field's conflicts: its first
+        // value, and one edit on top of the only value before it.
+        let old: Vec<&Stored> = history.iter().filter(in_field).collect();
+        let mut new = fresh.iter().filter(in_field);
+        let (first_new, more_new) = (new.next(), new.next().is_some());
+        let first = old.is_empty() && !more_new;
+        let on_top =
+            old.len() == 1 && !more_new && first_new.is_some_and(|n| n.prev == Some(old[0].hlc));
         if first || on_top {
             continue;
         }
@@ -317,48 +413,51 @@ fn apply_entity(
         // had it in front of them — it is not the winner, no change was
         // based on it, and no winning or based-on change has the same value.
         // (So a value that was put back stays settled after later edits.)
-        let based_on: HashSet<&str> = old
+        let all: Vec<&Stored> = history.iter().chain(&fresh).filter(in_field).collect();
+        let based_on: HashSet<Hlc> = all.iter().filter_map(|s| s.prev).collect();
+        let seen = |s: &Stored| s.hlc == winner.hlc || based_on.contains(&s.hlc);
+        let seen_values: HashSet<&str> = all
             .iter()
-            .chain(&new)
-            .filter_map(|s| s.prev.as_deref())
-            .collect();
-        let seen = |s: &Stored| s.hlc == winner.hlc || based_on.contains(s.hlc.as_str());
-        let seen_values: HashSet<&str> = old
-            .iter()
-            .chain(&new)
             .filter(|s| seen(s))
             .map(|s| s.value.as_str())
             .collect();
-        let lost: BTreeSet<String> = old
+        let lost: BTreeSet<String> = all
             .iter()
-            .chain(&new)
             .filter(|s| !seen(s) && !seen_values.contains(s.value.as_str()))
-            .map(|s| s.hlc.clone())
+            .map(|s| s.hlc.to_string())
             .collect();
+        let id_text: &str = id_text.get_or_insert_with(|| id.to_string());
         let listed = match &mut listed {
             Some(l) => l,
-            None => listed.insert(listed_conflicts(conn, spec.name, &id_text)?),
+            None => listed.insert(listed_conflicts(conn, spec.name, id_text)?),
         };
-        if listed.get(field).cloned().unwrap_or_default() != lost {
+        let name = spec.fields[field];
+        if listed.get(name).cloned().unwrap_or_default() != lost {
             conn.prepare_cached(
                 "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
             )?
-            .execute(params![spec.name, id_text, field])?;
+            .execute(params![spec.name, id_text, name])?;
             let mut add = conn.prepare_cached(
                 "INSERT INTO conflicts (hlc, entity, entity_id, field, value) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            for s in old.iter().chain(&new).filter(|s| lost.contains(&s.hlc)) {
-                add.execute(params![s.hlc, spec.name, id_text, field, s.value])?;
+            for s in all.iter().filter(|s| lost.contains(&s.hlc.to_string())) {
+                add.execute(params![
+                    s.hlc.to_string(),
+                    spec.name,
+                    id_text,
+                    name,
+                    s.value
+                ])?;
             }
         }
     }
     if let Some(newest) = newest {
         // One upsert of every field whose winner changed.
-        let updated_at = crate::time::iso(parse_hlc(newest)?.wall_time());
+        let updated_at = crate::time::iso(newest.wall_time());
         row.sort_by_key(|(index, _)| *index);
         let mask = row.iter().fold(0u64, |m, (index, _)| m | 1 << index);
         let mut values: Vec<SqlValue> = Vec::with_capacity(row.len() + 2);
-        values.push(SqlValue::Text(id_text.clone()));
+        values.push(SqlValue::Text(id_text.unwrap_or_else(|| id.to_string())));
         values.push(SqlValue::Text(updated_at));
         values.extend(row.into_iter().map(|(_, v)| v));
         UPSERTS.with(|cache| -> Result<()> {
@@ -411,14 +510,15 @@ fn upsert_sql(spec: &EntitySpec, mask: u64) -> String {
 fn erase(
     conn: &Connection,
     spec: &EntitySpec,
-    id: &str,
+    id: Uuid,
     incoming: &[&Change],
     local: bool,
     applied: &mut Applied,
 ) -> Result<bool> {
+    let id_text = id.to_string();
     let known: Option<String> = conn
         .prepare_cached("SELECT hlc FROM erasures WHERE entity_id = ?1")?
-        .query_row([id], |r| r.get(0))
+        .query_row([&id_text], |r| r.get(0))
         .optional()?;
     // Two laptops may forget the same person: every laptop keeps the
     // earliest erasure, so their logs end up the same.
@@ -432,28 +532,27 @@ fn erase(
     }
     applied.erased += incoming.len();
     if let Some(erasure) = erasure {
+        conn.prepare_cached("DELETE FROM changes WHERE entity_id = ?1")?
+            .execute([id.as_bytes()])?;
         for sql in [
-            "DELETE FROM changes WHERE entity_id = ?1",
             "DELETE FROM conflicts WHERE entity_id = ?1",
             "DELETE FROM parked_changes WHERE json_extract(change, '$.id') = ?1",
             "DELETE FROM erasures WHERE entity_id = ?1",
         ] {
-            conn.prepare_cached(sql)?.execute([id])?;
+            conn.prepare_cached(sql)?.execute([&id_text])?;
         }
         conn.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", spec.table))?
-            .execute([id])?;
-        let hlc = erasure.hlc.to_string();
+            .execute([&id_text])?;
         conn.prepare_cached("INSERT INTO erasures (entity_id, entity, hlc) VALUES (?1, ?2, ?3)")?
-            .execute(params![id, spec.name, hlc])?;
+            .execute(params![id_text, spec.name, erasure.hlc.to_string()])?;
         conn.prepare_cached(
-            "INSERT INTO changes (hlc, replica, entity, entity_id, field, value, prev, local) \
-             VALUES (?1, ?2, ?3, ?4, ?5, 'true', NULL, ?6)",
+            "INSERT INTO changes (entity_id, hlc, entity, field, value, prev, local) \
+             VALUES (?1, ?2, ?3, ?4, 'true', NULL, ?5)",
         )?
         .execute(params![
-            hlc,
-            erasure.hlc.replica.to_string(),
+            id.as_bytes(),
+            erasure.hlc.to_bytes(),
             spec.name,
-            id,
             ERASED,
             local
         ])?;
@@ -461,6 +560,11 @@ fn erase(
         applied.new += 1;
     }
     Ok(true)
+}
+
+fn parse_hlc(text: &str) -> Result<Hlc> {
+    text.parse()
+        .map_err(|e: crate::hlc::ParseHlcError| crate::Error::InvalidInput(e.to_string()))
 }
 
 fn listed_conflicts(
@@ -541,11 +645,12 @@ impl Writer<'_> {
     /// that it had not seen can be shown as having raced the delete.
     pub fn set_deleted(&mut self, entity: &EntitySpec, id: Uuid, deleted: bool) -> Result<bool> {
         if deleted && entity.has_field(DELETED_SEEN) {
-            let newest: Option<String> = self
+            let newest: Option<Hlc> = self
                 .tx
                 .prepare_cached("SELECT max(hlc) FROM changes WHERE entity_id = ?1")?
-                .query_row([id.to_string()], |r| r.get(0))?;
-            self.set(entity, id, DELETED_SEEN, newest.unwrap_or_default())?;
+                .query_row([id.as_bytes()], |r| r.get(0))?;
+            let newest = newest.map(|h| h.to_string()).unwrap_or_default();
+            self.set(entity, id, DELETED_SEEN, newest)?;
         }
         self.set(entity, id, "deleted", deleted)
     }

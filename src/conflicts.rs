@@ -135,22 +135,28 @@ impl Workspace {
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             for (id, entity_label, seen) in deleted {
-                let rows: Vec<(String, String, String)> = self
+                let entity_id =
+                    Uuid::try_parse(&id).map_err(|e| Error::InvalidInput(e.to_string()))?;
+                // What the deleting laptop had seen (nothing: every change is after it).
+                let seen = seen
+                    .parse::<Hlc>()
+                    .map(|h| h.to_bytes())
+                    .unwrap_or_default();
+                let rows: Vec<(String, String, Hlc)> = self
                     .conn()
                     .prepare_cached(
                         "SELECT field, value, hlc FROM changes WHERE entity_id = ?1 AND hlc > ?2 \
                          AND field NOT IN ('deleted', 'deleted_seen') ORDER BY hlc",
                     )?
-                    .query_map(params![id, seen], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .query_map(params![entity_id.as_bytes(), seen], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?
                     .collect::<rusqlite::Result<_>>()?;
                 if rows.is_empty() {
                     continue;
                 }
-                let entity_id =
-                    Uuid::try_parse(&id).map_err(|e| Error::InvalidInput(e.to_string()))?;
                 let mut edits: Vec<RacedEdit> = Vec::new();
                 for (field, value, hlc) in rows {
-                    let hlc: Hlc = hlc.parse().map_err(|_| Error::InvalidInput(hlc.clone()))?;
                     let edit = RacedEdit {
                         field,
                         value: shown(&serde_json::from_str(&value)?),

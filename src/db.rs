@@ -536,6 +536,35 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE coalition ADD COLUMN logo TEXT NOT NULL DEFAULT '';
     "#,
+    // 10: the change log keyed by entity, with ids and HLCs in binary form
+    // (16 and 24 bytes, sorting like their values). An entity's history is
+    // one range of the table, so no second index is written per change; the
+    // replica is part of the HLC. The newest HLC from elsewhere is kept as a
+    // setting (`clock.latest`), the newest local one by `changes_local`.
+    r#"
+    INSERT OR REPLACE INTO local_settings (key, value)
+    SELECT 'clock.latest', max(hlc) FROM changes WHERE local = 0 HAVING max(hlc) IS NOT NULL;
+    CREATE TABLE changes_v10 (
+        entity_id BLOB NOT NULL,
+        hlc       BLOB NOT NULL,
+        entity    TEXT NOT NULL,
+        field     TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        prev      BLOB,
+        local     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity_id, hlc)
+    ) WITHOUT ROWID;
+    INSERT INTO changes_v10 (entity_id, hlc, entity, field, value, prev, local)
+    SELECT unhex(replace(entity_id, '-', '')),
+           unhex(substr(hlc, 1, 16) || substr(hlc, 18)),
+           entity, field, value,
+           unhex(substr(prev, 1, 16) || substr(prev, 18)),
+           local
+    FROM changes;
+    DROP TABLE changes;
+    ALTER TABLE changes_v10 RENAME TO changes;
+    CREATE INDEX changes_local ON changes (hlc) WHERE local = 1;
+    "#,
 ];
 
 /// The schema version this build writes.

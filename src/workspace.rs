@@ -252,10 +252,7 @@ fn unpark(conn: &Connection) -> Result<()> {
 }
 
 fn observe_latest(conn: &Connection, clock: &mut HlcClock) -> Result<()> {
-    let latest: Option<String> = conn
-        .prepare_cached("SELECT max(hlc) FROM changes")?
-        .query_row([], |r| r.get(0))?;
-    if let Some(hlc) = latest.and_then(|l| l.parse().ok()) {
+    if let Some(hlc) = crate::changes::latest(conn)? {
         clock.observe(&hlc);
     }
     Ok(())

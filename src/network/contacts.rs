@@ -396,11 +396,11 @@ impl Workspace {
             .unwrap_or_default();
         let history = self.contact_changes(
             "SELECT field, value, hlc FROM changes WHERE entity_id = ?1 ORDER BY hlc",
-            id,
+            id.as_bytes(),
         )?;
         let unsettled_values = self.contact_changes(
             "SELECT field, value, hlc FROM conflicts WHERE entity_id = ?1 ORDER BY hlc",
-            id,
+            &id.to_string(),
         )?;
         Ok(ContactInzage {
             made_at: Utc::now(),
@@ -424,17 +424,17 @@ impl Workspace {
         std::fs::write(path, text).map_err(|e| Error::io(path, e))
     }
 
-    fn contact_changes(&self, sql: &str, id: Uuid) -> Result<Vec<ContactChange>> {
-        let rows: Vec<(String, String, String)> = self
+    /// The log keeps ids in binary form, the conflicts table as text.
+    fn contact_changes(&self, sql: &str, id: &dyn rusqlite::ToSql) -> Result<Vec<ContactChange>> {
+        let rows: Vec<(String, String, crate::hlc::Hlc)> = self
             .conn()
             .prepare_cached(sql)?
-            .query_map([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([id], |r| {
+                Ok((r.get(0)?, r.get(1)?, crate::changes::hlc_column(r, 2)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         rows.into_iter()
             .map(|(field, value, hlc)| {
-                let hlc: crate::hlc::Hlc = hlc
-                    .parse()
-                    .map_err(|e: crate::hlc::ParseHlcError| Error::InvalidInput(e.to_string()))?;
                 let value: serde_json::Value = serde_json::from_str(&value)?;
                 Ok(ContactChange {
                     field,

@@ -1065,16 +1065,15 @@ impl Workspace {
                     report.kept += 1;
                     continue;
                 }
-                let old: Option<String> = match &m.prev {
-                    Some(prev) => rusqlite::OptionalExtension::optional(w.conn().query_row(
-                        "SELECT value FROM changes WHERE hlc = ?1",
-                        [prev],
-                        |r| r.get(0),
-                    ))?,
+                let old: Option<Value> = match &m.prev {
+                    Some(prev) => match prev.parse::<crate::hlc::Hlc>() {
+                        Ok(prev) => crate::changes::value_at(w.conn(), m.id, prev)?,
+                        Err(_) => None,
+                    },
                     None => None,
                 };
                 let value: Value = match old {
-                    Some(text) => serde_json::from_str(&text)?,
+                    Some(value) => value,
                     // The field had no value before: the membership did not
                     // exist, the text was empty.
                     None if m.field == "deleted" => Value::Bool(true),

@@ -196,10 +196,9 @@ impl Workspace {
     }
 
     pub fn sync_status(&self) -> Result<SyncStatus> {
-        let exported = setting(self.conn(), EXPORTED_KEY)?.unwrap_or_default();
         let pending: u32 = self.conn().query_row(
             "SELECT count(*) FROM changes WHERE local = 1 AND hlc > ?1",
-            [&exported],
+            [self.exported_through()?],
             |r| r.get(0),
         )?;
         let mut stmt = self.conn().prepare(
@@ -296,7 +295,6 @@ impl Workspace {
     /// Apply every complete batch not applied yet. Returns whether another
     /// laptop has been writing as this replica.
     fn import(&mut self, dir: &Path, coalition: Uuid, report: &mut SyncReport) -> Result<bool> {
-        let me = self.replica().id;
         let applied: HashSet<(String, i64)> = self
             .conn()
             .prepare("SELECT replica, seq FROM sync_batches")?
@@ -332,73 +330,95 @@ impl Workspace {
             }
         }
         files.sort();
-        for (dir_name, path) in files {
-            let shown = path.display().to_string();
-            let bytes = match fs::read(&path) {
-                Ok(b) => b,
-                Err(e) => {
-                    report.skipped.push(SkippedFile {
-                        path: shown,
-                        reason: format!("nog niet leesbaar: {e}"),
-                        kind: SkipKind::Incomplete,
-                    });
-                    continue;
+        // Files are read and decoded on a second thread while this one
+        // applies the previous batch: a join is half reading, half SQLite.
+        std::thread::scope(|scope| -> Result<bool> {
+            let (send, received) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for (dir_name, path) in files {
+                    let read = fs::read(&path).map(|bytes| batch::decode(&bytes, coalition));
+                    // The receiver is gone when applying failed: stop reading.
+                    if send.send((dir_name, path, read)).is_err() {
+                        break;
+                    }
                 }
-            };
-            let (header, changes) = match batch::decode(&bytes, coalition) {
-                Decoded::Complete(h, c) => (h, c),
-                Decoded::Incomplete(reason) => {
-                    report.skipped.push(SkippedFile {
-                        path: shown,
-                        reason,
-                        kind: SkipKind::Incomplete,
-                    });
-                    continue;
+            });
+            for (dir_name, path, read) in received {
+                if self.take_file(&dir_name, &path, read, now_ms, report)? {
+                    clash = true;
                 }
-                Decoded::Refused(reason) => {
-                    report.skipped.push(SkippedFile {
-                        path: shown,
-                        reason,
-                        kind: SkipKind::Refused,
-                    });
-                    continue;
-                }
-                Decoded::NewerFormat(v) => {
-                    report.skipped.push(SkippedFile {
-                        path: shown,
-                        reason: format!(
-                            "gemaakt met een nieuwere versie van Wieg (formaat {v}): werk Wieg bij"
-                        ),
-                        kind: SkipKind::NewerFormat,
-                    });
-                    continue;
-                }
-            };
-            let known: bool = self.conn().query_row(
-                "SELECT EXISTS (SELECT 1 FROM sync_batches WHERE replica = ?1 AND seq = ?2 AND sha256 = ?3)",
-                params![header.replica.to_string(), header.seq as i64, header.sha256],
-                |r| r.get(0),
-            )?;
-            if known {
-                report.already_applied += 1;
-                continue;
             }
-            if header.replica == me && dir_name == me.to_string() {
-                if self.is_own_batch(&header)? {
-                    // Written by this laptop, which stopped before noting it.
-                    self.note_exported(&header)?;
-                    continue;
-                }
-                clash = true;
+            Ok(clash)
+        })
+    }
+
+    /// Apply one file of the shared folder if it is a complete batch not
+    /// applied yet, or note in the report why not. Returns whether it shows
+    /// another laptop writing as this replica.
+    fn take_file(
+        &mut self,
+        dir_name: &str,
+        path: &Path,
+        read: std::io::Result<Decoded>,
+        now_ms: u64,
+        report: &mut SyncReport,
+    ) -> Result<bool> {
+        let me = self.replica().id;
+        let shown = path.display().to_string();
+        let skip = |report: &mut SyncReport, reason: String, kind: SkipKind| {
+            report.skipped.push(SkippedFile {
+                path: shown.clone(),
+                reason,
+                kind,
+            });
+            Ok(false)
+        };
+        let (header, changes) = match read {
+            Err(e) => {
+                return skip(
+                    report,
+                    format!("nog niet leesbaar: {e}"),
+                    SkipKind::Incomplete,
+                )
             }
-            report.future_changes += changes
-                .iter()
-                .filter(|c| c.hlc.wall_ms > now_ms.saturating_add(FUTURE_MS))
-                .count() as u32;
-            self.apply_batch(&header, &changes)?;
-            report.imported_batches += 1;
-            report.imported_changes += changes.len() as u32;
+            Ok(Decoded::Complete(h, c)) => (h, c),
+            Ok(Decoded::Incomplete(reason)) => return skip(report, reason, SkipKind::Incomplete),
+            Ok(Decoded::Refused(reason)) => return skip(report, reason, SkipKind::Refused),
+            Ok(Decoded::NewerFormat(v)) => {
+                return skip(
+                    report,
+                    format!(
+                        "gemaakt met een nieuwere versie van Wieg (formaat {v}): werk Wieg bij"
+                    ),
+                    SkipKind::NewerFormat,
+                )
+            }
+        };
+        let known: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM sync_batches WHERE replica = ?1 AND seq = ?2 AND sha256 = ?3)",
+            params![header.replica.to_string(), header.seq as i64, header.sha256],
+            |r| r.get(0),
+        )?;
+        if known {
+            report.already_applied += 1;
+            return Ok(false);
         }
+        let mut clash = false;
+        if header.replica == me && dir_name == me.to_string() {
+            if self.is_own_batch(&header)? {
+                // Written by this laptop, which stopped before noting it.
+                self.note_exported(&header)?;
+                return Ok(false);
+            }
+            clash = true;
+        }
+        report.future_changes += changes
+            .iter()
+            .filter(|c| c.hlc.wall_ms > now_ms.saturating_add(FUTURE_MS))
+            .count() as u32;
+        self.apply_batch(&header, &changes)?;
+        report.imported_batches += 1;
+        report.imported_changes += changes.len() as u32;
         Ok(clash)
     }
 
@@ -419,7 +439,7 @@ impl Workspace {
     fn is_own_batch(&self, header: &batch::BatchHeader) -> Result<bool> {
         let local: i64 = self.conn().query_row(
             "SELECT count(*) FROM changes WHERE hlc IN (?1, ?2) AND local = 1",
-            params![header.first_hlc.to_string(), header.last_hlc.to_string()],
+            params![header.first_hlc.to_bytes(), header.last_hlc.to_bytes()],
             |r| r.get(0),
         )?;
         Ok(local
@@ -460,8 +480,7 @@ impl Workspace {
         folder::remove_own_temp_files(&own);
         self.redact_own_batches(&own, coalition)?;
         loop {
-            let exported = setting(self.conn(), EXPORTED_KEY)?.unwrap_or_default();
-            let pending = self.local_changes_after(&exported, MAX_BATCH)?;
+            let pending = self.local_changes_after(self.exported_through()?, MAX_BATCH)?;
             if pending.is_empty() {
                 return Ok(());
             }
@@ -551,7 +570,19 @@ impl Workspace {
         Ok(())
     }
 
-    fn local_changes_after(&self, exported: &str, limit: usize) -> Result<Vec<Change>> {
+    /// The newest local change already in the shared folder (zeros: none).
+    fn exported_through(&self) -> Result<[u8; crate::hlc::HLC_BYTES]> {
+        Ok(setting(self.conn(), EXPORTED_KEY)?
+            .and_then(|text| text.parse::<crate::hlc::Hlc>().ok())
+            .map(|hlc| hlc.to_bytes())
+            .unwrap_or_default())
+    }
+
+    fn local_changes_after(
+        &self,
+        exported: [u8; crate::hlc::HLC_BYTES],
+        limit: usize,
+    ) -> Result<Vec<Change>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT entity, entity_id, field, value, hlc, prev FROM changes \
              WHERE local = 1 AND hlc > ?1 ORDER BY hlc LIMIT ?2",

@@ -319,3 +319,88 @@ fn a_settled_conflict_stays_settled_after_later_edits() {
         assert_eq!(a.dump().unwrap(), b.dump().unwrap());
     }
 }
+
+/// A database from before the log was stored in binary form (schema 9:
+/// text HLCs and ids, keyed by HLC) opens with every change, conflict and
+/// value intact, and the clock still stays ahead of everything in it.
+#[test]
+fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
+    let a_dir = tempfile::tempdir().unwrap();
+    let mut a = open(a_dir.path());
+    a.load_demo().unwrap();
+    let id = a.create_organisation(&new_org("GGD Zuid")).unwrap().id;
+    let (b_dir, mut b) = replica_of(&a);
+    rename(&mut a, id, "GGD Zuid A");
+    rename(&mut b, id, "GGD Zuid B");
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(b.conflicts().unwrap().len(), 1);
+    let dump = b.dump().unwrap();
+    let changes = b.all_changes().unwrap();
+    let newest = changes.iter().map(|c| c.hlc).max().unwrap();
+    drop(b);
+
+    // Back to how schema 9 stored the log.
+    let conn = rusqlite::Connection::open(b_dir.path().join("wieg.sqlite")).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE old_changes (
+            hlc TEXT PRIMARY KEY, replica TEXT NOT NULL, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+            prev TEXT, local INTEGER NOT NULL DEFAULT 0
+         ) WITHOUT ROWID;
+         INSERT INTO old_changes
+         SELECT lower(hex(substr(hlc, 1, 8))) || '-' || lower(hex(substr(hlc, 9))),
+                lower(hex(substr(hlc, 9))),
+                entity,
+                lower(substr(hex(entity_id), 1, 8) || '-' || substr(hex(entity_id), 9, 4) || '-' ||
+                      substr(hex(entity_id), 13, 4) || '-' || substr(hex(entity_id), 17, 4) || '-' ||
+                      substr(hex(entity_id), 21)),
+                field, value,
+                CASE WHEN prev IS NULL THEN NULL
+                     ELSE lower(hex(substr(prev, 1, 8))) || '-' || lower(hex(substr(prev, 9))) END,
+                local
+         FROM changes;
+         DROP TABLE changes;
+         ALTER TABLE old_changes RENAME TO changes;
+         CREATE INDEX changes_by_entity ON changes (entity_id);
+         CREATE INDEX changes_local ON changes (hlc) WHERE local = 1;
+         DELETE FROM local_settings WHERE key = 'clock.latest';
+         PRAGMA user_version = 9;",
+    )
+    .unwrap();
+    let sample: String = conn
+        .query_row("SELECT hlc FROM changes LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert!(sample.parse::<wieg::hlc::Hlc>().is_ok(), "{sample}");
+    drop(conn);
+
+    let mut b = open(b_dir.path());
+    let conn = rusqlite::Connection::open(b_dir.path().join("wieg.sqlite")).unwrap();
+    let (binary, total): (i64, i64) = conn
+        .query_row(
+            "SELECT sum(length(hlc) = 24 AND length(entity_id) = 16 AND typeof(hlc) = 'blob'), count(*) FROM changes",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (binary, total),
+        (changes.len() as i64, changes.len() as i64)
+    );
+    drop(conn);
+    assert_eq!(b.all_changes().unwrap(), changes);
+    assert_eq!(b.dump().unwrap(), dump);
+    rename(&mut b, id, "GGD Zuid-Limburg");
+    let edit = b
+        .all_changes()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.hlc)
+        .max()
+        .unwrap();
+    assert!(edit > newest, "the clock stays ahead of the converted log");
+    assert_eq!(edit.replica, b.replica().id);
+    // And the conflict can still be settled.
+    let conflict = b.conflicts().unwrap().remove(0).hlc.to_string();
+    b.keep_current(&conflict).unwrap();
+    assert!(b.conflicts().unwrap().is_empty());
+}

@@ -750,14 +750,14 @@ fn run(cli: Cli) -> wieg::Result<()> {
                 b.folder_bytes, b.bytes_per_change
             );
             println!(
-                "join (new laptop):       {:.2} s = {:.0} changes/s (reading and decoding files: {:.2} s)",
+                "join (new laptop):       {:.2} s = {:.0} changes/s (reading and decoding files: {:.2} s, alongside); median of 3",
                 b.join_s, b.join_per_s, b.decode_s
             );
             if let Some(mib) = b.join_peak_mib {
                 println!("join peak memory:        {mib:.0} MiB");
             }
             println!(
-                "plain SQLite insert:     {:.2} s (join is {:.2}x)",
+                "plain SQLite insert:     {:.2} s, median of 3 (join is {:.2}x)",
                 b.plain_insert_s, b.join_vs_plain
             );
             println!(
