@@ -235,6 +235,9 @@ enum BenchCommand {
         changes: u64,
         #[arg(long)]
         json: bool,
+        /// Keep the laptops and the shared folder in DIR (to profile a join of it) instead of a temporary folder
+        #[arg(long, value_name = "DIR")]
+        keep: Option<PathBuf>,
     },
 }
 
@@ -734,8 +737,13 @@ fn run(cli: Cli) -> wieg::Result<()> {
         println!("import preview of it:    {:.1} ms", b.import_preview_ms);
         return Ok(());
     }
-    if let Command::Bench(BenchCommand::Sync { changes, json }) = &cli.command {
-        let b = in_bench_dir(None, |dir| wieg::bench::sync(*changes, dir))?;
+    if let Command::Bench(BenchCommand::Sync {
+        changes,
+        json,
+        keep,
+    }) = &cli.command
+    {
+        let b = in_bench_dir(keep.as_deref(), |dir| wieg::bench::sync(*changes, dir))?;
         if *json {
             print_json(&b)?;
         } else {
