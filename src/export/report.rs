@@ -92,23 +92,14 @@ impl Workspace {
 
         // The network at both ends of the period.
         let orgs = self.list_organisations(&Default::default())?;
-        let present = |since: Option<NaiveDate>, left: Option<NaiveDate>, at: NaiveDate| {
-            since.is_some_and(|s| s <= at) && left.is_none_or(|l| l > at)
-        };
-        let involved_at = |at| {
-            orgs.iter()
-                .filter(|o| present(o.involved_since, o.left_on, at))
-                .count()
-        };
-        let signed_at = |at| {
-            orgs.iter()
-                .filter(|o| present(o.signed_on, o.left_on, at))
-                .count()
-        };
         let day_before = from.pred_opt().unwrap_or(from);
         let mut newly_signed: Vec<_> = orgs.iter().filter(|o| within(o.signed_on)).collect();
         newly_signed.sort_by_key(|o| (o.signed_on, o.name.clone()));
-        let metrics = self.network_metrics()?;
+        // As the recorded dates say it stood at the end of the period (today,
+        // for a period not over yet), and on the day before it began.
+        let as_of = to.min(created);
+        let metrics = self.network_metrics_on(as_of)?;
+        let before = self.network_metrics_on(day_before)?;
 
         // Actions, roll-out, meetings.
         let plan = self.current_plan()?;
@@ -149,22 +140,27 @@ impl Workspace {
         let mut summary = vec![
             format!(
                 "{} betrokken bij de coalitie op {} (was {} aan het begin van de periode).",
-                count(involved_at(to), "organisatie", "organisaties"),
-                long_date(to),
-                involved_at(day_before)
+                count(
+                    metrics.organisations as usize,
+                    "organisatie",
+                    "organisaties"
+                ),
+                long_date(as_of),
+                before.organisations
             ),
             format!(
                 "{} hebben het convenant getekend, {} in deze periode.",
-                count(signed_at(to), "partner", "partners"),
+                count(metrics.signed as usize, "partner", "partners"),
                 newly_signed.len()
             ),
             format!(
-                "{} tussen het medisch en het sociaal domein (stand van nu).",
+                "{} tussen het medisch en het sociaal domein op {}.",
                 count(
                     metrics.medical_social_links as usize,
                     "verbinding",
                     "verbindingen"
-                )
+                ),
+                long_date(as_of)
             ),
             format!(
                 "{} gehouden, met {} en {}.",
@@ -241,6 +237,7 @@ impl Workspace {
                 ),
             )?));
         }
+        doc.paragraph(format!("Per domein, op {}:", long_date(as_of)));
         let mut by_domain = Table::new(&["Domein", "Betrokken", "Convenant getekend"])
             .widths(&[4, 2, 2])
             .right_aligned(&[1, 2]);
@@ -283,8 +280,10 @@ impl Workspace {
 
         doc.heading(1, "Verbindingen tussen medisch en sociaal domein");
         doc.paragraph(format!(
-            "Van de {} lopende verbindingen tussen partners lopen er {} tussen een organisatie in het medisch en een in het sociaal domein.",
-            metrics.relations, metrics.medical_social_links
+            "Op {} liepen er {} tussen partners, waarvan {} tussen een organisatie in het medisch en een in het sociaal domein.",
+            long_date(as_of),
+            count(metrics.relations as usize, "verbinding", "verbindingen"),
+            metrics.medical_social_links
         ));
         if !metrics.bridge_builders.is_empty() {
             doc.paragraph("De partners die het vaakst de brug slaan tussen beide domeinen:");

@@ -11,7 +11,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::{Domain, DomainCount};
+use super::{Domain, DomainCount, Organisation, Relation};
 use crate::error::Result;
 use crate::workspace::Workspace;
 
@@ -99,77 +99,123 @@ pub fn betweenness(adjacency: &[Vec<usize>], sources: &[usize], targets: &[bool]
 }
 
 impl Workspace {
+    /// The network today: every organisation, relations not ended, and the
+    /// partners whose status is *getekend*.
     pub fn network_metrics(&self) -> Result<NetworkMetrics> {
         let orgs = self.list_organisations(&Default::default())?;
-        let index: HashMap<Uuid, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
         let today = Utc::now().date_naive();
-        let mut edges: HashSet<(usize, usize)> = HashSet::new();
-        let mut relations = 0;
-        let mut medical_social_links = 0;
-        for r in self.list_relations(None)? {
-            if r.end_date.is_some_and(|end| end < today) {
-                continue;
-            }
-            let (Some(&a), Some(&b)) = (index.get(&r.from_org), index.get(&r.to_org)) else {
-                continue;
-            };
-            relations += 1;
-            let domains = [orgs[a].domain, orgs[b].domain];
-            if domains.contains(&Domain::Medisch) && domains.contains(&Domain::Sociaal) {
-                medical_social_links += 1;
-            }
-            edges.insert((a.min(b), a.max(b)));
-        }
-        let mut adjacency = vec![Vec::new(); orgs.len()];
-        for (a, b) in edges {
-            adjacency[a].push(b);
-            adjacency[b].push(a);
-        }
-        let sources: Vec<usize> = (0..orgs.len())
-            .filter(|&i| orgs[i].domain == Domain::Medisch)
+        let relations: Vec<Relation> = self
+            .list_relations(None)?
+            .into_iter()
+            .filter(|r| r.end_date.is_none_or(|end| end >= today))
             .collect();
-        let targets: Vec<bool> = orgs.iter().map(|o| o.domain == Domain::Sociaal).collect();
-        let score = betweenness(&adjacency, &sources, &targets);
-        let mut bridge_builders: Vec<BridgeBuilder> = orgs
-            .iter()
-            .zip(score)
-            .filter(|(_, s)| *s > 0.0)
-            .map(|(o, s)| BridgeBuilder {
-                organisation: o.id,
-                name: o.name.clone(),
-                domain: o.domain,
-                score: (s * 100.0).round() / 100.0,
+        Ok(metrics_of(&orgs, &relations, |o| {
+            o.status == super::CoalitionStatus::Getekend
+        }))
+    }
+
+    /// The network as its dates say it stood on `day`: organisations
+    /// involved by then and not yet left, covenants signed by then, and
+    /// relations begun (or of unknown start) and not yet ended. What a
+    /// report over a past period shows.
+    pub fn network_metrics_on(&self, day: NaiveDate) -> Result<NetworkMetrics> {
+        let present = |since, left| present_on(since, left, day);
+        let orgs: Vec<Organisation> = self
+            .list_organisations(&Default::default())?
+            .into_iter()
+            .filter(|o| present(o.involved_since, o.left_on))
+            .collect();
+        let relations: Vec<Relation> = self
+            .list_relations(None)?
+            .into_iter()
+            .filter(|r| {
+                r.start_date.is_none_or(|s| s <= day) && r.end_date.is_none_or(|e| e >= day)
             })
             .collect();
-        bridge_builders.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        bridge_builders.truncate(10);
-        let signed_orgs: Vec<&super::Organisation> = orgs
-            .iter()
-            .filter(|o| o.status == super::CoalitionStatus::Getekend)
-            .collect();
-        let per_domain = |of: &[&super::Organisation]| -> Vec<DomainCount> {
-            Domain::ALL
-                .iter()
-                .map(|&domain| DomainCount {
-                    domain,
-                    count: of.iter().filter(|o| o.domain == domain).count() as u32,
-                })
-                .collect()
+        Ok(metrics_of(&orgs, &relations, |o| {
+            present(o.signed_on, o.left_on)
+        }))
+    }
+}
+
+/// Whether something that began on `since` and ended on `left` was there at
+/// the end of `day` (an unknown start: not yet).
+pub(crate) fn present_on(
+    since: Option<NaiveDate>,
+    left: Option<NaiveDate>,
+    day: NaiveDate,
+) -> bool {
+    since.is_some_and(|s| s <= day) && left.is_none_or(|l| l > day)
+}
+
+/// Counts, medical–social links and bridge builders of these organisations
+/// and the relations between them.
+fn metrics_of(
+    orgs: &[Organisation],
+    relations: &[Relation],
+    signed: impl Fn(&Organisation) -> bool,
+) -> NetworkMetrics {
+    let index: HashMap<Uuid, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+    let mut edges: HashSet<(usize, usize)> = HashSet::new();
+    let mut relation_count = 0;
+    let mut medical_social_links = 0;
+    for r in relations {
+        let (Some(&a), Some(&b)) = (index.get(&r.from_org), index.get(&r.to_org)) else {
+            continue;
         };
-        let all: Vec<&super::Organisation> = orgs.iter().collect();
-        Ok(NetworkMetrics {
-            organisations: orgs.len() as u32,
-            by_domain: per_domain(&all),
-            signed: signed_orgs.len() as u32,
-            signed_by_domain: per_domain(&signed_orgs),
-            relations,
-            medical_social_links,
-            bridge_builders,
+        relation_count += 1;
+        let domains = [orgs[a].domain, orgs[b].domain];
+        if domains.contains(&Domain::Medisch) && domains.contains(&Domain::Sociaal) {
+            medical_social_links += 1;
+        }
+        edges.insert((a.min(b), a.max(b)));
+    }
+    let mut adjacency = vec![Vec::new(); orgs.len()];
+    for (a, b) in edges {
+        adjacency[a].push(b);
+        adjacency[b].push(a);
+    }
+    let sources: Vec<usize> = (0..orgs.len())
+        .filter(|&i| orgs[i].domain == Domain::Medisch)
+        .collect();
+    let targets: Vec<bool> = orgs.iter().map(|o| o.domain == Domain::Sociaal).collect();
+    let score = betweenness(&adjacency, &sources, &targets);
+    let mut bridge_builders: Vec<BridgeBuilder> = orgs
+        .iter()
+        .zip(score)
+        .filter(|(_, s)| *s > 0.0)
+        .map(|(o, s)| BridgeBuilder {
+            organisation: o.id,
+            name: o.name.clone(),
+            domain: o.domain,
+            score: (s * 100.0).round() / 100.0,
         })
+        .collect();
+    bridge_builders.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    bridge_builders.truncate(10);
+    let signed_orgs: Vec<&Organisation> = orgs.iter().filter(|o| signed(o)).collect();
+    let per_domain = |of: &[&Organisation]| -> Vec<DomainCount> {
+        Domain::ALL
+            .iter()
+            .map(|&domain| DomainCount {
+                domain,
+                count: of.iter().filter(|o| o.domain == domain).count() as u32,
+            })
+            .collect()
+    };
+    let all: Vec<&Organisation> = orgs.iter().collect();
+    NetworkMetrics {
+        organisations: orgs.len() as u32,
+        by_domain: per_domain(&all),
+        signed: signed_orgs.len() as u32,
+        signed_by_domain: per_domain(&signed_orgs),
+        relations: relation_count,
+        medical_social_links,
+        bridge_builders,
     }
 }
 
@@ -199,9 +245,7 @@ impl Workspace {
             else {
                 break;
             };
-            let present = |since: Option<NaiveDate>, left: Option<NaiveDate>| {
-                since.is_some_and(|s| s <= end) && left.is_none_or(|l| l > end)
-            };
+            let present = |since, left| present_on(since, left, end);
             out.push(GrowthPoint {
                 month: format!("{year:04}-{month:02}"),
                 involved: orgs

@@ -296,6 +296,42 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
         "{text}"
     );
     assert!(!text.contains("Gepland, niet gehouden"));
+    // The network as it stood at the end of the period, or today for one
+    // not over yet; a past year shows that year's network.
+    let now = ws.network_metrics_on(day(23)).unwrap();
+    assert!(
+        text.contains(&format!(
+            "{} verbindingen tussen het medisch en het sociaal domein op 23 november 2026",
+            now.medical_social_links
+        )),
+        "{text}"
+    );
+    let end_2023 = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+    let then = ws.network_metrics_on(end_2023).unwrap();
+    assert!(then.organisations < now.organisations && then.signed < now.signed);
+    let past = texts(
+        &ws.report_document(
+            NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+            end_2023,
+            day(23),
+        )
+        .unwrap(),
+    );
+    assert!(
+        past.contains(&format!(
+            "{} organisaties betrokken bij de coalitie op 31 december 2023",
+            then.organisations
+        )),
+        "{past}"
+    );
+    assert!(past.contains(&format!(
+        "Totaal | {} | {}",
+        then.organisations, then.signed
+    )));
+    assert!(past.contains(&format!(
+        "Op 31 december 2023 liepen er {} verbindingen tussen partners, waarvan {} ",
+        then.relations, then.medical_social_links
+    )));
     // The small value is "< 10" in the table and in the chart's words, and
     // its number appears nowhere.
     assert!(text.contains("Venlo | < 10 | 73,5 %"), "{text}");

@@ -145,3 +145,94 @@ fn the_demo_network_has_relations_and_bridges() {
     assert!(m.medical_social_links >= 5, "{}", m.medical_social_links);
     assert!(!m.bridge_builders.is_empty());
 }
+
+/// A report over a past period shows the network as its dates say it was
+/// then: who was involved and had signed, and which relations ran.
+#[test]
+fn metrics_on_a_past_day_follow_the_recorded_dates() {
+    let (_dir, mut ws) = workspace();
+    let dated = |ws: &mut Workspace, name: &str, domain, since: &str, signed: Option<&str>| {
+        ws.create_organisation(&NewOrganisation {
+            name: name.into(),
+            kind: Some(OrgKind::Overig),
+            domain: Some(domain),
+            involved_since: Some(since.into()),
+            signed_on: signed.map(Into::into),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    };
+    let midwife = dated(
+        &mut ws,
+        "Verloskundigen",
+        Domain::Medisch,
+        "2022-01-10",
+        Some("2022-06-01"),
+    );
+    let team = dated(
+        &mut ws,
+        "Sociaal team",
+        Domain::Sociaal,
+        "2022-03-01",
+        Some("2024-02-01"),
+    );
+    let late = dated(&mut ws, "Kinderopvang", Domain::Sociaal, "2025-05-01", None);
+    ws.create_organisation(&NewOrganisation {
+        name: "Consultatiebureau".into(),
+        kind: Some(OrgKind::Overig),
+        domain: Some(Domain::Medisch),
+        involved_since: Some("2022-01-01".into()),
+        left_on: Some("2023-01-01".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let relation = |ws: &mut Workspace, from, to, start: Option<&str>, end: Option<&str>| {
+        ws.create_relation(&NewRelation {
+            from_org: from,
+            to_org: to,
+            start_date: start.map(Into::into),
+            end_date: end.map(Into::into),
+            ..Default::default()
+        })
+        .unwrap();
+    };
+    relation(
+        &mut ws,
+        midwife,
+        team,
+        Some("2022-04-01"),
+        Some("2023-12-31"),
+    );
+    relation(&mut ws, midwife, team, Some("2025-01-01"), None);
+    relation(&mut ws, team, late, None, None);
+
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let on = |ws: &Workspace, d: &str| {
+        let m = ws.network_metrics_on(day(d)).unwrap();
+        (
+            m.organisations,
+            m.signed,
+            m.relations,
+            m.medical_social_links,
+        )
+    };
+    assert_eq!(on(&ws, "2021-12-31"), (0, 0, 0, 0));
+    assert_eq!(on(&ws, "2022-05-01"), (3, 0, 1, 1));
+    assert_eq!(
+        on(&ws, "2023-12-31"),
+        (2, 1, 1, 1),
+        "an ending relation runs through its last day"
+    );
+    assert_eq!(on(&ws, "2024-06-30"), (2, 2, 0, 0));
+    assert_eq!(on(&ws, "2025-06-30"), (3, 2, 2, 1));
+    let by_domain = ws.network_metrics_on(day("2025-06-30")).unwrap().by_domain;
+    let social = by_domain
+        .iter()
+        .find(|d| d.domain == Domain::Sociaal)
+        .unwrap();
+    assert_eq!(social.count, 2);
+    // Today's metrics count every organisation and every relation not ended.
+    let now = ws.network_metrics().unwrap();
+    assert_eq!((now.organisations, now.relations), (4, 2));
+}
