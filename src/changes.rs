@@ -309,8 +309,7 @@ fn apply_entity(
     if spec.has_field(ERASED) && erase(conn, spec, id, incoming, local, applied)? {
         return Ok(());
     }
-    // In key order, so the history is sorted by HLC.
-    let history: Vec<Stored> = conn
+    let mut history: Vec<Stored> = conn
         .prepare_cached(
             "SELECT hlc, field, value, prev FROM changes WHERE entity_id = ?1 AND entity = ?2",
         )?
@@ -330,6 +329,9 @@ fn apply_entity(
         .filter_map(|r| r.transpose())
         .map(|r| r.and_then(|s| s))
         .collect::<rusqlite::Result<_>>()?;
+    // Searched below. The rows come in key order already (an ORDER BY in
+    // the query costs a join a third of its speed), so this only checks.
+    history.sort_by_key(|s| s.hlc);
 
     incoming.sort_by_key(|c| c.hlc);
     let mut fresh: Vec<Stored> = Vec::with_capacity(incoming.len());
