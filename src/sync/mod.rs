@@ -331,7 +331,8 @@ impl Workspace {
         }
         files.sort();
         // Files are read and decoded on a second thread while this one
-        // applies the previous batch: a join is half reading, half SQLite.
+        // applies the previous batch: reading and decoding is about a quarter
+        // of a join, and a slow share or USB stick makes it more.
         std::thread::scope(|scope| -> Result<bool> {
             let (send, received) = std::sync::mpsc::sync_channel(2);
             scope.spawn(move || {
