@@ -476,7 +476,7 @@ fn build_plan(
         );
     }
     intervention_ids.truncate(interventions);
-    let today = chrono::Utc::now().date_naive();
+    let today = ws.today();
     for chunk in (0..actions).collect::<Vec<_>>().chunks(1_000) {
         ws.write(|w| {
             for &i in chunk {

@@ -3,17 +3,15 @@
 //! [`apply_change`]: it appends to the `changes` log and updates the typed
 //! table in the same transaction.
 //!
-//! Merge rules, the same on every replica whatever the order of arrival:
-//! - per field, the change with the highest HLC wins (last writer wins);
-//! - a change already in the log is skipped, so applying twice is a no-op;
-//! - a losing value that no later edit was based on (no change names it as
-//!   its `prev`), and that differs from the winner and from every value an
-//!   edit was based on, is a *conflict*: it is kept in `conflicts` so the
-//!   user can see and restore it (restoring or dismissing it makes its value
-//!   one that was seen, so it stays settled);
-//! - deletion is the field `deleted`, so sync never removes a row.
+//! The merge rule lives in [`crate::merge`], pure: per field the highest
+//! HLC wins, a change already in the log is a no-op, and a value that lost
+//! without anybody having seen it is kept in `conflicts` to show. Deletion
+//! is the field `deleted`, so sync never removes a row.
+//!
+//! The engine names no entity of the domain: the [`Registry`] of entities
+//! is handed to it by whoever opens the workspace (`crate::entities`).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -23,6 +21,7 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::hlc::{Hlc, HlcClock};
+use crate::merge::{self, Version};
 
 /// A synced entity: its name in the change log, its typed table, and the
 /// fields that sync. Field names are column names.
@@ -50,38 +49,38 @@ pub const DELETED_SEEN: &str = "deleted_seen";
 /// personal), so it syncs on and later joiners forget as well.
 pub const ERASED: &str = "erased";
 
-/// Every synced entity this version knows. A change for anything else is
-/// parked until an upgrade.
-pub const ENTITIES: &[&EntitySpec] = &[
-    &crate::coalition::COALITION,
-    &crate::network::ORGANISATION,
-    &crate::network::MUNICIPALITY,
-    &crate::network::RELATION,
-    &crate::network::SERVES,
-    &crate::network::CONTACT,
-    &crate::plan::PLAN,
-    &crate::plan::PILLAR,
-    &crate::plan::GOAL,
-    &crate::plan::ACTION,
-    &crate::plan::ACTION_PARTNER,
-    &crate::plan::ACTION_MUNICIPALITY,
-    &crate::plan::MILESTONE,
-    &crate::plan::ACTION_NOTE,
-    &crate::plan::INTERVENTION,
-    &crate::plan::ROLLOUT,
-    &crate::plan::FUNDING,
-    &crate::plan::FUNDING_ACTION,
-    &crate::plan::INDICATOR,
-    &crate::plan::INDICATOR_VALUE,
-    &crate::meetings::MEETING,
-    &crate::meetings::MEETING_ATTENDEE,
-    &crate::meetings::AGENDA_ITEM,
-    &crate::meetings::DECISION,
-    &crate::meetings::ACTION_ITEM,
-];
+/// Every synced entity one version of the app knows, handed to the engine
+/// by whoever opens a workspace: the engine itself names no entity. A
+/// change for an entity or field not in it is parked until an upgrade.
+#[derive(Debug)]
+pub struct Registry {
+    entities: &'static [&'static EntitySpec],
+    /// The entity with one living row per database (the coalition): its id
+    /// names the data set's folder in a shared folder, its `name` the folder.
+    root: &'static EntitySpec,
+}
 
-pub fn entity_spec(name: &str) -> Option<&'static EntitySpec> {
-    ENTITIES.iter().copied().find(|e| e.name == name)
+impl Registry {
+    pub const fn new(entities: &'static [&'static EntitySpec], root: &'static EntitySpec) -> Self {
+        Self { entities, root }
+    }
+
+    pub fn spec(&self, name: &str) -> Option<&'static EntitySpec> {
+        self.entities.iter().copied().find(|e| e.name == name)
+    }
+
+    /// Whether a change for `entity`'s `field` can be applied (else it is parked).
+    pub fn knows(&self, entity: &str, field: &str) -> bool {
+        self.spec(entity).is_some_and(|s| s.has_field(field))
+    }
+
+    pub fn entities(&self) -> impl Iterator<Item = &'static EntitySpec> + '_ {
+        self.entities.iter().copied()
+    }
+
+    pub fn root(&self) -> &'static EntitySpec {
+        self.root
+    }
 }
 
 /// One field of one entity set to one value at one moment.
@@ -207,6 +206,14 @@ struct Stored<'a> {
 }
 
 impl Stored<'_> {
+    fn version(&self) -> Version<'_> {
+        Version {
+            hlc: self.hlc,
+            value: &self.value,
+            prev: self.prev,
+        }
+    }
+
     fn sql_value(&self) -> Result<SqlValue> {
         Ok(match self.parsed {
             Some(value) => to_sql(value),
@@ -219,7 +226,21 @@ impl Stored<'_> {
 /// order-independent: see the module docs. Each entity's history is read
 /// once, and its merged state written once, however many of its fields
 /// change. `local` marks changes made on this laptop (sync exports those).
-pub fn apply_changes(conn: &Connection, changes: &[Change], local: bool) -> Result<Applied> {
+pub fn apply_changes(
+    conn: &Connection,
+    registry: &Registry,
+    changes: &[Change],
+    local: bool,
+) -> Result<Applied> {
+    apply_with(conn, |name| registry.spec(name), changes, local)
+}
+
+fn apply_with(
+    conn: &Connection,
+    entity_spec: impl Fn(&str) -> Option<&'static EntitySpec>,
+    changes: &[Change],
+    local: bool,
+) -> Result<Applied> {
     let mut applied = Applied::default();
     let mut index: HashMap<(&'static str, Uuid), usize> = HashMap::new();
     let mut groups: Vec<(Uuid, &'static EntitySpec, Vec<&Change>)> = Vec::new();
@@ -292,11 +313,6 @@ pub(crate) fn latest(conn: &Connection) -> Result<Option<Hlc>> {
     Ok(own.max(seen))
 }
 
-/// Apply one change (a local edit) inside the caller's transaction.
-pub fn apply_change(conn: &Connection, change: &Change, local: bool) -> Result<Applied> {
-    apply_changes(conn, std::slice::from_ref(change), local)
-}
-
 fn apply_entity(
     conn: &Connection,
     spec: &EntitySpec,
@@ -334,18 +350,16 @@ fn apply_entity(
     history.sort_by_key(|s| s.hlc);
 
     incoming.sort_by_key(|c| c.hlc);
-    let mut fresh: Vec<Stored> = Vec::with_capacity(incoming.len());
+    let known: Vec<Hlc> = history.iter().map(|s| s.hlc).collect();
+    let arriving: Vec<Hlc> = incoming.iter().map(|c| c.hlc).collect();
+    let fresh_at = merge::fresh_indexes(&known, &arriving);
+    applied.duplicates += incoming.len() - fresh_at.len();
+    let mut fresh: Vec<Stored> = Vec::with_capacity(fresh_at.len());
     let mut insert = conn.prepare_cached(
         "INSERT INTO changes (entity_id, hlc, entity, field, value, prev, local) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for change in incoming.iter() {
-        let seen_before = history.binary_search_by_key(&change.hlc, |s| s.hlc).is_ok()
-            || fresh.last().is_some_and(|f| f.hlc == change.hlc);
-        if seen_before {
-            applied.duplicates += 1;
-            continue;
-        }
+    for change in fresh_at.into_iter().map(|i| incoming[i]) {
         let field = spec
             .fields
             .iter()
@@ -382,52 +396,26 @@ fn apply_entity(
     let mut listed: Option<HashMap<String, BTreeSet<String>>> = None;
     let mut id_text: Option<String> = None;
     for field in (0..spec.fields.len()).filter(|i| touched & (1 << i) != 0) {
-        let in_field = |s: &&Stored| s.field == field;
-        let old_winner = history.iter().filter(in_field).map(|s| s.hlc).max();
-        let Some(winner) = history
-            .iter()
-            .chain(&fresh)
-            .filter(in_field)
-            .max_by_key(|s| s.hlc)
-        else {
+        let (old, new) = (versions_of(&history, field), versions_of(&fresh, field));
+        let old_versions: Vec<Version> = old.iter().map(|(_, v)| *v).collect();
+        let new_versions: Vec<Version> = new.iter().map(|(_, v)| *v).collect();
+        let Some(merged) = merge::merge_field(&old_versions, &new_versions) else {
             continue;
         };
-        if old_winner != Some(winner.hlc) {
+        if merged.winner_changed {
+            let winner = new
+                .iter()
+                .find(|(_, v)| v.hlc == merged.winner)
+                .map(|(i, _)| &fresh[*i])
+                .expect("a changed winner is a new version");
             row.push((field, winner.sql_value()?));
             newest = newest.max(Some(winner.hlc));
         }
         // Delete bookkeeping is last-writer-wins only, never a conflict to show.
-        if spec.fields[field] == DELETED_SEEN {
+        let Some(lost) = merged.lost.filter(|_| spec.fields[field] != DELETED_SEEN) else {
             continue;
-        }
-        // The common cases cannot change the field's conflicts: its first
-        // value, and one edit on top of the only value before it.
-        let old: Vec<&Stored> = history.iter().filter(in_field).collect();
-        let mut new = fresh.iter().filter(in_field);
-        let (first_new, more_new) = (new.next(), new.next().is_some());
-        let first = old.is_empty() && !more_new;
-        let on_top =
-            old.len() == 1 && !more_new && first_new.is_some_and(|n| n.prev == Some(old[0].hlc));
-        if first || on_top {
-            continue;
-        }
-        // Otherwise: a value is lost when nobody built on it and nobody ever
-        // had it in front of them — it is not the winner, no change was
-        // based on it, and no winning or based-on change has the same value.
-        // (So a value that was put back stays settled after later edits.)
-        let all: Vec<&Stored> = history.iter().chain(&fresh).filter(in_field).collect();
-        let based_on: HashSet<Hlc> = all.iter().filter_map(|s| s.prev).collect();
-        let seen = |s: &Stored| s.hlc == winner.hlc || based_on.contains(&s.hlc);
-        let seen_values: HashSet<&str> = all
-            .iter()
-            .filter(|s| seen(s))
-            .map(|s| s.value.as_str())
-            .collect();
-        let lost: BTreeSet<String> = all
-            .iter()
-            .filter(|s| !seen(s) && !seen_values.contains(s.value.as_str()))
-            .map(|s| s.hlc.to_string())
-            .collect();
+        };
+        let lost: BTreeSet<String> = lost.iter().map(Hlc::to_string).collect();
         let id_text: &str = id_text.get_or_insert_with(|| id.to_string());
         let listed = match &mut listed {
             Some(l) => l,
@@ -442,14 +430,11 @@ fn apply_entity(
             let mut add = conn.prepare_cached(
                 "INSERT INTO conflicts (hlc, entity, entity_id, field, value) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            for s in all.iter().filter(|s| lost.contains(&s.hlc.to_string())) {
-                add.execute(params![
-                    s.hlc.to_string(),
-                    spec.name,
-                    id_text,
-                    name,
-                    s.value
-                ])?;
+            for v in old_versions.iter().chain(&new_versions) {
+                let hlc = v.hlc.to_string();
+                if lost.contains(&hlc) {
+                    add.execute(params![hlc, spec.name, id_text, name, v.value])?;
+                }
             }
         }
     }
@@ -473,6 +458,16 @@ fn apply_entity(
         })?;
     }
     Ok(())
+}
+
+/// The versions of one field (by its index in the spec), with their places.
+fn versions_of<'s>(stored: &'s [Stored<'_>], field: usize) -> Vec<(usize, Version<'s>)> {
+    stored
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.field == field)
+        .map(|(i, s)| (i, s.version()))
+        .collect()
 }
 
 thread_local! {
@@ -615,11 +610,21 @@ impl Writer<'_> {
         self.tx
     }
 
+    /// The moment of this write, by the workspace's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        crate::time::from_ms(self.now_ms)
+    }
+
+    /// Today, on the user's calendar, as this write sees it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::time::calendar_day(self.now())
+    }
+
     /// Set one field. Returns false (and records nothing) when the field
     /// already has this value.
     pub fn set(
         &mut self,
-        entity: &EntitySpec,
+        entity: &'static EntitySpec,
         id: Uuid,
         field: &str,
         value: impl Into<Value>,
@@ -645,7 +650,12 @@ impl Writer<'_> {
     /// Delete (as a tombstone) or restore. A delete also records the newest
     /// change of the entity this laptop had seen, so edits made elsewhere
     /// that it had not seen can be shown as having raced the delete.
-    pub fn set_deleted(&mut self, entity: &EntitySpec, id: Uuid, deleted: bool) -> Result<bool> {
+    pub fn set_deleted(
+        &mut self,
+        entity: &'static EntitySpec,
+        id: Uuid,
+        deleted: bool,
+    ) -> Result<bool> {
         if deleted && entity.has_field(DELETED_SEEN) {
             let newest: Option<Hlc> = self
                 .tx
@@ -661,7 +671,7 @@ impl Writer<'_> {
     /// has: how a conflict is settled (the losing value is then "seen").
     pub fn set_based_on(
         &mut self,
-        entity: &EntitySpec,
+        entity: &'static EntitySpec,
         id: Uuid,
         field: &str,
         value: Value,
@@ -673,7 +683,7 @@ impl Writer<'_> {
     /// Stamp a change now and apply it as a local one.
     fn record(
         &mut self,
-        entity: &EntitySpec,
+        entity: &'static EntitySpec,
         id: Uuid,
         field: &str,
         value: Value,
@@ -687,7 +697,12 @@ impl Writer<'_> {
             hlc: self.clock.tick(self.now_ms),
             prev,
         };
-        apply_change(self.tx, &change, true)?;
+        apply_with(
+            self.tx,
+            |_| Some(entity),
+            std::slice::from_ref(&change),
+            true,
+        )?;
         self.written.push(change);
         Ok(())
     }

@@ -32,6 +32,18 @@ pub struct Coalition {
     pub updated_at: DateTime<Utc>,
 }
 
+/// The coalition's own details as Instellingen and `wieg coalition set`
+/// give them; absent fields stay as they are.
+#[derive(Debug, Clone, Default, serde::Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct CoalitionInput {
+    pub name: Option<String>,
+    /// The day the coalition began (`2020-03-01` or `1-3-2020`): "dagen
+    /// onderweg" count from it. Empty: from the day it was made in Wieg.
+    pub start_date: Option<String>,
+}
+
 /// What the app shows before anything else: is there a coalition, and who am I.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppStatus {
@@ -135,12 +147,48 @@ impl Workspace {
         })
     }
 
+    /// Rename the coalition or set the day it began, in one edit.
+    pub fn update_coalition(&mut self, input: &CoalitionInput) -> Result<Coalition> {
+        let coalition = self.require_coalition()?;
+        let name = input
+            .name
+            .as_deref()
+            .map(|n| {
+                crate::validate::required_text("name", n, MAX_NAME, "geef de coalitie een naam")
+            })
+            .transpose()?;
+        let start_date = match input.start_date.as_deref() {
+            None => None,
+            Some(text) => Some(crate::validate::optional_date("start_date", Some(text))?),
+        };
+        if let Some(Some(day)) = start_date {
+            if day > self.today() {
+                return Err(Error::validation(
+                    "start_date",
+                    crate::ValidationCode::InvalidDate,
+                    "de startdatum ligt in de toekomst",
+                ));
+            }
+        }
+        self.write(|w| {
+            if let Some(name) = name {
+                w.set(&COALITION, coalition.id, "name", name)?;
+            }
+            if let Some(day) = start_date {
+                let value = day.map_or(serde_json::Value::Null, |d| d.to_string().into());
+                w.set(&COALITION, coalition.id, "start_date", value)?;
+            }
+            Ok(())
+        })?;
+        self.require_coalition()
+    }
+
     /// Start a new coalition in this (empty) database.
     pub fn create_coalition(&mut self, name: &str) -> Result<Coalition> {
         if let Some(existing) = self.coalition()? {
             return Err(Error::CoalitionExists(existing.name));
         }
-        let today = Utc::now().date_naive();
+        let today = self.today();
         self.write(|w| create_coalition_in(w, name, today))?;
         self.require_coalition()
     }
@@ -155,7 +203,7 @@ pub(crate) fn create_coalition_in(
     let id = Uuid::now_v7();
     w.set(&COALITION, id, "name", name)?;
     w.set(&COALITION, id, "start_date", start_date.to_string())?;
-    w.set(&COALITION, id, "created_at", iso(Utc::now()))?;
+    w.set(&COALITION, id, "created_at", iso(w.now()))?;
     w.set(&COALITION, id, "deleted", false)?;
     Ok(id)
 }

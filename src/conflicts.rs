@@ -11,7 +11,7 @@ use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{current, entity_spec, DELETED_SEEN, ENTITIES};
+use crate::changes::{current, DELETED_SEEN};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::workspace::Workspace;
@@ -85,7 +85,7 @@ impl Workspace {
     pub fn conflict_views(&self) -> Result<Vec<ConflictView>> {
         let mut out = Vec::new();
         for c in self.conflicts()? {
-            let Some(spec) = entity_spec(&c.entity) else {
+            let Some(spec) = self.registry().spec(&c.entity) else {
                 continue;
             };
             let Some((winner_hlc, winner_value)) =
@@ -124,7 +124,11 @@ impl Workspace {
     /// Deleted entities with edits their deleter had not seen.
     pub fn raced_deletes(&self) -> Result<Vec<RacedDelete>> {
         let mut out = Vec::new();
-        for spec in ENTITIES.iter().filter(|s| s.has_field(DELETED_SEEN)) {
+        for spec in self
+            .registry()
+            .entities()
+            .filter(|s| s.has_field(DELETED_SEEN))
+        {
             let label = if spec.has_field("name") { "name" } else { "''" };
             let deleted: Vec<(String, String, String)> = self
                 .conn()
@@ -138,34 +142,32 @@ impl Workspace {
                 let entity_id =
                     Uuid::try_parse(&id).map_err(|e| Error::InvalidInput(e.to_string()))?;
                 // What the deleting laptop had seen (nothing: every change is after it).
-                let seen = seen
-                    .parse::<Hlc>()
-                    .map(|h| h.to_bytes())
-                    .unwrap_or_default();
+                let seen = seen.parse::<Hlc>().ok();
                 let rows: Vec<(String, String, Hlc)> = self
                     .conn()
-                    .prepare_cached(
-                        "SELECT field, value, hlc FROM changes WHERE entity_id = ?1 AND hlc > ?2 \
-                         AND field NOT IN ('deleted', 'deleted_seen') ORDER BY hlc",
-                    )?
-                    .query_map(params![entity_id.as_bytes(), seen], |r| {
+                    .prepare_cached("SELECT field, value, hlc FROM changes WHERE entity_id = ?1")?
+                    .query_map(params![entity_id.as_bytes()], |r| {
                         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                     })?
                     .collect::<rusqlite::Result<_>>()?;
-                if rows.is_empty() {
+                let history: Vec<(&str, Hlc)> =
+                    rows.iter().map(|(f, _, h)| (f.as_str(), *h)).collect();
+                let raced = crate::merge::raced_edits(seen, &history);
+                if raced.is_empty() {
                     continue;
                 }
                 let mut edits: Vec<RacedEdit> = Vec::new();
-                for (field, value, hlc) in rows {
-                    let edit = RacedEdit {
-                        field,
-                        value: shown(&serde_json::from_str(&value)?),
+                for (field, hlc) in raced {
+                    let (_, value, _) = rows
+                        .iter()
+                        .find(|(_, _, h)| *h == hlc)
+                        .expect("a raced edit is one of the rows");
+                    edits.push(RacedEdit {
+                        field: field.to_string(),
+                        value: shown(&serde_json::from_str(value)?),
                         by: self.replica_name(hlc.replica)?,
                         at: hlc.wall_time(),
-                    };
-                    // Later rows are newer: keep the newest edit per field.
-                    edits.retain(|e| e.field != edit.field);
-                    edits.push(edit);
+                    });
                 }
                 let Some((deleted_hlc, _)) = current(self.conn(), spec.name, entity_id, "deleted")?
                 else {
@@ -186,7 +188,11 @@ impl Workspace {
 
     /// Bring a deleted entity back, whatever kind it is.
     pub fn undelete(&mut self, entity_id: Uuid) -> Result<()> {
-        for spec in ENTITIES.iter().filter(|s| s.has_field("deleted")) {
+        for spec in self
+            .registry()
+            .entities()
+            .filter(|s| s.has_field("deleted"))
+        {
             let exists: bool = self.conn().query_row(
                 &format!("SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)", spec.table),
                 [entity_id.to_string()],
@@ -212,10 +218,13 @@ impl Workspace {
                 what: "verwijdering",
                 id: entity_id.to_string(),
             })?;
-        let spec = entity_spec(&item.entity).ok_or_else(|| Error::NotFound {
-            what: "verwijdering",
-            id: entity_id.to_string(),
-        })?;
+        let spec = self
+            .registry()
+            .spec(&item.entity)
+            .ok_or_else(|| Error::NotFound {
+                what: "verwijdering",
+                id: entity_id.to_string(),
+            })?;
         self.write(|w| w.set_deleted(spec, entity_id, true).map(|_| ()))
     }
 
@@ -244,7 +253,7 @@ impl Workspace {
             )
             .optional()?;
         let (entity, entity_id, field, lost_value) = row.ok_or_else(not_found)?;
-        let spec = entity_spec(&entity).ok_or_else(not_found)?;
+        let spec = self.registry().spec(&entity).ok_or_else(not_found)?;
         let entity_id = Uuid::try_parse(&entity_id).map_err(|_| not_found())?;
         let lost_value: Value = serde_json::from_str(&lost_value)?;
         self.write(|w| {

@@ -305,7 +305,7 @@ fn load_plan(
                 .push(create_goal_in(w, &input)?);
         }
     }
-    let today = chrono::Utc::now().date_naive();
+    let today = w.today();
     let mut actions: HashMap<&str, uuid::Uuid> = HashMap::new();
     for a in &demo.actions {
         let input = ActionInput {

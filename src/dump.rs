@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use rusqlite::types::ValueRef;
 use serde_json::Value;
 
-use crate::changes::ENTITIES;
 use crate::error::Result;
 use crate::workspace::Workspace;
 
@@ -17,7 +16,7 @@ type Row = BTreeMap<String, Value>;
 impl Workspace {
     pub fn dump(&self) -> Result<String> {
         let mut root: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-        for spec in ENTITIES {
+        for spec in self.registry().entities() {
             let columns: Vec<&str> = ["id", "updated_at"]
                 .into_iter()
                 .chain(spec.fields.iter().copied())

@@ -183,7 +183,9 @@ impl HlcClock {
     }
 }
 
-/// Milliseconds since the Unix epoch by the computer's clock.
+/// Milliseconds since the Unix epoch by the computer's clock: the one place
+/// the core reads it (see `crate::time`).
+#[allow(clippy::disallowed_methods)]
 pub fn system_now_ms() -> u64 {
     Utc::now().timestamp_millis().max(0) as u64
 }

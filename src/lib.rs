@@ -13,6 +13,36 @@
 //! This crate never depends on Tauri or any UI, and holds data about the
 //! coalition and its professionals only — never about families.
 //!
+//! ## Layers
+//!
+//! From the bottom up; a layer uses only those below it.
+//!
+//! 1. **Foundation**: [`error`], [`time`], [`vocabulary`] (Dutch words and
+//!    folding), [`table`] (CSV and workbooks read), validation and row
+//!    helpers. Knows no entity.
+//! 2. **Engine**: the change log and its writer ([`changes`]), the merge
+//!    rule as pure functions ([`merge`]), the clock ([`hlc`]), the
+//!    [`Workspace`] (a database, a replica, a clock), [`sync`] through a
+//!    shared folder, [`conflicts`] and the canonical dump. It never names an
+//!    entity of the domain: a [`changes::Registry`] of entity specs is
+//!    handed to it when a workspace is opened. A test
+//!    (`tests/it/layers.rs`) fails when an engine module imports the domain
+//!    or calls one of the domain's methods on the workspace.
+//! 3. **Domain**: [`coalition`], [`network`], [`plan`], [`meetings`]: each
+//!    declares its entities (an [`changes::EntitySpec`] each) and adds its
+//!    operations to `Workspace`; synced data is written only through
+//!    [`changes::Writer`] (local bookkeeping, such as the list of imports,
+//!    has tables of its own).
+//! 4. **Composition and output**: [`entities`] hands the domain's entities
+//!    to the engine (`Workspace::open`); [`export`] is the one home of every
+//!    file for partners (documents, sheets, calendar files, the archive);
+//!    [`demo`] and [`bench`] build coalitions to show and to measure.
+//!
+//! "Now" is the workspace's clock ([`Workspace::now`], `Writer::now`),
+//! never the computer's read directly (clippy.toml bans it), so a laptop
+//! whose clock is wrong is acted out the same way everywhere, and "today"
+//! is the user's calendar day on every page and in every document.
+//!
 //! ```
 //! use wieg::{NewOrganisation, OrgKind, Domain, Workspace};
 //! let dir = tempfile::tempdir().unwrap();
@@ -35,11 +65,13 @@ pub mod conflicts;
 mod db;
 pub mod demo;
 mod dump;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod hlc;
 pub mod meetings;
 pub mod membership;
+pub mod merge;
 pub mod network;
 pub mod plan;
 mod rows;
@@ -51,7 +83,7 @@ pub mod vocabulary;
 pub mod workspace;
 
 pub use changes::{Change, Conflict};
-pub use coalition::{AppStatus, Coalition};
+pub use coalition::{AppStatus, Coalition, CoalitionInput};
 pub use conflicts::{ConflictView, RacedDelete, RacedEdit};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
@@ -59,7 +91,8 @@ pub use network::{
     BridgeBuilder, CoalitionRole, CoalitionStatus, Contact, ContactChange, ContactFilter,
     ContactInput, ContactInzage, Domain, DomainCount, GrowthPoint, LegalBasis, Municipality,
     NetworkMetrics, NetworkSummary, NewMunicipality, NewOrganisation, NewRelation, OrgKind,
-    Organisation, OrganisationFilter, OrganisationPatch, Relation, RelationKind, RelationPatch,
+    Organisation, OrganisationDetail, OrganisationFilter, OrganisationPatch, Relation,
+    RelationKind, RelationPatch,
 };
 pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

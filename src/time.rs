@@ -1,6 +1,22 @@
 //! Time as stored: UTC, RFC 3339 with milliseconds, so text order is time order.
+//!
+//! The core never reads the computer's clock itself (clippy.toml bans it):
+//! "now" is the workspace's clock ([`crate::Workspace::now`], or the
+//! writer's inside an edit), so a laptop whose clock is wrong is acted out
+//! the same everywhere, and "today" is the user's calendar day, the same
+//! on every page and in every document.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
+
+/// A moment from milliseconds since 1970 (as the clock counts them).
+pub fn from_ms(ms: u64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(i64::try_from(ms).unwrap_or(i64::MAX)).unwrap_or_default()
+}
+
+/// The day `at` falls on in the user's calendar (their time zone).
+pub fn calendar_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&Local).date_naive()
+}
 
 pub fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)

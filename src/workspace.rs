@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{apply_changes, Change, Writer};
+use crate::changes::{apply_changes, Change, Registry, Writer};
 use crate::error::{Error, Result};
 use crate::hlc::{system_now_ms, HlcClock};
 
@@ -56,6 +56,7 @@ pub struct ApplyReport {
 
 pub struct Workspace {
     conn: Connection,
+    registry: &'static Registry,
     clock: HlcClock,
     replica: Replica,
     data_dir: PathBuf,
@@ -64,8 +65,10 @@ pub struct Workspace {
 
 impl Workspace {
     /// Open the coalition database in `data_dir`, creating the directory, the
-    /// database and this replica's identity on first use.
-    pub fn open(data_dir: impl AsRef<Path>) -> Result<Self> {
+    /// database and this replica's identity on first use, for the entities
+    /// of `registry` (the app's are `crate::entities::REGISTRY`, which
+    /// `Workspace::open` hands in).
+    pub fn open_with(data_dir: impl AsRef<Path>, registry: &'static Registry) -> Result<Self> {
         let data_dir = data_dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&data_dir).map_err(|e| Error::io(&data_dir, e))?;
         let conn = crate::db::open(&data_dir.join(DATABASE_FILE))?;
@@ -74,18 +77,46 @@ impl Workspace {
         // The clock never goes behind anything already in the log, even if
         // the computer's clock went back while the app was closed.
         observe_latest(&conn, &mut clock)?;
-        unpark(&conn)?;
+        unpark(&conn, registry)?;
         let clock_offset_ms = std::env::var(CLOCK_OFFSET_ENV)
             .ok()
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0);
         Ok(Self {
             conn,
+            registry,
             clock,
             replica,
             data_dir,
             clock_offset_ms,
         })
+    }
+
+    /// The entities this workspace knows.
+    pub fn registry(&self) -> &'static Registry {
+        self.registry
+    }
+
+    /// The data set's root row (the coalition): its id and name, if there is one.
+    pub(crate) fn root(&self) -> Result<Option<(Uuid, String)>> {
+        let table = self.registry.root().table;
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                &format!("SELECT id, name FROM {table} WHERE deleted = 0 ORDER BY id LIMIT 1"),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(id, name)| {
+            let id = Uuid::try_parse(&id).map_err(|e| Error::InvalidInput(e.to_string()))?;
+            Ok((id, name))
+        })
+        .transpose()
+    }
+
+    pub(crate) fn require_root(&self) -> Result<(Uuid, String)> {
+        self.root()?.ok_or(Error::NoCoalition)
     }
 
     pub fn replica(&self) -> &Replica {
@@ -106,6 +137,16 @@ impl Workspace {
 
     pub(crate) fn now_for_sync_ms(&self) -> u64 {
         self.now_ms()
+    }
+
+    /// Now, by this workspace's clock (see [`crate::time`]).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        crate::time::from_ms(self.now_ms())
+    }
+
+    /// Today, on the user's calendar.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::time::calendar_day(self.now())
     }
 
     fn now_ms(&self) -> u64 {
@@ -163,7 +204,7 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let applied = apply_changes(&tx, changes, false)?;
+        let applied = apply_changes(&tx, self.registry, changes, false)?;
         let report = ApplyReport {
             applied: applied.new,
             duplicates: applied.duplicates,
@@ -226,7 +267,7 @@ impl Workspace {
 
 /// Changes a newer Wieg made to fields this version did not know yet were
 /// parked; once this version knows them (after an update), apply them.
-fn unpark(conn: &Connection) -> Result<()> {
+fn unpark(conn: &Connection, registry: &Registry) -> Result<()> {
     let parked: Vec<(String, String)> = conn
         .prepare("SELECT hlc, change FROM parked_changes")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -234,16 +275,14 @@ fn unpark(conn: &Connection) -> Result<()> {
     let known: Vec<(String, Change)> = parked
         .into_iter()
         .filter_map(|(hlc, json)| serde_json::from_str::<Change>(&json).ok().map(|c| (hlc, c)))
-        .filter(|(_, c)| {
-            crate::changes::entity_spec(&c.entity).is_some_and(|s| s.has_field(&c.field))
-        })
+        .filter(|(_, c)| registry.knows(&c.entity, &c.field))
         .collect();
     if known.is_empty() {
         return Ok(());
     }
     let tx = conn.unchecked_transaction()?;
     let changes: Vec<Change> = known.iter().map(|(_, c)| c.clone()).collect();
-    apply_changes(&tx, &changes, false)?;
+    apply_changes(&tx, registry, &changes, false)?;
     for (hlc, _) in &known {
         tx.execute("DELETE FROM parked_changes WHERE hlc = ?1", [hlc])?;
     }

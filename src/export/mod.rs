@@ -1,15 +1,19 @@
-//! Files for partners who do not run Wieg. Each export builds one
-//! [`Document`] (or a set of [`Sheet`]s) from the data and renders it to
-//! the format asked for; the same data gives the same file, apart from the
-//! creation date. Files are written atomically: a temporary name, then a
-//! rename.
+//! Files for partners who do not run Wieg, all of them here: documents
+//! (the plan, minutes, action items, the progress report), sheets (the
+//! network for Kumu and Excel), calendar files (`ics`) and the archive of
+//! the whole coalition. Each export builds one [`Document`] (or a set of
+//! [`Sheet`]s) from the data and renders it to the format asked for; the
+//! same data gives the same file, apart from the creation date. Files are
+//! written atomically: a temporary name, then a rename.
 
 mod archive;
 mod chart;
 pub mod doc;
 mod docx;
 pub mod dutch;
+mod ics;
 mod minutes;
+mod network;
 mod odt;
 mod package;
 mod pdf;
@@ -286,11 +290,6 @@ pub fn save(file: &ExportFile, target: &Path) -> Result<PathBuf> {
     crate::sync::folder::write_replacing(&dir, &name, &file.bytes)
         .map_err(|e| Error::io(&path, e))?;
     Ok(path)
-}
-
-/// The date a file is made, as the user's calendar says.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[cfg(test)]

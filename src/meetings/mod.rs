@@ -4,7 +4,6 @@
 //! action items with one owner and a due date. Open action items of earlier
 //! meetings of the same kind come back when the next one is prepared.
 
-mod ics;
 mod search;
 
 pub use search::*;
@@ -494,7 +493,12 @@ const ITEM_SELECT: &str = "SELECT a.id, a.meeting, a.text, a.owner, a.due, a.sta
      LEFT JOIN contacts c ON c.id = a.owner LEFT JOIN organisations o ON o.id = a.owner \
      WHERE a.deleted = 0 AND a.created_at != ''";
 
-fn item_from_row(r: &Row) -> rusqlite::Result<ActionItem> {
+/// An action item from an `ITEM_SELECT` row; overdue as of `today`.
+fn item_from_row(today: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<ActionItem> {
+    move |r| item_from(r, today)
+}
+
+fn item_from(r: &Row, today: NaiveDate) -> rusqlite::Result<ActionItem> {
     let status = r
         .get::<_, String>(5)?
         .parse()
@@ -512,14 +516,13 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ActionItem> {
         meeting_title: r.get(8)?,
         meeting_date: rows::date(r, 9)?,
         owner_name: r.get(10)?,
-        overdue: status == ActionItemStatus::Open
-            && due.is_some_and(|d| d < Utc::now().date_naive()),
+        overdue: status == ActionItemStatus::Open && due.is_some_and(|d| d < today),
     })
 }
 
 pub(crate) fn create_meeting_in(w: &mut Writer, id: Uuid, input: &MeetingInput) -> Result<()> {
     write_meeting(w, id, None, input)?;
-    w.set(&MEETING, id, "created_at", iso(Utc::now()))?;
+    w.set(&MEETING, id, "created_at", iso(w.now()))?;
     w.set(&MEETING, id, "deleted", false).map(drop)
 }
 
@@ -533,7 +536,7 @@ pub(crate) fn add_agenda_item_in(
     w.set(&AGENDA_ITEM, id, "meeting", meeting.to_string())?;
     w.set(&AGENDA_ITEM, id, "position", position)?;
     write_agenda_item(w, id, input, true)?;
-    w.set(&AGENDA_ITEM, id, "created_at", iso(Utc::now()))?;
+    w.set(&AGENDA_ITEM, id, "created_at", iso(w.now()))?;
     w.set(&AGENDA_ITEM, id, "deleted", false)?;
     Ok(id)
 }
@@ -567,7 +570,7 @@ pub(crate) fn add_decision_in(
     )?;
     w.set(&DECISION, id, "text", text)?;
     w.set(&DECISION, id, "follow_up", follow_up.code())?;
-    w.set(&DECISION, id, "created_at", iso(Utc::now()))?;
+    w.set(&DECISION, id, "created_at", iso(w.now()))?;
     w.set(&DECISION, id, "deleted", false)?;
     Ok(id)
 }
@@ -598,7 +601,7 @@ pub(crate) fn add_action_item_in(
     if status == ActionItemStatus::Gedaan {
         w.set(&ACTION_ITEM, id, "done_on", due.map(|d| d.to_string()))?;
     }
-    w.set(&ACTION_ITEM, id, "created_at", iso(Utc::now()))?;
+    w.set(&ACTION_ITEM, id, "created_at", iso(w.now()))?;
     w.set(&ACTION_ITEM, id, "deleted", false)?;
     Ok(id)
 }
@@ -704,7 +707,7 @@ impl Workspace {
             .prepare_cached(&format!(
                 "{ITEM_SELECT} AND a.meeting = ?1 ORDER BY a.created_at, a.id"
             ))?
-            .query_map([id.to_string()], item_from_row)?
+            .query_map([id.to_string()], item_from_row(self.today()))?
             .collect::<rusqlite::Result<_>>()?;
         // Earlier: of the same kind, on an earlier date (or the same date, created before).
         let open_from_earlier = conn
@@ -719,7 +722,7 @@ impl Workspace {
                     meeting.date.map(|d| d.to_string()),
                     iso(meeting.created_at)
                 ],
-                item_from_row,
+                item_from_row(self.today()),
             )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(MeetingDetail {
@@ -864,7 +867,7 @@ impl Workspace {
     pub fn action_item(&self, id: Uuid) -> Result<ActionItem> {
         self.conn()
             .prepare_cached(&format!("{ITEM_SELECT} AND a.id = ?1"))?
-            .query_row([id.to_string()], item_from_row)
+            .query_row([id.to_string()], item_from_row(self.today()))
             .map_err(|_| Error::NotFound {
                 what: "actiepunt",
                 id: id.to_string(),
@@ -878,7 +881,7 @@ impl Workspace {
         status: ActionItemStatus,
     ) -> Result<ActionItem> {
         self.action_item(id)?;
-        let today = Utc::now().date_naive();
+        let today = self.today();
         self.write(|w| {
             w.set(&ACTION_ITEM, id, "status", status.code())?;
             let done = (status == ActionItemStatus::Gedaan).then(|| today.to_string());
@@ -1005,7 +1008,7 @@ impl Workspace {
                     filter.owner.map(|o| o.to_string()),
                     filter.kind.map(|k| k.code())
                 ],
-                item_from_row,
+                item_from_row(self.today()),
             )?
             .collect::<rusqlite::Result<_>>()?;
         if filter.overdue_only.unwrap_or(false) {

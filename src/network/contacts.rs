@@ -323,7 +323,7 @@ fn write_contact(
 pub(crate) fn create_contact_in(w: &mut Writer, input: &ContactInput) -> Result<Uuid> {
     let id = Uuid::now_v7();
     write_contact(w, id, None, input)?;
-    w.set(&CONTACT, id, "created_at", iso(Utc::now()))?;
+    w.set(&CONTACT, id, "created_at", iso(w.now()))?;
     Ok(id)
 }
 
@@ -342,7 +342,7 @@ impl Workspace {
             .as_deref()
             .is_none_or(|d| d.trim().is_empty())
         {
-            input.last_checked = Some(Utc::now().date_naive().to_string());
+            input.last_checked = Some(self.today().to_string());
         }
         let id = self.write(|w| create_contact_in(w, &input))?;
         get(self.conn(), id)
@@ -403,7 +403,7 @@ impl Workspace {
             &id.to_string(),
         )?;
         Ok(ContactInzage {
-            made_at: Utc::now(),
+            made_at: self.now(),
             contact,
             organisation_name,
             history,

@@ -29,7 +29,8 @@ use super::{
     Domain, LegalBasis, NewOrganisation, NewRelation, OrgKind, OrganisationPatch, RelationKind,
     RelationPatch, CONTACT,
 };
-use crate::changes::{current, entity_spec, Change, Writer, ERASED};
+use crate::changes::{current, Change, Writer, ERASED};
+use crate::entities::REGISTRY;
 use crate::error::{Error, Result};
 use crate::table::{read_table, Sheet, TableRow};
 use crate::time::iso;
@@ -668,6 +669,8 @@ fn import_organisation(
                 signatory: text("signatory"),
                 covenant_version: text("covenant_version"),
                 left_on: text("left_on"),
+                // Set below, for new and known organisations alike.
+                municipalities: None,
             };
             update_organisation_in(w, id, &patch)?;
             (id, false)
@@ -686,6 +689,7 @@ fn import_organisation(
                 signatory: text("signatory"),
                 covenant_version: text("covenant_version"),
                 left_on: text("left_on"),
+                municipalities: None,
             };
             let id = create_organisation_in(w, &input)?;
             known.organisations.insert(fold(&input.name), id);
@@ -957,7 +961,7 @@ impl Workspace {
             let record = ImportRecord {
                 id: Uuid::now_v7(),
                 file: file.clone(),
-                at: Utc::now(),
+                at: w.now(),
                 new: preview.new,
                 updated: preview.updated,
                 undone_at: None,
@@ -1043,7 +1047,7 @@ impl Workspace {
             created.sort_unstable();
             created.dedup();
             for (entity, id) in &created {
-                let Some(spec) = entity_spec(entity) else {
+                let Some(spec) = REGISTRY.spec(entity) else {
                     continue;
                 };
                 if spec.name == CONTACT.name {
@@ -1055,7 +1059,7 @@ impl Workspace {
             }
             let is_created = |id: Uuid| created.iter().any(|(_, c)| *c == id);
             for m in made.iter().filter(|m| !is_created(m.id)) {
-                let Some(spec) = entity_spec(&m.entity) else {
+                let Some(spec) = REGISTRY.spec(&m.entity) else {
                     continue;
                 };
                 let Some((winner, _)) = current(w.conn(), spec.name, m.id, &m.field)? else {
@@ -1088,7 +1092,7 @@ impl Workspace {
             }
             w.conn().execute(
                 "UPDATE imports SET undone_at = ?2 WHERE id = ?1",
-                params![id.to_string(), iso(Utc::now())],
+                params![id.to_string(), iso(w.now())],
             )?;
             Ok(report)
         })

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -103,7 +103,7 @@ impl Workspace {
     /// partners whose status is *getekend*.
     pub fn network_metrics(&self) -> Result<NetworkMetrics> {
         let orgs = self.list_organisations(&Default::default())?;
-        let today = Utc::now().date_naive();
+        let today = self.today();
         let relations: Vec<Relation> = self
             .list_relations(None)?
             .into_iter()
@@ -224,7 +224,7 @@ impl Workspace {
     /// from the coalition's start to this month.
     pub fn network_growth(&self) -> Result<Vec<GrowthPoint>> {
         let orgs = self.list_organisations(&Default::default())?;
-        let today = Utc::now().date_naive();
+        let today = self.today();
         let first = self
             .coalition()?
             .and_then(|c| c.start_date)

@@ -3,7 +3,6 @@
 //! what they add up to.
 
 mod contacts;
-mod export;
 mod import;
 mod map;
 mod metrics;

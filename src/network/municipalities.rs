@@ -89,7 +89,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Municipality> {
     })
 }
 
-fn get(conn: &Connection, id: Uuid) -> Result<Municipality> {
+pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Municipality> {
     rows::by_id(conn, SELECT, id, "gemeente", from_row)
 }
 
@@ -124,7 +124,7 @@ pub(crate) fn create_municipality_in(w: &mut Writer, input: &NewMunicipality) ->
     )?;
     w.set(&MUNICIPALITY, id, "valid_from", from.map(|d| d.to_string()))?;
     w.set(&MUNICIPALITY, id, "valid_to", to.map(|d| d.to_string()))?;
-    w.set(&MUNICIPALITY, id, "created_at", iso(Utc::now()))?;
+    w.set(&MUNICIPALITY, id, "created_at", iso(w.now()))?;
     w.set(&MUNICIPALITY, id, "deleted", false)?;
     Ok(id)
 }

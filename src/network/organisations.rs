@@ -154,6 +154,10 @@ pub struct NewOrganisation {
     #[serde(default)]
     #[ts(optional)]
     pub left_on: Option<String>,
+    /// The municipalities it serves, saved in the same transaction.
+    #[serde(default)]
+    #[ts(optional)]
+    pub municipalities: Option<Vec<Uuid>>,
 }
 
 /// The fields to change; absent fields stay as they are.
@@ -173,6 +177,22 @@ pub struct OrganisationPatch {
     pub signatory: Option<String>,
     pub covenant_version: Option<String>,
     pub left_on: Option<String>,
+    /// Exactly the municipalities it serves, saved in the same transaction.
+    pub municipalities: Option<Vec<Uuid>>,
+}
+
+/// What an organisation's page shows, read in one go.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OrganisationDetail {
+    pub organisation: Organisation,
+    /// The municipalities it serves.
+    pub served: Vec<super::Municipality>,
+    pub contacts: Vec<super::Contact>,
+    /// Its relations with living organisations.
+    pub relations: Vec<super::Relation>,
+    /// Every organisation, deleted ones too: the names at the other end of
+    /// its relations, and the choices for a new one.
+    pub organisations: Vec<Organisation>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -346,7 +366,7 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
         50,
     )?;
     // Involved since today, unless it signed the covenant earlier.
-    let today = Utc::now().date_naive();
+    let today = w.today();
     let signed_on = validate::optional_date("signed_on", input.signed_on.as_deref())?;
     let dates = CoalitionDates {
         involved_since: validate::optional_date("involved_since", input.involved_since.as_deref())?
@@ -365,8 +385,11 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
     w.set(&ORGANISATION, id, "signatory", signatory)?;
     w.set(&ORGANISATION, id, "covenant_version", version)?;
     dates.write(w, id)?;
-    w.set(&ORGANISATION, id, "created_at", iso(Utc::now()))?;
+    w.set(&ORGANISATION, id, "created_at", iso(w.now()))?;
     w.set(&ORGANISATION, id, "deleted", false)?;
+    if let Some(municipalities) = &input.municipalities {
+        super::serves::set_served_checked_in(w, id, municipalities)?;
+    }
     Ok(id)
 }
 
@@ -428,6 +451,9 @@ pub(crate) fn update_organisation_in(
             }
         }
         dates.write(w, id)?;
+        if let Some(municipalities) = &patch.municipalities {
+            super::serves::set_served_checked_in(w, id, municipalities)?;
+        }
         Ok(())
     }
 }
@@ -457,7 +483,30 @@ impl Workspace {
         Ok(org)
     }
 
-    /// Change the given fields; only fields whose value differs become changes.
+    /// An organisation's page, read from one snapshot of the database.
+    pub fn organisation_detail(&self, id: Uuid) -> Result<OrganisationDetail> {
+        // One read transaction: a sync on another connection cannot land
+        // between the parts.
+        let snapshot = self.conn().unchecked_transaction()?;
+        let detail = OrganisationDetail {
+            organisation: self.organisation(id)?,
+            served: self.served_municipalities(id)?,
+            contacts: self.list_contacts(&super::ContactFilter {
+                organisation: Some(id),
+                ..Default::default()
+            })?,
+            relations: self.list_relations(Some(id))?,
+            organisations: self.list_organisations(&OrganisationFilter {
+                include_deleted: Some(true),
+                ..Default::default()
+            })?,
+        };
+        snapshot.rollback()?;
+        Ok(detail)
+    }
+
+    /// Change the given fields (and the municipalities served, if given) in
+    /// one transaction; only fields whose value differs become changes.
     pub fn update_organisation(
         &mut self,
         id: Uuid,

@@ -155,7 +155,7 @@ pub(crate) fn create_relation_in(w: &mut Writer, input: &NewRelation) -> Result<
         note: input.note.clone(),
     };
     write_details(w, id, None, &details)?;
-    w.set(&RELATION, id, "created_at", iso(Utc::now()))?;
+    w.set(&RELATION, id, "created_at", iso(w.now()))?;
     w.set(&RELATION, id, "deleted", false)?;
     Ok(id)
 }

@@ -34,6 +34,18 @@ pub(crate) fn set_served_in(
     SERVED.set_in(w, organisation, municipalities)
 }
 
+/// As [`set_served_in`], refused when a municipality is not there.
+pub(crate) fn set_served_checked_in(
+    w: &mut Writer,
+    organisation: Uuid,
+    municipalities: &[Uuid],
+) -> Result<()> {
+    for &m in municipalities {
+        super::municipalities::get(w.conn(), m)?;
+    }
+    set_served_in(w, organisation, municipalities)
+}
+
 /// The municipalities each of `organisations` serves (living memberships of
 /// living municipalities).
 pub(crate) fn served(
@@ -51,10 +63,7 @@ impl Workspace {
         municipalities: &[Uuid],
     ) -> Result<()> {
         self.organisation(organisation)?;
-        for &m in municipalities {
-            self.municipality(m)?;
-        }
-        self.write(|w| set_served_in(w, organisation, municipalities))
+        self.write(|w| set_served_checked_in(w, organisation, municipalities))
     }
 
     /// The municipalities an organisation serves, by name.

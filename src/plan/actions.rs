@@ -401,7 +401,7 @@ pub(crate) fn create_action_in(
 ) -> Result<Uuid> {
     let id = Uuid::now_v7();
     write_action(w, id, None, input, today)?;
-    w.set(&ACTION, id, "created_at", iso(Utc::now()))?;
+    w.set(&ACTION, id, "created_at", iso(w.now()))?;
     w.set(&ACTION, id, "deleted", false)?;
     Ok(id)
 }
@@ -420,7 +420,7 @@ pub(crate) fn add_milestone_in(
     w.set(&MILESTONE, id, "quarter", quarter)?;
     w.set(&MILESTONE, id, "title", title)?;
     w.set(&MILESTONE, id, "done", false)?;
-    w.set(&MILESTONE, id, "created_at", iso(Utc::now()))?;
+    w.set(&MILESTONE, id, "created_at", iso(w.now()))?;
     w.set(&MILESTONE, id, "deleted", false)?;
     Ok(id)
 }
@@ -433,7 +433,7 @@ pub(crate) fn add_note_in(w: &mut Writer, action: Uuid, date: &str, text: &str) 
     w.set(&ACTION_NOTE, id, "action", action.to_string())?;
     w.set(&ACTION_NOTE, id, "date", date.to_string())?;
     w.set(&ACTION_NOTE, id, "text", text)?;
-    w.set(&ACTION_NOTE, id, "created_at", iso(Utc::now()))?;
+    w.set(&ACTION_NOTE, id, "created_at", iso(w.now()))?;
     w.set(&ACTION_NOTE, id, "deleted", false)?;
     Ok(id)
 }
@@ -484,14 +484,14 @@ fn details(conn: &Connection) -> Result<Details> {
 
 impl Workspace {
     pub fn create_action(&mut self, input: &ActionInput) -> Result<Action> {
-        let today = Utc::now().date_naive();
+        let today = self.today();
         let id = self.write(|w| create_action_in(w, input, today))?;
         self.action(id)
     }
 
     pub fn update_action(&mut self, id: Uuid, input: &ActionInput) -> Result<Action> {
         let before = self.action(id)?;
-        let today = Utc::now().date_naive();
+        let today = self.today();
         self.write(|w| write_action(w, id, Some(&before), input, today))?;
         self.action(id)
     }
@@ -552,7 +552,7 @@ impl Workspace {
         let mut partners = PARTNERS.of(self.conn(), &ids)?;
         let mut municipalities = MUNICIPALITIES.of(self.conn(), &ids)?;
         let (mut milestones, mut notes) = details(self.conn())?;
-        let today = Utc::now().date_naive();
+        let today = self.today();
         for a in &mut actions {
             a.partners = partners
                 .remove(&a.id)

@@ -262,7 +262,7 @@ fn write_funding(
 pub(crate) fn create_funding_in(w: &mut Writer, input: &FundingInput) -> Result<Uuid> {
     let id = Uuid::now_v7();
     write_funding(w, id, None, input)?;
-    w.set(&FUNDING, id, "created_at", iso(Utc::now()))?;
+    w.set(&FUNDING, id, "created_at", iso(w.now()))?;
     w.set(&FUNDING, id, "deleted", false)?;
     Ok(id)
 }

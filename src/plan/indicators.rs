@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Utc;
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -221,7 +220,7 @@ fn write_indicator(
 pub(crate) fn create_indicator_in(w: &mut Writer, input: &IndicatorInput) -> Result<Uuid> {
     let id = Uuid::now_v7();
     write_indicator(w, id, None, input)?;
-    w.set(&INDICATOR, id, "created_at", iso(Utc::now()))?;
+    w.set(&INDICATOR, id, "created_at", iso(w.now()))?;
     w.set(&INDICATOR, id, "deleted", false)?;
     Ok(id)
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -252,7 +252,7 @@ pub(crate) fn seed_interventions_in(w: &mut Writer) -> Result<()> {
         w.set(&INTERVENTION, id, "action_line", line.code())?;
         w.set(&INTERVENTION, id, "target_group", *group)?;
         w.set(&INTERVENTION, id, "description", *description)?;
-        w.set(&INTERVENTION, id, "created_at", iso(Utc::now()))?;
+        w.set(&INTERVENTION, id, "created_at", iso(w.now()))?;
         w.set(&INTERVENTION, id, "deleted", false)?;
     }
     Ok(())
@@ -414,7 +414,7 @@ impl Workspace {
         let id = Uuid::now_v7();
         self.write(|w| {
             write_intervention(w, id, None, input)?;
-            w.set(&INTERVENTION, id, "created_at", iso(Utc::now()))?;
+            w.set(&INTERVENTION, id, "created_at", iso(w.now()))?;
             w.set(&INTERVENTION, id, "deleted", false).map(drop)
         })?;
         self.intervention(id)

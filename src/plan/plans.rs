@@ -378,7 +378,7 @@ pub(crate) fn create_plan_in(w: &mut Writer, input: &PlanInput) -> Result<Uuid> 
     let mut input = input.clone();
     input.status = input.status.or(Some(PlanStatus::Concept));
     write_plan(w, id, None, &input)?;
-    w.set(&PLAN, id, "created_at", iso(Utc::now()))?;
+    w.set(&PLAN, id, "created_at", iso(w.now()))?;
     w.set(&PLAN, id, "deleted", false)?;
     for (title, description) in DEFAULT_PILLARS {
         create_pillar_in(w, id, title, description)?;
@@ -406,7 +406,7 @@ pub(crate) fn create_pillar_in(
     w.set(&PILLAR, id, "position", last + 1)?;
     w.set(&PILLAR, id, "title", title)?;
     w.set(&PILLAR, id, "description", description)?;
-    w.set(&PILLAR, id, "created_at", iso(Utc::now()))?;
+    w.set(&PILLAR, id, "created_at", iso(w.now()))?;
     w.set(&PILLAR, id, "deleted", false)?;
     Ok(id)
 }
@@ -485,7 +485,7 @@ pub(crate) fn create_goal_in(w: &mut Writer, input: &GoalInput) -> Result<Uuid> 
         |r| r.get(0),
     )?;
     w.set(&GOAL, id, "position", last + 1)?;
-    w.set(&GOAL, id, "created_at", iso(Utc::now()))?;
+    w.set(&GOAL, id, "created_at", iso(w.now()))?;
     w.set(&GOAL, id, "deleted", false)?;
     Ok(id)
 }

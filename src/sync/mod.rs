@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{apply_changes, Change};
+use crate::changes::{apply_changes, Change, Registry};
 use crate::error::{Error, Result};
 use crate::time::{iso, parse_iso_or};
 use crate::workspace::{renew_replica_id, set_setting, setting, Workspace};
@@ -155,12 +155,12 @@ impl Workspace {
     pub fn shared_exports_dir(&self) -> Result<PathBuf> {
         let shared = self.sync_folder()?.ok_or(Error::NoSyncFolder)?;
         check_reachable(&shared)?;
-        let coalition = self.require_coalition()?;
-        let dir = find_coalition_dir(&shared, coalition.id)
+        let (id, name) = self.require_root()?;
+        let dir = find_coalition_dir(&shared, id)
             .unwrap_or_else(|| {
                 shared
                     .join(WIEG_DIR)
-                    .join(folder::coalition_dir_name(&coalition.name, coalition.id))
+                    .join(folder::coalition_dir_name(&name, id))
             })
             .join("exports");
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -252,8 +252,8 @@ impl Workspace {
                 self.data_dir().display().to_string(),
             ));
         }
-        let coalition = self.require_coalition()?;
-        let dir = match find_coalition_dir(shared, coalition.id) {
+        let (coalition, name) = self.require_root()?;
+        let dir = match find_coalition_dir(shared, coalition) {
             Some(dir) => dir,
             None => {
                 // First sync of this coalition into this folder, or the folder
@@ -264,7 +264,7 @@ impl Workspace {
                 )?;
                 shared
                     .join(WIEG_DIR)
-                    .join(folder::coalition_dir_name(&coalition.name, coalition.id))
+                    .join(folder::coalition_dir_name(&name, coalition))
             }
         };
         let mut report = SyncReport {
@@ -272,7 +272,7 @@ impl Workspace {
             ..Default::default()
         };
         let erasures = self.erasure_count()?;
-        let clash = self.import(&dir, coalition.id, &mut report)?;
+        let clash = self.import(&dir, coalition, &mut report)?;
         if self.erasure_count()? != erasures {
             self.scrub_erased()?;
         }
@@ -284,10 +284,10 @@ impl Workspace {
                 params![EXPORTED_KEY, NEXT_SEQ_KEY],
             )?;
         }
-        self.export(&dir, coalition.id, &mut report)?;
+        self.export(&dir, coalition, &mut report)?;
         self.write_replica_file(&dir)?;
         self.read_replica_files(&dir)?;
-        report.finished_at = Utc::now();
+        report.finished_at = self.now();
         set_setting(self.conn(), LAST_SYNC_KEY, &iso(report.finished_at))?;
         Ok(report)
     }
@@ -425,13 +425,14 @@ impl Workspace {
 
     /// One batch, all or nothing, recorded as applied in the same transaction.
     fn apply_batch(&mut self, header: &batch::BatchHeader, changes: &[Change]) -> Result<()> {
+        let (now, registry) = (iso(self.now()), self.registry());
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        apply_changes(&tx, changes, false)?;
+        apply_changes(&tx, registry, changes, false)?;
         tx.execute(
             "INSERT OR IGNORE INTO sync_batches (replica, seq, sha256, changes, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![header.replica.to_string(), header.seq as i64, header.sha256, changes.len() as i64, iso(Utc::now())],
+            params![header.replica.to_string(), header.seq as i64, header.sha256, changes.len() as i64, now],
         )?;
         tx.commit()?;
         Ok(())
@@ -454,12 +455,13 @@ impl Workspace {
     /// Record a batch of ours as written: it, and every local change up to
     /// its last, are in the folder.
     fn note_exported(&mut self, header: &batch::BatchHeader) -> Result<()> {
+        let now = iso(self.now());
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT OR IGNORE INTO sync_batches (replica, seq, sha256, changes, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![header.replica.to_string(), header.seq as i64, header.sha256, header.count as i64, iso(Utc::now())],
+            params![header.replica.to_string(), header.seq as i64, header.sha256, header.count as i64, now],
         )?;
         let exported = setting(&tx, EXPORTED_KEY)?.unwrap_or_default();
         if header.last_hlc.to_string() > exported {
@@ -602,7 +604,7 @@ impl Workspace {
             id: self.replica().id,
             name: self.replica().name.clone(),
             app_version: env!("CARGO_PKG_VERSION").into(),
-            last_sync: Utc::now(),
+            last_sync: self.now(),
         };
         let name = format!("{}.json", me.id);
         folder::write_replacing(&replicas, &name, &serde_json::to_vec_pretty(&me)?)
@@ -639,8 +641,9 @@ impl Workspace {
 
     /// Build a new laptop's database from a shared folder: every batch of
     /// the coalition there. `coalition` picks one when the folder has several.
-    pub fn join(
+    pub fn join_with(
         data_dir: &Path,
+        registry: &'static Registry,
         shared: &Path,
         coalition: Option<Uuid>,
     ) -> Result<(Workspace, SyncReport)> {
@@ -660,10 +663,10 @@ impl Workspace {
                     Error::NoCoalitionInFolder(format!("{} ({id})", shared.display()))
                 })?,
         };
-        let mut ws = Workspace::open(data_dir)?;
-        if let Some(existing) = ws.coalition()? {
-            if existing.id != id {
-                return Err(Error::CoalitionExists(existing.name));
+        let mut ws = Workspace::open_with(data_dir, registry)?;
+        if let Some((existing, name)) = ws.root()? {
+            if existing != id {
+                return Err(Error::CoalitionExists(name));
             }
         }
         ws.set_sync_folder(shared)?;
@@ -680,7 +683,7 @@ impl Workspace {
         if clash {
             report.new_replica_id = Some(renew_replica_id(&mut ws)?);
         }
-        if ws.coalition()?.is_none() {
+        if ws.root()?.is_none() {
             return Err(Error::NoCoalitionInFolder(format!(
                 "{}: de coalitiegegevens zijn er nog niet (helemaal); probeer het later opnieuw",
                 shared.display()
@@ -688,7 +691,7 @@ impl Workspace {
         }
         ws.write_replica_file(&dir)?;
         ws.read_replica_files(&dir)?;
-        report.finished_at = Utc::now();
+        report.finished_at = ws.now();
         set_setting(ws.conn(), LAST_SYNC_KEY, &iso(report.finished_at))?;
         Ok((ws, report))
     }

@@ -888,3 +888,40 @@ fn meetings_minutes_action_items_and_search_from_the_command_line() {
     assert!(!ok(data, &["actionitem", "list"]).contains("Zaal reserveren"));
     assert!(!ok(data, &["meeting", "show", &next]).contains("Openstaande actiepunten"));
 }
+
+#[test]
+fn the_coalition_is_renamed_and_given_its_start_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Kansrijke Start Venlo"]);
+    let out = ok(
+        data,
+        &[
+            "coalition",
+            "set",
+            "--name",
+            "Kansrijke Start Noord- en Midden-Limburg",
+            "--start",
+            "1-3-2020",
+        ],
+    );
+    assert_eq!(
+        out.trim(),
+        "Coalitie \"Kansrijke Start Noord- en Midden-Limburg\", gestart op 01-03-2020"
+    );
+    let status: serde_json::Value = serde_json::from_str(&ok(data, &["status", "--json"])).unwrap();
+    assert_eq!(status["coalition"]["start_date"], "2020-03-01");
+    assert_eq!(
+        status["coalition"]["name"],
+        "Kansrijke Start Noord- en Midden-Limburg"
+    );
+    // A rename alone keeps the date; a day to come and an empty name are refused.
+    ok(data, &["coalition", "set", "--name", "Kansrijke Start NML"]);
+    let status: serde_json::Value = serde_json::from_str(&ok(data, &["status", "--json"])).unwrap();
+    assert_eq!(status["coalition"]["start_date"], "2020-03-01");
+    assert!(fails(data, &["coalition", "set", "--start", "1-1-2999"]).contains("toekomst"));
+    assert!(fails(data, &["coalition", "set", "--name", " "]).contains("naam"));
+    // An empty start counts from the day it was made in Wieg.
+    let out = ok(data, &["coalition", "set", "--start", ""]);
+    assert!(out.contains("geen datum"), "{out}");
+}

@@ -514,3 +514,150 @@ fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
     let m = ws.network_metrics().unwrap();
     assert_eq!(m.signed, 1);
 }
+
+#[test]
+fn an_organisation_is_saved_with_its_municipalities_in_one_transaction() {
+    let (_dir, mut ws) = workspace();
+    let municipality = |ws: &mut Workspace, name: &str, code: &str| {
+        ws.create_municipality(&wieg::NewMunicipality {
+            name: name.into(),
+            cbs_code: code.into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    };
+    let venlo = municipality(&mut ws, "Venlo", "GM0983");
+    let horst = municipality(&mut ws, "Horst aan de Maas", "GM1507");
+    let org = ws
+        .create_organisation(&NewOrganisation {
+            name: "Kraamzorg Het Nest".into(),
+            kind: Some(OrgKind::Kraamzorg),
+            domain: Some(Domain::Medisch),
+            municipalities: Some(vec![venlo]),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(org.municipalities, vec![venlo]);
+
+    // A rename that names a municipality that is not there is refused whole:
+    // the name stays too.
+    let changes_before = ws.all_changes().unwrap().len();
+    let refused = ws.update_organisation(
+        org.id,
+        &OrganisationPatch {
+            name: Some("Het Nest".into()),
+            municipalities: Some(vec![venlo, uuid::Uuid::now_v7()]),
+            ..Default::default()
+        },
+    );
+    assert!(
+        matches!(refused, Err(Error::NotFound { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(ws.organisation(org.id).unwrap().name, "Kraamzorg Het Nest");
+    assert_eq!(ws.all_changes().unwrap().len(), changes_before);
+
+    let saved = ws
+        .update_organisation(
+            org.id,
+            &OrganisationPatch {
+                name: Some("Het Nest".into()),
+                municipalities: Some(vec![horst]),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(saved.name, "Het Nest");
+    assert_eq!(saved.municipalities, vec![horst]);
+    // Without municipalities in the patch, they stay as they are.
+    let renamed = ws
+        .update_organisation(
+            org.id,
+            &OrganisationPatch {
+                notes: Some("Werkt ook in Venray".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(renamed.municipalities, vec![horst]);
+}
+
+#[test]
+fn an_organisation_page_is_read_in_one_call() {
+    let (_dir, mut ws) = workspace();
+    let nest = ws
+        .create_organisation(&new_org("Kraamzorg Het Nest"))
+        .unwrap()
+        .id;
+    let maas = ws
+        .create_organisation(&new_org("Verloskundigenpraktijk De Maas"))
+        .unwrap()
+        .id;
+    let gone = ws
+        .create_organisation(&new_org("Opgeheven Stichting"))
+        .unwrap()
+        .id;
+    ws.delete_organisation(gone).unwrap();
+    let venlo = ws
+        .create_municipality(&wieg::NewMunicipality {
+            name: "Venlo".into(),
+            cbs_code: "GM0983".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    ws.set_served_municipalities(nest, &[venlo.id]).unwrap();
+    ws.create_relation(&wieg::NewRelation {
+        from_org: nest,
+        to_org: maas,
+        ..Default::default()
+    })
+    .unwrap();
+    ws.create_contact(&wieg::ContactInput {
+        organisation: Some(nest),
+        name: Some("Anne de Vries".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    ws.create_contact(&wieg::ContactInput {
+        organisation: Some(maas),
+        name: Some("Bram Peters".into()),
+        ..Default::default()
+    })
+    .unwrap();
+
+    let detail = ws.organisation_detail(nest).unwrap();
+    assert_eq!(detail.organisation.name, "Kraamzorg Het Nest");
+    assert_eq!(
+        detail
+            .served
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Venlo"]
+    );
+    assert_eq!(
+        detail
+            .contacts
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Anne de Vries"],
+        "only its own people"
+    );
+    assert_eq!(detail.relations.len(), 1);
+    assert_eq!(detail.relations[0].to_org, maas);
+    let names: Vec<&str> = detail
+        .organisations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Opgeheven Stichting"),
+        "deleted ones too: {names:?}"
+    );
+    assert!(matches!(
+        ws.organisation_detail(uuid::Uuid::now_v7()),
+        Err(Error::NotFound { .. })
+    ));
+}

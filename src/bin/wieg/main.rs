@@ -53,6 +53,19 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum CoalitionCommand {
+    /// Rename the coalition or set the day it began ("dagen onderweg" count
+    /// from it; an empty --start counts from the day it was made in Wieg)
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        /// 2020-03-01 or 1-3-2020
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Start a new coalition in an empty data directory
     Init {
@@ -61,6 +74,9 @@ enum Command {
     },
     /// Load the demo coalition into an empty data directory
     Demo,
+    /// The coalition itself: its name and the day it began
+    #[command(subcommand)]
+    Coalition(CoalitionCommand),
     /// Show the coalition, this laptop (replica) and the data directory
     Status {
         #[arg(long)]
@@ -786,6 +802,17 @@ fn run(cli: Cli) -> wieg::Result<()> {
                 data_dir.display()
             );
         }
+        Command::Coalition(CoalitionCommand::Set { name, start }) => {
+            let c = ws.update_coalition(&wieg::CoalitionInput {
+                name,
+                start_date: start,
+            })?;
+            let start = c.start_date.map_or_else(
+                || "geen datum".to_string(),
+                |d| d.format("%d-%m-%Y").to_string(),
+            );
+            println!("Coalitie {:?}, gestart op {start}", c.name);
+        }
         Command::Demo => {
             let c = ws.load_demo()?;
             println!(
@@ -878,7 +905,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Plan { format, out }) => {
-            let file = ws.export_plan(None, format.into(), wieg::export::today())?;
+            let file = ws.export_plan(None, format.into(), ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Minutes {
@@ -887,8 +914,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
             out,
             confidential,
         }) => {
-            let file =
-                ws.export_minutes(meeting, format.into(), confidential, wieg::export::today())?;
+            let file = ws.export_minutes(meeting, format.into(), confidential, ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Report {
@@ -898,11 +924,11 @@ fn run(cli: Cli) -> wieg::Result<()> {
             out,
         }) => {
             let request = wieg::export::ExportRequest::Report { from, to };
-            let file = ws.export_file(&request, format.into(), wieg::export::today())?;
+            let file = ws.export_file(&request, format.into(), ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Archive { out }) => {
-            let file = ws.export_archive(wieg::export::today())?;
+            let file = ws.export_archive(ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Logo { file, clear: _ } => match file {
@@ -925,7 +951,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
             );
         }
         Command::Export(ExportCommand::Actionitems { format, out }) => {
-            let file = ws.export_action_items(format.into(), wieg::export::today())?;
+            let file = ws.export_action_items(format.into(), ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
         Command::Export(ExportCommand::Network { format, out }) => match format {
@@ -1102,10 +1128,8 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                 signatory: optional.signatory,
                 covenant_version: optional.covenant_version,
                 left_on: optional.left_on,
+                municipalities: served,
             })?;
-            if let Some(served) = served {
-                ws.set_served_municipalities(org.id, &served)?;
-            }
             println!("{}", org.id);
         }
         OrgCommand::List {
@@ -1145,10 +1169,11 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             optional,
         } => {
             let id = ws.find_organisation(&id)?.id;
-            if let Some(list) = optional.municipalities.as_deref() {
-                let served = municipality_ids(ws, list)?;
-                ws.set_served_municipalities(id, &served)?;
-            }
+            let served = optional
+                .municipalities
+                .as_deref()
+                .map(|l| municipality_ids(ws, l))
+                .transpose()?;
             let org = ws.update_organisation(
                 id,
                 &OrganisationPatch {
@@ -1163,6 +1188,7 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                     signatory: optional.signatory,
                     covenant_version: optional.covenant_version,
                     left_on: optional.left_on,
+                    municipalities: served,
                 },
             )?;
             print_org_line(&org);

@@ -3,10 +3,10 @@
 //! all upcoming meetings as one calendar. Times are in Europe/Amsterdam,
 //! with its time zone written out, so the file reads right anywhere.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use super::MeetingDetail;
 use crate::error::Result;
+use crate::meetings::MeetingDetail;
 use crate::workspace::Workspace;
 
 /// Europe/Amsterdam since 1996: CET, and CEST from the last Sunday of March
@@ -65,7 +65,13 @@ fn stamp(date: NaiveDate, time: &str) -> String {
     format!("{}T{}00", date.format("%Y%m%d"), time.replace(':', ""))
 }
 
-fn event(out: &mut String, detail: &MeetingDetail, organiser: Option<(&str, &str)>) {
+/// One meeting; `made_at` is when the calendar file was made.
+fn event(
+    out: &mut String,
+    detail: &MeetingDetail,
+    organiser: Option<(&str, &str)>,
+    made_at: DateTime<Utc>,
+) {
     let m = &detail.meeting;
     let Some(date) = m.date else {
         return;
@@ -74,7 +80,7 @@ fn event(out: &mut String, detail: &MeetingDetail, organiser: Option<(&str, &str
     line(out, &format!("UID:{}@wieg", m.id));
     line(
         out,
-        &format!("DTSTAMP:{}", Utc::now().format("%Y%m%dT%H%M%SZ")),
+        &format!("DTSTAMP:{}", made_at.format("%Y%m%dT%H%M%SZ")),
     );
     if m.start_time.is_empty() {
         line(
@@ -141,7 +147,12 @@ fn event(out: &mut String, detail: &MeetingDetail, organiser: Option<(&str, &str
     line(out, "END:VEVENT");
 }
 
-fn calendar(events: &[MeetingDetail], method: &str, organiser: Option<(&str, &str)>) -> String {
+fn calendar(
+    events: &[MeetingDetail],
+    method: &str,
+    organiser: Option<(&str, &str)>,
+    made_at: DateTime<Utc>,
+) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
@@ -150,7 +161,7 @@ fn calendar(events: &[MeetingDetail], method: &str, organiser: Option<(&str, &st
     line(&mut out, &format!("METHOD:{method}"));
     out.push_str(AMSTERDAM);
     for detail in events {
-        event(&mut out, detail, organiser);
+        event(&mut out, detail, organiser, made_at);
     }
     line(&mut out, "END:VCALENDAR");
     out
@@ -177,19 +188,24 @@ impl Workspace {
         } else {
             "PUBLISH"
         };
-        Ok(calendar(std::slice::from_ref(&detail), method, organiser))
+        Ok(calendar(
+            std::slice::from_ref(&detail),
+            method,
+            organiser,
+            self.now(),
+        ))
     }
 
     /// Every meeting from today on, as one calendar.
     pub fn upcoming_ics(&self) -> Result<String> {
-        let today = Utc::now().date_naive();
+        let today = self.today();
         let details = self
             .list_meetings()?
             .into_iter()
             .filter(|m| m.date.is_some_and(|d| d >= today))
             .map(|m| self.meeting_detail(m.id))
             .collect::<Result<Vec<_>>>()?;
-        Ok(calendar(&details, "PUBLISH", None))
+        Ok(calendar(&details, "PUBLISH", None, self.now()))
     }
 }
 

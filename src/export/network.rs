@@ -140,7 +140,7 @@ impl Workspace {
     /// An Excel workbook with the sheets "Elements" and "Connections", as
     /// Kumu imports them.
     pub fn export_network_xlsx(&self, path: &Path) -> Result<()> {
-        export::save(&self.network_workbook(export::today())?, path).map(drop)
+        export::save(&self.network_workbook(self.today())?, path).map(drop)
     }
 
     /// The Kumu workbook as a file named `Netwerk <coalitie>.xlsx`.
