@@ -1,123 +1,46 @@
-// Declares the app's own commands, so the capability file can grant exactly
-// these and nothing else.
-const COMMANDS: &[&str] = &[
-    "app_status",
-    "create_coalition",
-    "load_demo",
-    "set_replica_name",
-    "list_organisations",
-    "create_organisation",
-    "update_organisation",
-    "delete_organisation",
-    "restore_organisation",
-    "sync_status",
-    "set_sync_folder",
-    "sync_now",
-    "join_coalition",
-    "list_conflicts",
-    "restore_conflict",
-    "keep_current",
-    "list_raced_deletes",
-    "undelete",
-    "keep_deleted",
-    "list_municipalities",
-    "create_municipality",
-    "delete_municipality",
-    "network_metrics",
-    "network_growth",
-    "set_served_municipalities",
-    "list_relations",
-    "create_relation",
-    "delete_relation",
-    "update_relation",
-    "current_plan",
-    "list_plans",
-    "create_plan",
-    "update_plan",
-    "plan_overview",
-    "plan_summary",
-    "create_pillar",
-    "update_pillar",
-    "move_pillar",
-    "delete_pillar",
-    "create_goal",
-    "update_goal",
-    "delete_goal",
-    "get_action",
-    "create_action",
-    "update_action",
-    "delete_action",
-    "add_milestone",
-    "set_milestone_done",
-    "delete_milestone",
-    "add_action_note",
-    "list_interventions",
-    "create_intervention",
-    "update_intervention",
-    "delete_intervention",
-    "rollout_matrix",
-    "set_rollout",
-    "list_fundings",
-    "create_funding",
-    "update_funding",
-    "delete_funding",
-    "funding_overview",
-    "list_indicators",
-    "create_indicator",
-    "update_indicator",
-    "delete_indicator",
-    "indicator_series",
-    "set_indicator_value",
-    "list_meetings",
-    "meeting_detail",
-    "create_meeting",
-    "create_meeting_from",
-    "update_meeting",
-    "delete_meeting",
-    "set_attendance",
-    "add_agenda_item",
-    "update_agenda_item",
-    "add_decision",
-    "follow_up_decision",
-    "list_decisions",
-    "add_action_item",
-    "set_action_item_status",
-    "export_file_name",
-    "export_to_path",
-    "export_to_shared_folder",
-    "open_exported",
-    "reveal_exported",
-    "restore_archive",
-    "coalition_logo",
-    "set_coalition_logo",
-    "clear_coalition_logo",
-    "delete_agenda_item",
-    "reorder_agenda",
-    "update_decision",
-    "delete_decision",
-    "update_action_item",
-    "delete_action_item",
-    "list_action_items",
-    "search",
-    "save_meeting_ics",
-    "save_upcoming_ics",
-    "list_contacts",
-    "create_contact",
-    "update_contact",
-    "erase_contact",
-    "save_contact_inzage",
-    "save_map_image",
-    "preview_import",
-    "import_file",
-    "list_imports",
-    "undo_import",
-    "export_network",
-];
+// The app's commands are declared once, as the `#[tauri::command]`
+// functions of src/commands.rs. From them the build makes the invoke
+// handler (included by lib.rs), the manifest's command list (so Tauri makes
+// an `allow-…` permission for each) and the capability file that grants
+// exactly those to the window, and nothing else.
+
+// The build uses the list, not the TypeScript client the tests make.
+#[allow(dead_code)]
+#[path = "command_list.rs"]
+mod command_list;
+
+use std::path::Path;
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/commands.rs");
+    println!("cargo:rerun-if-changed=command_list.rs");
+    let source = std::fs::read_to_string("src/commands.rs").expect("src/commands.rs");
+    let commands = command_list::read(&source).unwrap_or_else(|e| panic!("{e}"));
+
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    write_if_changed(
+        &Path::new(&out).join("handler.rs"),
+        &command_list::handler(&commands),
+    );
+    write_if_changed(
+        Path::new("capabilities/default.json"),
+        &command_list::capability(&commands),
+    );
+
+    let names: Vec<&'static str> = commands
+        .iter()
+        .map(|c| &*Box::leak(c.name.clone().into_boxed_str()))
+        .collect();
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(names.leak())),
     )
     .expect("failed to run tauri-build");
+}
+
+/// Rewrite only what differs, so an unchanged file keeps its time.
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
 }

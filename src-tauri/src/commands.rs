@@ -17,79 +17,109 @@ use wieg::plan::{
     PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput, RolloutMatrix,
 };
 use wieg::{
-    AppStatus, Coalition, ConflictView, Contact, ContactFilter, ContactInput, GrowthPoint,
-    Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation, Organisation,
-    OrganisationFilter, OrganisationPatch, RacedDelete, Relation, RelationPatch, SyncReport,
-    SyncStatus, Workspace,
+    AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
+    GrowthPoint, Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation,
+    Organisation, OrganisationDetail, OrganisationFilter, OrganisationPatch, RacedDelete, Relation,
+    RelationPatch, SyncReport, SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
 use crate::sync::SyncRunner;
-use crate::AppState;
+use crate::{blocking, AppState};
 
 #[tauri::command]
-pub fn app_status(state: State<AppState>) -> Result<AppStatus> {
-    state.with(|ws| ws.status())
+pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
+    state.run(move |ws| ws.status()).await
 }
 
 #[tauri::command]
-pub fn create_coalition(state: State<AppState>, name: String) -> Result<Coalition> {
-    state.with(|ws| ws.create_coalition(&name))
+pub async fn create_coalition(state: State<'_, AppState>, name: String) -> Result<Coalition> {
+    state.run(move |ws| ws.create_coalition(&name)).await
+}
+
+/// Rename the coalition or set the day it began; returns the app status.
+#[tauri::command]
+pub async fn update_coalition(
+    state: State<'_, AppState>,
+    input: CoalitionInput,
+) -> Result<AppStatus> {
+    state
+        .run(move |ws| ws.update_coalition(&input).and_then(|_| ws.status()))
+        .await
 }
 
 #[tauri::command]
-pub fn load_demo(state: State<AppState>) -> Result<Coalition> {
-    state.with(|ws| ws.load_demo())
+pub async fn load_demo(state: State<'_, AppState>) -> Result<Coalition> {
+    state.run(move |ws| ws.load_demo()).await
 }
 
 #[tauri::command]
-pub fn set_replica_name(state: State<AppState>, name: String) -> Result<AppStatus> {
-    state.with(|ws| ws.set_replica_name(&name).and_then(|()| ws.status()))
+pub async fn set_replica_name(state: State<'_, AppState>, name: String) -> Result<AppStatus> {
+    state
+        .run(move |ws| ws.set_replica_name(&name).and_then(|()| ws.status()))
+        .await
 }
 
 #[tauri::command]
-pub fn list_organisations(
-    state: State<AppState>,
+pub async fn list_organisations(
+    state: State<'_, AppState>,
     filter: OrganisationFilter,
 ) -> Result<Vec<Organisation>> {
-    state.with(|ws| ws.list_organisations(&filter))
+    state.run(move |ws| ws.list_organisations(&filter)).await
 }
 
 #[tauri::command]
-pub fn create_organisation(state: State<AppState>, input: NewOrganisation) -> Result<Organisation> {
-    state.with(|ws| ws.create_organisation(&input))
+pub async fn create_organisation(
+    state: State<'_, AppState>,
+    input: NewOrganisation,
+) -> Result<Organisation> {
+    state.run(move |ws| ws.create_organisation(&input)).await
 }
 
 #[tauri::command]
-pub fn update_organisation(
-    state: State<AppState>,
+pub async fn update_organisation(
+    state: State<'_, AppState>,
     id: Uuid,
     patch: OrganisationPatch,
 ) -> Result<Organisation> {
-    state.with(|ws| ws.update_organisation(id, &patch))
+    state
+        .run(move |ws| ws.update_organisation(id, &patch))
+        .await
+}
+
+/// An organisation's page in one read: it, the municipalities it serves,
+/// its contact persons and relations, and every organisation's name.
+#[tauri::command]
+pub async fn organisation_detail(
+    state: State<'_, AppState>,
+    id: Uuid,
+) -> Result<OrganisationDetail> {
+    state.run(move |ws| ws.organisation_detail(id)).await
 }
 
 #[tauri::command]
-pub fn delete_organisation(state: State<AppState>, id: Uuid) -> Result<Organisation> {
-    state.with(|ws| ws.delete_organisation(id))
+pub async fn delete_organisation(state: State<'_, AppState>, id: Uuid) -> Result<Organisation> {
+    state.run(move |ws| ws.delete_organisation(id)).await
 }
 
 #[tauri::command]
-pub fn restore_organisation(state: State<AppState>, id: Uuid) -> Result<Organisation> {
-    state.with(|ws| ws.restore_organisation(id))
+pub async fn restore_organisation(state: State<'_, AppState>, id: Uuid) -> Result<Organisation> {
+    state.run(move |ws| ws.restore_organisation(id)).await
 }
 
 #[tauri::command]
-pub fn sync_status(state: State<AppState>) -> Result<SyncStatus> {
-    state.with(|ws| ws.sync_status())
+pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus> {
+    state.run(move |ws| ws.sync_status()).await
 }
 
 #[tauri::command]
-pub fn set_sync_folder(state: State<AppState>, folder: String) -> Result<SyncStatus> {
-    state.with(|ws| {
-        ws.set_sync_folder(Path::new(&folder))
-            .and_then(|()| ws.sync_status())
-    })
+pub async fn set_sync_folder(state: State<'_, AppState>, folder: String) -> Result<SyncStatus> {
+    state
+        .run(move |ws| {
+            ws.set_sync_folder(Path::new(&folder))
+                .and_then(|()| ws.sync_status())
+        })
+        .await
 }
 
 /// Runs on a worker thread with its own connection: editing goes on.
@@ -99,676 +129,790 @@ pub async fn sync_now<R: Runtime>(
     runner: State<'_, Arc<SyncRunner>>,
 ) -> Result<SyncReport> {
     let runner = Arc::clone(&runner);
-    tauri::async_runtime::spawn_blocking(move || runner.run(&app))
-        .await
-        .map_err(|e| Error::Startup(e.to_string()))?
+    blocking(move || runner.run(&app)).await
 }
 
 #[tauri::command]
 pub async fn join_coalition(state: State<'_, AppState>, folder: String) -> Result<Coalition> {
-    let data_dir = state.with(|ws| Ok(ws.data_dir().to_path_buf()))?;
-    let joined = tauri::async_runtime::spawn_blocking(move || {
-        Workspace::join(&data_dir, Path::new(&folder), None)
-    })
-    .await
-    .map_err(|e| Error::Startup(e.to_string()))?;
-    let (ws, _) = joined?;
-    drop(ws);
-    state.with(|ws| ws.reload_replica().and_then(|()| ws.require_coalition()))
+    let data_dir = state.run(move |ws| Ok(ws.data_dir().to_path_buf())).await?;
+    // A new database of its own, beside the open one: the window goes on.
+    blocking(move || Ok(Workspace::join(&data_dir, Path::new(&folder), None).map(drop)?)).await?;
+    state
+        .run(move |ws| ws.reload_replica().and_then(|()| ws.require_coalition()))
+        .await
 }
 
 #[tauri::command]
-pub fn list_conflicts(state: State<AppState>) -> Result<Vec<ConflictView>> {
-    state.with(|ws| ws.conflict_views())
+pub async fn list_conflicts(state: State<'_, AppState>) -> Result<Vec<ConflictView>> {
+    state.run(move |ws| ws.conflict_views()).await
 }
 
 #[tauri::command]
-pub fn restore_conflict(state: State<AppState>, id: String) -> Result<Vec<ConflictView>> {
-    state.with(|ws| ws.restore_conflict(&id).and_then(|()| ws.conflict_views()))
+pub async fn restore_conflict(state: State<'_, AppState>, id: String) -> Result<Vec<ConflictView>> {
+    state
+        .run(move |ws| ws.restore_conflict(&id).and_then(|()| ws.conflict_views()))
+        .await
 }
 
 #[tauri::command]
-pub fn keep_current(state: State<AppState>, id: String) -> Result<Vec<ConflictView>> {
-    state.with(|ws| ws.keep_current(&id).and_then(|()| ws.conflict_views()))
+pub async fn keep_current(state: State<'_, AppState>, id: String) -> Result<Vec<ConflictView>> {
+    state
+        .run(move |ws| ws.keep_current(&id).and_then(|()| ws.conflict_views()))
+        .await
 }
 
 #[tauri::command]
-pub fn list_raced_deletes(state: State<AppState>) -> Result<Vec<RacedDelete>> {
-    state.with(|ws| ws.raced_deletes())
+pub async fn list_raced_deletes(state: State<'_, AppState>) -> Result<Vec<RacedDelete>> {
+    state.run(move |ws| ws.raced_deletes()).await
 }
 
 #[tauri::command]
-pub fn undelete(state: State<AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
-    state.with(|ws| ws.undelete(id).and_then(|()| ws.raced_deletes()))
+pub async fn undelete(state: State<'_, AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
+    state
+        .run(move |ws| ws.undelete(id).and_then(|()| ws.raced_deletes()))
+        .await
 }
 
 #[tauri::command]
-pub fn keep_deleted(state: State<AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
-    state.with(|ws| ws.keep_deleted(id).and_then(|()| ws.raced_deletes()))
+pub async fn keep_deleted(state: State<'_, AppState>, id: Uuid) -> Result<Vec<RacedDelete>> {
+    state
+        .run(move |ws| ws.keep_deleted(id).and_then(|()| ws.raced_deletes()))
+        .await
 }
 
 #[tauri::command]
-pub fn list_municipalities(state: State<AppState>) -> Result<Vec<Municipality>> {
-    state.with(|ws| ws.list_municipalities(false))
+pub async fn list_municipalities(state: State<'_, AppState>) -> Result<Vec<Municipality>> {
+    state.run(move |ws| ws.list_municipalities(false)).await
 }
 
 #[tauri::command]
-pub fn create_municipality(state: State<AppState>, input: NewMunicipality) -> Result<Municipality> {
-    state.with(|ws| ws.create_municipality(&input))
+pub async fn create_municipality(
+    state: State<'_, AppState>,
+    input: NewMunicipality,
+) -> Result<Municipality> {
+    state.run(move |ws| ws.create_municipality(&input)).await
 }
 
 #[tauri::command]
-pub fn delete_municipality(state: State<AppState>, id: Uuid) -> Result<Municipality> {
-    state.with(|ws| ws.delete_municipality(id))
+pub async fn delete_municipality(state: State<'_, AppState>, id: Uuid) -> Result<Municipality> {
+    state.run(move |ws| ws.delete_municipality(id)).await
 }
 
 #[tauri::command]
-pub fn network_metrics(state: State<AppState>) -> Result<NetworkMetrics> {
-    state.with(|ws| ws.network_metrics())
+pub async fn network_metrics(state: State<'_, AppState>) -> Result<NetworkMetrics> {
+    state.run(move |ws| ws.network_metrics()).await
 }
 
 #[tauri::command]
-pub fn network_growth(state: State<AppState>) -> Result<Vec<GrowthPoint>> {
-    state.with(|ws| ws.network_growth())
+pub async fn network_growth(state: State<'_, AppState>) -> Result<Vec<GrowthPoint>> {
+    state.run(move |ws| ws.network_growth()).await
 }
 
 #[tauri::command]
-pub fn set_served_municipalities(
-    state: State<AppState>,
+pub async fn set_served_municipalities(
+    state: State<'_, AppState>,
     id: Uuid,
     municipalities: Vec<Uuid>,
 ) -> Result<Organisation> {
-    state.with(|ws| {
-        ws.set_served_municipalities(id, &municipalities)
-            .and_then(|()| ws.organisation(id))
-    })
+    state
+        .run(move |ws| {
+            ws.set_served_municipalities(id, &municipalities)
+                .and_then(|()| ws.organisation(id))
+        })
+        .await
+}
+
+/// Relations between living organisations; with an id, only that organisation's.
+#[tauri::command]
+pub async fn list_relations(
+    state: State<'_, AppState>,
+    organisation: Option<Uuid>,
+) -> Result<Vec<Relation>> {
+    state.run(move |ws| ws.list_relations(organisation)).await
 }
 
 #[tauri::command]
-pub fn list_relations(state: State<AppState>, organisation: Option<Uuid>) -> Result<Vec<Relation>> {
-    state.with(|ws| ws.list_relations(organisation))
+pub async fn create_relation(state: State<'_, AppState>, input: NewRelation) -> Result<Relation> {
+    state.run(move |ws| ws.create_relation(&input)).await
 }
 
 #[tauri::command]
-pub fn create_relation(state: State<AppState>, input: NewRelation) -> Result<Relation> {
-    state.with(|ws| ws.create_relation(&input))
+pub async fn delete_relation(state: State<'_, AppState>, id: Uuid) -> Result<Relation> {
+    state.run(move |ws| ws.delete_relation(id)).await
 }
 
 #[tauri::command]
-pub fn delete_relation(state: State<AppState>, id: Uuid) -> Result<Relation> {
-    state.with(|ws| ws.delete_relation(id))
+pub async fn list_contacts(
+    state: State<'_, AppState>,
+    filter: ContactFilter,
+) -> Result<Vec<Contact>> {
+    state.run(move |ws| ws.list_contacts(&filter)).await
 }
 
 #[tauri::command]
-pub fn list_contacts(state: State<AppState>, filter: ContactFilter) -> Result<Vec<Contact>> {
-    state.with(|ws| ws.list_contacts(&filter))
+pub async fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result<Contact> {
+    state.run(move |ws| ws.create_contact(&input)).await
 }
 
 #[tauri::command]
-pub fn create_contact(state: State<AppState>, input: ContactInput) -> Result<Contact> {
-    state.with(|ws| ws.create_contact(&input))
+pub async fn update_contact(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: ContactInput,
+) -> Result<Contact> {
+    state.run(move |ws| ws.update_contact(id, &input)).await
 }
 
 #[tauri::command]
-pub fn update_contact(state: State<AppState>, id: Uuid, input: ContactInput) -> Result<Contact> {
-    state.with(|ws| ws.update_contact(id, &input))
-}
-
-#[tauri::command]
-pub fn erase_contact(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.erase_contact(id))
+pub async fn erase_contact(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.erase_contact(id)).await
 }
 
 /// Write everything stored about one person to `path` (a file the user chose).
 #[tauri::command]
-pub fn save_contact_inzage(state: State<AppState>, id: Uuid, path: String) -> Result<()> {
-    state.with(|ws| ws.save_contact_inzage(id, Path::new(&path)))
+pub async fn save_contact_inzage(state: State<'_, AppState>, id: Uuid, path: String) -> Result<()> {
+    state
+        .run(move |ws| ws.save_contact_inzage(id, Path::new(&path)))
+        .await
 }
 
 /// Save the map the user sees as PNG or SVG to the file they chose.
 #[tauri::command]
-pub fn save_map_image(path: String, content: String) -> Result<()> {
-    Ok(wieg::network::save_map_image(Path::new(&path), &content)?)
+pub async fn save_map_image(path: String, content: String) -> Result<()> {
+    blocking(move || Ok(wieg::network::save_map_image(Path::new(&path), &content)?)).await
 }
 
 /// What importing a file would do, row by row (nothing is written).
 #[tauri::command]
-pub fn preview_import(state: State<AppState>, path: String) -> Result<ImportPreview> {
-    state.with(|ws| ws.preview_import(Path::new(&path)))
+pub async fn preview_import(state: State<'_, AppState>, path: String) -> Result<ImportPreview> {
+    state
+        .run(move |ws| ws.preview_import(Path::new(&path)))
+        .await
+}
+
+/// All rows or none: refused while any row has an error.
+#[tauri::command]
+pub async fn import_file(state: State<'_, AppState>, path: String) -> Result<ImportDone> {
+    state.run(move |ws| ws.import_file(Path::new(&path))).await
 }
 
 #[tauri::command]
-pub fn import_file(state: State<AppState>, path: String) -> Result<ImportDone> {
-    state.with(|ws| ws.import_file(Path::new(&path)))
+pub async fn list_imports(state: State<'_, AppState>) -> Result<Vec<ImportRecord>> {
+    state.run(move |ws| ws.list_imports()).await
 }
 
 #[tauri::command]
-pub fn list_imports(state: State<AppState>) -> Result<Vec<ImportRecord>> {
-    state.with(|ws| ws.list_imports())
-}
-
-#[tauri::command]
-pub fn undo_import(state: State<AppState>, id: Uuid) -> Result<UndoReport> {
-    state.with(|ws| ws.undo_import(id))
+pub async fn undo_import(state: State<'_, AppState>, id: Uuid) -> Result<UndoReport> {
+    state.run(move |ws| ws.undo_import(id)).await
 }
 
 /// The network for partners: `csv` (two files next to `path`) or `xlsx`
 /// (Kumu's workbook). Returns the files written.
 #[tauri::command]
-pub fn export_network(state: State<AppState>, format: String, path: String) -> Result<Vec<String>> {
-    let path = Path::new(&path);
-    state.with(|ws| {
-        let written = match format.as_str() {
-            "csv" => ws.export_network_csv(path)?,
-            _ => {
-                ws.export_network_xlsx(path)?;
-                vec![path.to_path_buf()]
-            }
-        };
-        Ok(written.iter().map(|p| p.display().to_string()).collect())
-    })
+pub async fn export_network(
+    state: State<'_, AppState>,
+    format: String,
+    path: String,
+) -> Result<Vec<String>> {
+    state
+        .run(move |ws| {
+            let path = Path::new(&path);
+            let written = match format.as_str() {
+                "csv" => ws.export_network_csv(path)?,
+                _ => {
+                    ws.export_network_xlsx(path)?;
+                    vec![path.to_path_buf()]
+                }
+            };
+            Ok(written.iter().map(|p| p.display().to_string()).collect())
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn update_relation(state: State<AppState>, id: Uuid, patch: RelationPatch) -> Result<Relation> {
-    state.with(|ws| ws.update_relation(id, &patch))
+pub async fn update_relation(
+    state: State<'_, AppState>,
+    id: Uuid,
+    patch: RelationPatch,
+) -> Result<Relation> {
+    state.run(move |ws| ws.update_relation(id, &patch)).await
+}
+
+/// The plan the coalition works on now, or null before the first one.
+#[tauri::command]
+pub async fn current_plan(state: State<'_, AppState>) -> Result<Option<Plan>> {
+    state.run(move |ws| ws.current_plan()).await
 }
 
 #[tauri::command]
-pub fn current_plan(state: State<AppState>) -> Result<Option<Plan>> {
-    state.with(|ws| ws.current_plan())
+pub async fn list_plans(state: State<'_, AppState>) -> Result<Vec<Plan>> {
+    state.run(move |ws| ws.list_plans()).await
 }
 
 #[tauri::command]
-pub fn list_plans(state: State<AppState>) -> Result<Vec<Plan>> {
-    state.with(|ws| ws.list_plans())
+pub async fn create_plan(state: State<'_, AppState>, input: PlanInput) -> Result<Plan> {
+    state.run(move |ws| ws.create_plan(&input)).await
 }
 
 #[tauri::command]
-pub fn create_plan(state: State<AppState>, input: PlanInput) -> Result<Plan> {
-    state.with(|ws| ws.create_plan(&input))
+pub async fn update_plan(state: State<'_, AppState>, id: Uuid, input: PlanInput) -> Result<Plan> {
+    state.run(move |ws| ws.update_plan(id, &input)).await
 }
 
+/// Pillars with their goals and the actions that pass the filter.
 #[tauri::command]
-pub fn update_plan(state: State<AppState>, id: Uuid, input: PlanInput) -> Result<Plan> {
-    state.with(|ws| ws.update_plan(id, &input))
-}
-
-#[tauri::command]
-pub fn plan_overview(
-    state: State<AppState>,
+pub async fn plan_overview(
+    state: State<'_, AppState>,
     plan: Uuid,
     filter: ActionFilter,
 ) -> Result<PlanOverview> {
-    state.with(|ws| ws.plan_overview(plan, &filter))
+    state.run(move |ws| ws.plan_overview(plan, &filter)).await
 }
 
 #[tauri::command]
-pub fn plan_summary(state: State<AppState>) -> Result<PlanSummary> {
-    state.with(|ws| ws.plan_summary())
+pub async fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary> {
+    state.run(move |ws| ws.plan_summary()).await
 }
 
 #[tauri::command]
-pub fn create_pillar(
-    state: State<AppState>,
+pub async fn create_pillar(
+    state: State<'_, AppState>,
     plan: Uuid,
     title: String,
     description: String,
 ) -> Result<Pillar> {
-    state.with(|ws| ws.create_pillar(plan, &title, &description))
+    state
+        .run(move |ws| ws.create_pillar(plan, &title, &description))
+        .await
 }
 
+/// null leaves a field as it is.
 #[tauri::command]
-pub fn update_pillar(
-    state: State<AppState>,
+pub async fn update_pillar(
+    state: State<'_, AppState>,
     id: Uuid,
     title: Option<String>,
     description: Option<String>,
 ) -> Result<Pillar> {
-    state.with(|ws| ws.update_pillar(id, title.as_deref(), description.as_deref()))
+    state
+        .run(move |ws| ws.update_pillar(id, title.as_deref(), description.as_deref()))
+        .await
+}
+
+/// Puts the pillar at `number` (1 is first); returns the plan's pillars in their new order.
+#[tauri::command]
+pub async fn move_pillar(state: State<'_, AppState>, id: Uuid, number: u32) -> Result<Vec<Pillar>> {
+    state.run(move |ws| ws.move_pillar(id, number)).await
+}
+
+/// Refused while the pillar still has actions.
+#[tauri::command]
+pub async fn delete_pillar(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_pillar(id)).await
 }
 
 #[tauri::command]
-pub fn move_pillar(state: State<AppState>, id: Uuid, number: u32) -> Result<Vec<Pillar>> {
-    state.with(|ws| ws.move_pillar(id, number))
+pub async fn create_goal(state: State<'_, AppState>, input: GoalInput) -> Result<Goal> {
+    state.run(move |ws| ws.create_goal(&input)).await
 }
 
 #[tauri::command]
-pub fn delete_pillar(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_pillar(id))
+pub async fn update_goal(state: State<'_, AppState>, id: Uuid, input: GoalInput) -> Result<Goal> {
+    state.run(move |ws| ws.update_goal(id, &input)).await
 }
 
 #[tauri::command]
-pub fn create_goal(state: State<AppState>, input: GoalInput) -> Result<Goal> {
-    state.with(|ws| ws.create_goal(&input))
+pub async fn delete_goal(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_goal(id)).await
 }
 
 #[tauri::command]
-pub fn update_goal(state: State<AppState>, id: Uuid, input: GoalInput) -> Result<Goal> {
-    state.with(|ws| ws.update_goal(id, &input))
+pub async fn get_action(state: State<'_, AppState>, id: Uuid) -> Result<Action> {
+    state.run(move |ws| ws.action(id)).await
 }
 
 #[tauri::command]
-pub fn delete_goal(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_goal(id))
+pub async fn create_action(state: State<'_, AppState>, input: ActionInput) -> Result<Action> {
+    state.run(move |ws| ws.create_action(&input)).await
 }
 
 #[tauri::command]
-pub fn get_action(state: State<AppState>, id: Uuid) -> Result<Action> {
-    state.with(|ws| ws.action(id))
+pub async fn update_action(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: ActionInput,
+) -> Result<Action> {
+    state.run(move |ws| ws.update_action(id, &input)).await
 }
 
 #[tauri::command]
-pub fn create_action(state: State<AppState>, input: ActionInput) -> Result<Action> {
-    state.with(|ws| ws.create_action(&input))
+pub async fn delete_action(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_action(id)).await
 }
 
+/// quarter: "2025-K2" (also "2025-Q2", "K2 2025").
 #[tauri::command]
-pub fn update_action(state: State<AppState>, id: Uuid, input: ActionInput) -> Result<Action> {
-    state.with(|ws| ws.update_action(id, &input))
-}
-
-#[tauri::command]
-pub fn delete_action(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_action(id))
-}
-
-#[tauri::command]
-pub fn add_milestone(
-    state: State<AppState>,
+pub async fn add_milestone(
+    state: State<'_, AppState>,
     action: Uuid,
     quarter: String,
     title: String,
 ) -> Result<Action> {
-    state.with(|ws| ws.add_milestone(action, &quarter, &title))
+    state
+        .run(move |ws| ws.add_milestone(action, &quarter, &title))
+        .await
 }
 
 #[tauri::command]
-pub fn set_milestone_done(state: State<AppState>, id: Uuid, done: bool) -> Result<()> {
-    state.with(|ws| ws.set_milestone_done(id, done))
+pub async fn set_milestone_done(state: State<'_, AppState>, id: Uuid, done: bool) -> Result<()> {
+    state.run(move |ws| ws.set_milestone_done(id, done)).await
 }
 
 #[tauri::command]
-pub fn delete_milestone(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_milestone(id))
+pub async fn delete_milestone(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_milestone(id)).await
 }
 
 #[tauri::command]
-pub fn add_action_note(
-    state: State<AppState>,
+pub async fn add_action_note(
+    state: State<'_, AppState>,
     action: Uuid,
     date: String,
     text: String,
 ) -> Result<Action> {
-    state.with(|ws| ws.add_action_note(action, &date, &text))
+    state
+        .run(move |ws| ws.add_action_note(action, &date, &text))
+        .await
 }
 
 #[tauri::command]
-pub fn list_interventions(state: State<AppState>) -> Result<Vec<Intervention>> {
-    state.with(|ws| ws.list_interventions())
+pub async fn list_interventions(state: State<'_, AppState>) -> Result<Vec<Intervention>> {
+    state.run(move |ws| ws.list_interventions()).await
 }
 
 #[tauri::command]
-pub fn create_intervention(
-    state: State<AppState>,
+pub async fn create_intervention(
+    state: State<'_, AppState>,
     input: InterventionInput,
 ) -> Result<Intervention> {
-    state.with(|ws| ws.create_intervention(&input))
+    state.run(move |ws| ws.create_intervention(&input)).await
 }
 
 #[tauri::command]
-pub fn update_intervention(
-    state: State<AppState>,
+pub async fn update_intervention(
+    state: State<'_, AppState>,
     id: Uuid,
     input: InterventionInput,
 ) -> Result<Intervention> {
-    state.with(|ws| ws.update_intervention(id, &input))
+    state
+        .run(move |ws| ws.update_intervention(id, &input))
+        .await
 }
 
 #[tauri::command]
-pub fn delete_intervention(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_intervention(id))
+pub async fn delete_intervention(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_intervention(id)).await
 }
 
 #[tauri::command]
-pub fn rollout_matrix(state: State<AppState>) -> Result<RolloutMatrix> {
-    state.with(|ws| ws.rollout_matrix())
+pub async fn rollout_matrix(state: State<'_, AppState>) -> Result<RolloutMatrix> {
+    state.run(move |ws| ws.rollout_matrix()).await
 }
 
 #[tauri::command]
-pub fn set_rollout(
-    state: State<AppState>,
+pub async fn set_rollout(
+    state: State<'_, AppState>,
     municipality: Uuid,
     intervention: Uuid,
     input: RolloutInput,
 ) -> Result<Rollout> {
-    state.with(|ws| ws.set_rollout(municipality, intervention, &input))
+    state
+        .run(move |ws| ws.set_rollout(municipality, intervention, &input))
+        .await
 }
 
 #[tauri::command]
-pub fn list_fundings(state: State<AppState>) -> Result<Vec<Funding>> {
-    state.with(|ws| ws.list_fundings())
+pub async fn list_fundings(state: State<'_, AppState>) -> Result<Vec<Funding>> {
+    state.run(move |ws| ws.list_fundings()).await
 }
 
 #[tauri::command]
-pub fn create_funding(state: State<AppState>, input: FundingInput) -> Result<Funding> {
-    state.with(|ws| ws.create_funding(&input))
+pub async fn create_funding(state: State<'_, AppState>, input: FundingInput) -> Result<Funding> {
+    state.run(move |ws| ws.create_funding(&input)).await
 }
 
 #[tauri::command]
-pub fn update_funding(state: State<AppState>, id: Uuid, input: FundingInput) -> Result<Funding> {
-    state.with(|ws| ws.update_funding(id, &input))
+pub async fn update_funding(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: FundingInput,
+) -> Result<Funding> {
+    state.run(move |ws| ws.update_funding(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_funding(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_funding(id))
+pub async fn delete_funding(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_funding(id)).await
+}
+
+/// Granted against budgeted per pillar of the plan, and granted per kind of funder.
+#[tauri::command]
+pub async fn funding_overview(state: State<'_, AppState>, plan: Uuid) -> Result<FundingOverview> {
+    state.run(move |ws| ws.funding_overview(plan)).await
 }
 
 #[tauri::command]
-pub fn funding_overview(state: State<AppState>, plan: Uuid) -> Result<FundingOverview> {
-    state.with(|ws| ws.funding_overview(plan))
+pub async fn list_indicators(state: State<'_, AppState>) -> Result<Vec<Indicator>> {
+    state.run(move |ws| ws.list_indicators()).await
 }
 
 #[tauri::command]
-pub fn list_indicators(state: State<AppState>) -> Result<Vec<Indicator>> {
-    state.with(|ws| ws.list_indicators())
+pub async fn create_indicator(
+    state: State<'_, AppState>,
+    input: IndicatorInput,
+) -> Result<Indicator> {
+    state.run(move |ws| ws.create_indicator(&input)).await
 }
 
 #[tauri::command]
-pub fn create_indicator(state: State<AppState>, input: IndicatorInput) -> Result<Indicator> {
-    state.with(|ws| ws.create_indicator(&input))
-}
-
-#[tauri::command]
-pub fn update_indicator(
-    state: State<AppState>,
+pub async fn update_indicator(
+    state: State<'_, AppState>,
     id: Uuid,
     input: IndicatorInput,
 ) -> Result<Indicator> {
-    state.with(|ws| ws.update_indicator(id, &input))
+    state.run(move |ws| ws.update_indicator(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_indicator(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_indicator(id))
+pub async fn delete_indicator(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_indicator(id)).await
 }
 
+/// Values per municipality by year; only municipalities that have a value.
 #[tauri::command]
-pub fn indicator_series(state: State<AppState>, id: Uuid) -> Result<IndicatorSeries> {
-    state.with(|ws| ws.indicator_series(id))
+pub async fn indicator_series(state: State<'_, AppState>, id: Uuid) -> Result<IndicatorSeries> {
+    state.run(move |ws| ws.indicator_series(id)).await
 }
 
 /// Numerator and denominator as typed; an empty denominator for a count.
 #[tauri::command]
-pub fn set_indicator_value(
-    state: State<AppState>,
+pub async fn set_indicator_value(
+    state: State<'_, AppState>,
     indicator: Uuid,
     municipality: Uuid,
     year: String,
     numerator: String,
     denominator: String,
 ) -> Result<IndicatorSeries> {
-    state.with(|ws| {
-        ws.set_indicator_value(indicator, municipality, &year, &numerator, &denominator)
-            .and_then(|()| ws.indicator_series(indicator))
-    })
+    state
+        .run(move |ws| {
+            ws.set_indicator_value(indicator, municipality, &year, &numerator, &denominator)
+                .and_then(|()| ws.indicator_series(indicator))
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn list_meetings(state: State<AppState>) -> Result<Vec<Meeting>> {
-    state.with(|ws| ws.list_meetings())
+pub async fn list_meetings(state: State<'_, AppState>) -> Result<Vec<Meeting>> {
+    state.run(move |ws| ws.list_meetings()).await
 }
 
 #[tauri::command]
-pub fn meeting_detail(state: State<AppState>, id: Uuid) -> Result<MeetingDetail> {
-    state.with(|ws| ws.meeting_detail(id))
+pub async fn meeting_detail(state: State<'_, AppState>, id: Uuid) -> Result<MeetingDetail> {
+    state.run(move |ws| ws.meeting_detail(id)).await
 }
 
 #[tauri::command]
-pub fn create_meeting(state: State<AppState>, input: MeetingInput) -> Result<Meeting> {
-    state.with(|ws| ws.create_meeting(&input))
+pub async fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Result<Meeting> {
+    state.run(move |ws| ws.create_meeting(&input)).await
 }
 
+/// A new meeting on `date` like `previous`: same kind, time, place and invitees.
 #[tauri::command]
-pub fn create_meeting_from(
-    state: State<AppState>,
+pub async fn create_meeting_from(
+    state: State<'_, AppState>,
     previous: Uuid,
     date: String,
 ) -> Result<Meeting> {
-    state.with(|ws| ws.create_meeting_from(previous, &date))
+    state
+        .run(move |ws| ws.create_meeting_from(previous, &date))
+        .await
 }
 
 #[tauri::command]
-pub fn update_meeting(state: State<AppState>, id: Uuid, input: MeetingInput) -> Result<Meeting> {
-    state.with(|ws| ws.update_meeting(id, &input))
+pub async fn update_meeting(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: MeetingInput,
+) -> Result<Meeting> {
+    state.run(move |ws| ws.update_meeting(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_meeting(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_meeting(id))
+pub async fn delete_meeting(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_meeting(id)).await
 }
 
 #[tauri::command]
-pub fn set_attendance(
-    state: State<AppState>,
+pub async fn set_attendance(
+    state: State<'_, AppState>,
     meeting: Uuid,
     contact: Uuid,
     attendance: Attendance,
 ) -> Result<MeetingDetail> {
-    state.with(|ws| {
-        ws.set_attendance(meeting, contact, attendance)
-            .and_then(|()| ws.meeting_detail(meeting))
-    })
+    state
+        .run(move |ws| {
+            ws.set_attendance(meeting, contact, attendance)
+                .and_then(|()| ws.meeting_detail(meeting))
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn add_agenda_item(
-    state: State<AppState>,
+pub async fn add_agenda_item(
+    state: State<'_, AppState>,
     meeting: Uuid,
     input: AgendaItemInput,
 ) -> Result<AgendaItem> {
-    state.with(|ws| ws.add_agenda_item(meeting, &input))
+    state
+        .run(move |ws| ws.add_agenda_item(meeting, &input))
+        .await
 }
 
 #[tauri::command]
-pub fn update_agenda_item(
-    state: State<AppState>,
+pub async fn update_agenda_item(
+    state: State<'_, AppState>,
     id: Uuid,
     input: AgendaItemInput,
 ) -> Result<AgendaItem> {
-    state.with(|ws| ws.update_agenda_item(id, &input))
+    state.run(move |ws| ws.update_agenda_item(id, &input)).await
 }
 
 #[tauri::command]
-pub fn add_decision(
-    state: State<AppState>,
+pub async fn add_decision(
+    state: State<'_, AppState>,
     meeting: Uuid,
     agenda_item: Option<Uuid>,
     text: String,
 ) -> Result<Decision> {
-    state.with(|ws| ws.add_decision(meeting, agenda_item, &text))
+    state
+        .run(move |ws| ws.add_decision(meeting, agenda_item, &text))
+        .await
 }
 
 #[tauri::command]
-pub fn follow_up_decision(
-    state: State<AppState>,
+pub async fn follow_up_decision(
+    state: State<'_, AppState>,
     id: Uuid,
     follow_up: FollowUp,
     note: String,
 ) -> Result<Decision> {
-    state.with(|ws| ws.follow_up_decision(id, follow_up, &note))
+    state
+        .run(move |ws| ws.follow_up_decision(id, follow_up, &note))
+        .await
 }
 
 #[tauri::command]
-pub fn list_decisions(state: State<AppState>) -> Result<Vec<Decision>> {
-    state.with(|ws| ws.list_decisions())
+pub async fn list_decisions(state: State<'_, AppState>) -> Result<Vec<Decision>> {
+    state.run(move |ws| ws.list_decisions()).await
 }
 
+/// owner: a contact person or organisation id; due: "YYYY-MM-DD" or null.
 #[tauri::command]
-pub fn add_action_item(
-    state: State<AppState>,
+pub async fn add_action_item(
+    state: State<'_, AppState>,
     meeting: Uuid,
     agenda_item: Option<Uuid>,
     text: String,
     owner: Option<Uuid>,
     due: Option<String>,
 ) -> Result<ActionItem> {
-    state.with(|ws| ws.add_action_item(meeting, agenda_item, &text, owner, due.as_deref()))
+    state
+        .run(move |ws| ws.add_action_item(meeting, agenda_item, &text, owner, due.as_deref()))
+        .await
 }
 
 #[tauri::command]
-pub fn set_action_item_status(
-    state: State<AppState>,
+pub async fn set_action_item_status(
+    state: State<'_, AppState>,
     id: Uuid,
     status: ActionItemStatus,
 ) -> Result<ActionItem> {
-    state.with(|ws| ws.set_action_item_status(id, status))
+    state
+        .run(move |ws| ws.set_action_item_status(id, status))
+        .await
 }
 
+/// Absent fields stay as they are; due: '' clears it; owner: a contact person or organisation
+/// id.
 #[tauri::command]
-pub fn update_action_item(
-    state: State<AppState>,
+pub async fn update_action_item(
+    state: State<'_, AppState>,
     id: Uuid,
     input: ActionItemInput,
 ) -> Result<ActionItem> {
-    state.with(|ws| ws.update_action_item(id, &input))
+    state.run(move |ws| ws.update_action_item(id, &input)).await
+}
+
+/// For an action item entered by mistake; one that no longer matters is set to 'vervallen'
+/// instead.
+#[tauri::command]
+pub async fn delete_action_item(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_action_item(id)).await
 }
 
 #[tauri::command]
-pub fn delete_action_item(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_action_item(id))
+pub async fn update_decision(
+    state: State<'_, AppState>,
+    id: Uuid,
+    text: String,
+) -> Result<Decision> {
+    state.run(move |ws| ws.update_decision(id, &text)).await
 }
 
 #[tauri::command]
-pub fn update_decision(state: State<AppState>, id: Uuid, text: String) -> Result<Decision> {
-    state.with(|ws| ws.update_decision(id, &text))
+pub async fn delete_decision(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_decision(id)).await
 }
 
+/// Its decisions and action items stay with the meeting, under no agenda item.
 #[tauri::command]
-pub fn delete_decision(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_decision(id))
-}
-
-#[tauri::command]
-pub fn delete_agenda_item(state: State<AppState>, id: Uuid) -> Result<()> {
-    state.with(|ws| ws.delete_agenda_item(id))
+pub async fn delete_agenda_item(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_agenda_item(id)).await
 }
 
 /// The agenda in a new order (every item once); returns the agenda.
 #[tauri::command]
-pub fn reorder_agenda(
-    state: State<AppState>,
+pub async fn reorder_agenda(
+    state: State<'_, AppState>,
     meeting: Uuid,
     order: Vec<Uuid>,
 ) -> Result<Vec<AgendaItem>> {
-    state.with(|ws| ws.reorder_agenda(meeting, &order))
+    state
+        .run(move |ws| ws.reorder_agenda(meeting, &order))
+        .await
 }
 
 #[tauri::command]
-pub fn list_action_items(
-    state: State<AppState>,
+pub async fn list_action_items(
+    state: State<'_, AppState>,
     filter: ActionItemFilter,
 ) -> Result<Vec<ActionItem>> {
-    state.with(|ws| ws.list_action_items(&filter))
+    state.run(move |ws| ws.list_action_items(&filter)).await
 }
 
+/// Agenda items, decisions and action items; matches marked in the snippet.
 #[tauri::command]
-pub fn search(state: State<AppState>, query: String) -> Result<Vec<SearchHit>> {
-    state.with(|ws| ws.search(&query, 50))
+pub async fn search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>> {
+    state.run(move |ws| ws.search(&query, 50)).await
 }
 
 /// A meeting as a calendar invitation, to a file the user chose.
 #[tauri::command]
-pub fn save_meeting_ics(state: State<AppState>, id: Uuid, path: String) -> Result<()> {
-    state.with(|ws| {
-        let ics = ws.meeting_ics(id)?;
-        save_text(&path, ics)
-    })
+pub async fn save_meeting_ics(state: State<'_, AppState>, id: Uuid, path: String) -> Result<()> {
+    state
+        .run(move |ws| {
+            let ics = ws.meeting_ics(id)?;
+            save_text(&path, ics)
+        })
+        .await
 }
 
 /// All coming meetings as one calendar file.
 #[tauri::command]
-pub fn save_upcoming_ics(state: State<AppState>, path: String) -> Result<()> {
-    state.with(|ws| {
-        let ics = ws.upcoming_ics()?;
-        save_text(&path, ics)
-    })
+pub async fn save_upcoming_ics(state: State<'_, AppState>, path: String) -> Result<()> {
+    state
+        .run(move |ws| {
+            let ics = ws.upcoming_ics()?;
+            save_text(&path, ics)
+        })
+        .await
 }
 
 /// The name an export gets: the save dialog's suggestion.
 #[tauri::command]
-pub fn export_file_name(
-    state: State<AppState>,
+pub async fn export_file_name(
+    state: State<'_, AppState>,
     request: ExportRequest,
     format: ExportFormat,
 ) -> Result<String> {
-    state.with(|ws| ws.export_file_name(&request, format, export::today()))
+    state
+        .run(move |ws| ws.export_file_name(&request, format, ws.today()))
+        .await
 }
 
 /// Write an export where the user chose; returns the path written.
-#[tauri::command(async)]
-pub fn export_to_path(
+#[tauri::command]
+pub async fn export_to_path(
     state: State<'_, AppState>,
     request: ExportRequest,
     format: ExportFormat,
     path: String,
 ) -> Result<String> {
     // The database is read under the lock; a PDF is typeset outside it.
-    let prepared = state.with(|ws| ws.prepare_export(&request, format, export::today()))?;
-    let written = export::save(&prepared.render()?, Path::new(&path))?;
+    let prepared = state
+        .run(move |ws| ws.prepare_export(&request, format, ws.today()))
+        .await?;
+    let written =
+        blocking(move || Ok(export::save(&prepared.render()?, Path::new(&path))?)).await?;
     state.exported(written)
 }
 
 /// Write an export into the shared folder's `exports/`, under its own name.
-#[tauri::command(async)]
-pub fn export_to_shared_folder(
+#[tauri::command]
+pub async fn export_to_shared_folder(
     state: State<'_, AppState>,
     request: ExportRequest,
     format: ExportFormat,
 ) -> Result<String> {
-    let (dir, prepared) = state.with(|ws| {
-        let dir = ws.shared_exports_dir()?;
-        Ok((dir, ws.prepare_export(&request, format, export::today())?))
-    })?;
-    let written = export::save(&prepared.render()?, &dir)?;
+    let (dir, prepared) = state
+        .run(move |ws| {
+            let dir = ws.shared_exports_dir()?;
+            Ok((dir, ws.prepare_export(&request, format, ws.today())?))
+        })
+        .await?;
+    let written = blocking(move || Ok(export::save(&prepared.render()?, &dir)?)).await?;
     state.exported(written)
 }
 
 /// "Open bestand": the exported file in the program the system picks.
 #[tauri::command]
-pub fn open_exported(state: State<AppState>, path: String) -> Result<()> {
+pub async fn open_exported(state: State<'_, AppState>, path: String) -> Result<()> {
     let path = state.was_exported(&path)?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| Error::Open(e.to_string()))
 }
 
 /// "Toon in map": the folder with the exported file selected.
 #[tauri::command]
-pub fn reveal_exported(state: State<AppState>, path: String) -> Result<()> {
+pub async fn reveal_exported(state: State<'_, AppState>, path: String) -> Result<()> {
     let path = state.was_exported(&path)?;
     tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| Error::Open(e.to_string()))
 }
 
 /// Rebuild the coalition from an archive into this (empty) workspace.
-#[tauri::command(async)]
-pub fn restore_archive(state: State<'_, AppState>, path: String) -> Result<RestoreReport> {
-    state.with(|ws| ws.restore_archive(Path::new(&path)))
+#[tauri::command]
+pub async fn restore_archive(state: State<'_, AppState>, path: String) -> Result<RestoreReport> {
+    state
+        .run(move |ws| ws.restore_archive(Path::new(&path)))
+        .await
 }
 
 /// The coalition's logo for documents, as base64 PNG (for a preview).
 #[tauri::command]
-pub fn coalition_logo(state: State<AppState>) -> Result<Option<String>> {
-    state.with(|ws| ws.coalition_logo_base64())
+pub async fn coalition_logo(state: State<'_, AppState>) -> Result<Option<String>> {
+    state.run(move |ws| ws.coalition_logo_base64()).await
 }
 
 #[tauri::command]
-pub fn set_coalition_logo(state: State<AppState>, path: String) -> Result<()> {
-    state.with(|ws| ws.set_coalition_logo(Path::new(&path)))
+pub async fn set_coalition_logo(state: State<'_, AppState>, path: String) -> Result<()> {
+    state
+        .run(move |ws| ws.set_coalition_logo(Path::new(&path)))
+        .await
 }
 
 #[tauri::command]
-pub fn clear_coalition_logo(state: State<AppState>) -> Result<()> {
-    state.with(|ws| ws.clear_coalition_logo())
+pub async fn clear_coalition_logo(state: State<'_, AppState>) -> Result<()> {
+    state.run(move |ws| ws.clear_coalition_logo()).await
 }
 
 /// A calendar file at the path the user chose, written whole or not at all.

@@ -16,7 +16,7 @@ pub use error::{Error, Result};
 
 /// The open workspace, shared by all commands.
 pub struct AppState {
-    workspace: Mutex<Workspace>,
+    workspace: Arc<Mutex<Workspace>>,
     /// Files exported in this session: the only ones the UI may open.
     exported: Mutex<HashSet<PathBuf>>,
 }
@@ -24,12 +24,27 @@ pub struct AppState {
 impl AppState {
     pub fn new(workspace: Workspace) -> Self {
         Self {
-            workspace: Mutex::new(workspace),
+            workspace: Arc::new(Mutex::new(workspace)),
             exported: Mutex::default(),
         }
     }
 
-    /// Run a core call on the workspace.
+    /// Run a core call on the workspace on a thread for blocking work, never
+    /// the main thread: the window stays responsive however long it takes.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&mut Workspace) -> wieg::Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let workspace = Arc::clone(&self.workspace);
+        blocking(move || {
+            let mut ws = workspace.lock().map_err(|_| Error::Poisoned)?;
+            Ok(call(&mut ws)?)
+        })
+        .await
+    }
+
+    /// Run a core call on the workspace on the calling thread (the sync
+    /// thread's own bookkeeping; commands use [`AppState::run`]).
     pub fn with<T>(&self, call: impl FnOnce(&mut Workspace) -> wieg::Result<T>) -> Result<T> {
         let mut ws = self.workspace.lock().map_err(|_| Error::Poisoned)?;
         Ok(call(&mut ws)?)
@@ -59,6 +74,16 @@ impl AppState {
             Err(Error::NotExported(path.display().to_string()))
         }
     }
+}
+
+/// Work that may take a while (typesetting, writing a file) on a thread
+/// for blocking work.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Startup(e.to_string()))?
 }
 
 /// How the app was asked to start.
@@ -121,119 +146,8 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
             sync::start(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::create_coalition,
-            commands::load_demo,
-            commands::set_replica_name,
-            commands::list_organisations,
-            commands::create_organisation,
-            commands::update_organisation,
-            commands::delete_organisation,
-            commands::restore_organisation,
-            commands::sync_status,
-            commands::set_sync_folder,
-            commands::sync_now,
-            commands::join_coalition,
-            commands::list_conflicts,
-            commands::restore_conflict,
-            commands::keep_current,
-            commands::list_raced_deletes,
-            commands::undelete,
-            commands::keep_deleted,
-            commands::list_municipalities,
-            commands::create_municipality,
-            commands::delete_municipality,
-            commands::network_metrics,
-            commands::network_growth,
-            commands::set_served_municipalities,
-            commands::list_relations,
-            commands::create_relation,
-            commands::delete_relation,
-            commands::update_relation,
-            commands::current_plan,
-            commands::list_plans,
-            commands::create_plan,
-            commands::update_plan,
-            commands::plan_overview,
-            commands::plan_summary,
-            commands::create_pillar,
-            commands::update_pillar,
-            commands::move_pillar,
-            commands::delete_pillar,
-            commands::create_goal,
-            commands::update_goal,
-            commands::delete_goal,
-            commands::get_action,
-            commands::create_action,
-            commands::update_action,
-            commands::delete_action,
-            commands::add_milestone,
-            commands::set_milestone_done,
-            commands::delete_milestone,
-            commands::add_action_note,
-            commands::list_interventions,
-            commands::create_intervention,
-            commands::update_intervention,
-            commands::delete_intervention,
-            commands::rollout_matrix,
-            commands::set_rollout,
-            commands::list_fundings,
-            commands::create_funding,
-            commands::update_funding,
-            commands::delete_funding,
-            commands::funding_overview,
-            commands::list_indicators,
-            commands::create_indicator,
-            commands::update_indicator,
-            commands::delete_indicator,
-            commands::indicator_series,
-            commands::set_indicator_value,
-            commands::list_meetings,
-            commands::meeting_detail,
-            commands::create_meeting,
-            commands::create_meeting_from,
-            commands::update_meeting,
-            commands::delete_meeting,
-            commands::set_attendance,
-            commands::add_agenda_item,
-            commands::update_agenda_item,
-            commands::add_decision,
-            commands::follow_up_decision,
-            commands::list_decisions,
-            commands::add_action_item,
-            commands::set_action_item_status,
-            commands::export_file_name,
-            commands::export_to_path,
-            commands::export_to_shared_folder,
-            commands::open_exported,
-            commands::reveal_exported,
-            commands::restore_archive,
-            commands::coalition_logo,
-            commands::set_coalition_logo,
-            commands::clear_coalition_logo,
-            commands::delete_agenda_item,
-            commands::reorder_agenda,
-            commands::update_decision,
-            commands::delete_decision,
-            commands::update_action_item,
-            commands::delete_action_item,
-            commands::list_action_items,
-            commands::search,
-            commands::save_meeting_ics,
-            commands::save_upcoming_ics,
-            commands::list_contacts,
-            commands::create_contact,
-            commands::update_contact,
-            commands::erase_contact,
-            commands::save_contact_inzage,
-            commands::save_map_image,
-            commands::preview_import,
-            commands::import_file,
-            commands::list_imports,
-            commands::undo_import,
-            commands::export_network,
-        ])
+        // Every command of commands.rs (see build.rs).
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
 }
 
 pub fn run() -> Result<()> {

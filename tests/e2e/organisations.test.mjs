@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, setValue, startDriver, visible } from './driver.mjs';
 
 const ORG = 'Verloskundigenpraktijk De Wieg';
 let dataDir;
@@ -86,6 +86,41 @@ test('create a coalition and an organisation, and find it again after a restart'
   } finally {
     await app.deleteSession();
   }
+});
+
+test('rename the coalition and set the day it began in Instellingen', async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-settings'))).click();
+    const form = await visible(app, byTestId('coalition-form'));
+    // A day still to come is refused, on the field.
+    await setValue(app, await app.$('#coalition-start'), '2999-01-01');
+    await (await form.$(byTestId('save-coalition'))).click();
+    assert.match(await (await visible(app, byTestId('error-start_date'))).getText(), /datum/i);
+
+    await (await app.$('#settings-coalition-name')).setValue('Kansrijke Start Noord- en Midden-Limburg');
+    await setValue(app, await app.$('#coalition-start'), '2020-03-01');
+    await (await form.$(byTestId('save-coalition'))).click();
+    await visible(app, `${byTestId('coalition-form')} [role="status"]`);
+    const coalition = await visible(app, byTestId('coalition-name'));
+    await coalition.waitUntil(async () => (await coalition.getText()) === 'Kansrijke Start Noord- en Midden-Limburg', {
+      timeout: 10_000,
+      timeoutMsg: 'the new name shows in the frame',
+    });
+
+    // The dashboard counts the days from the coalition's start.
+    await (await app.$(byTestId('nav-dashboard'))).click();
+    const days = await visible(app, byTestId('days-under-way'));
+    const expected = Math.floor((Date.now() - Date.parse('2020-03-01T00:00:00')) / 86_400_000);
+    const shown = Number((await days.getText()).replace(/\D/g, ''));
+    assert.ok(Math.abs(shown - expected) <= 1, `${shown} days, expected about ${expected}`);
+  } finally {
+    await app.deleteSession();
+  }
+  const status = JSON.parse(execFileSync(CLI, ['--data', dataDir, 'status', '--json'], { encoding: 'utf8' }));
+  assert.equal(status.coalition.start_date, '2020-03-01');
+  // Later tests know the coalition by its first name.
+  execFileSync(CLI, ['--data', dataDir, 'coalition', 'set', '--name', 'Kansrijke Start Teststad']);
 });
 
 test('delete an organisation and undo it', async () => {

@@ -12,6 +12,13 @@ export type Replica = { id: string, name: string, };
 
 export type Coalition = { id: string, name: string, start_date: string | null, created_at: string, updated_at: string, };
 
+export type CoalitionInput = { name?: string, 
+/**
+ * The day the coalition began (`2020-03-01` or `1-3-2020`): "dagen
+ * onderweg" count from it. Empty: from the day it was made in Wieg.
+ */
+start_date?: string, };
+
 export type AppStatus = { coalition: Coalition | null, replica: Replica, data_dir: string, };
 
 export type OrgKind = "verloskundigenpraktijk" | "ziekenhuis/vsv" | "kraamzorg" | "jgz/ggd" | "wijkteam/sociaal team" | "gemeente" | "zorgverzekeraar" | "kinderopvang" | "welzijn" | "ggz" | "huisarts" | "veilig thuis" | "schuldhulp" | "provincie" | "overig";
@@ -38,13 +45,36 @@ export type NewOrganisation = { name: string, kind: OrgKind | null, domain: Doma
 /**
  * Dates as `2026-11-30` or `30-11-2026`; involved defaults to today.
  */
-involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, };
+involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, 
+/**
+ * The municipalities it serves, saved in the same transaction.
+ */
+municipalities?: Array<string>, };
 
 export type OrganisationPatch = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, notes?: string, place?: string, 
 /**
  * Dates: an empty text clears the date.
  */
-involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, };
+involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, 
+/**
+ * Exactly the municipalities it serves, saved in the same transaction.
+ */
+municipalities?: Array<string>, };
+
+export type OrganisationDetail = { organisation: Organisation, 
+/**
+ * The municipalities it serves.
+ */
+served: Array<Municipality>, contacts: Array<Contact>, 
+/**
+ * Its relations with living organisations.
+ */
+relations: Array<Relation>, 
+/**
+ * Every organisation, deleted ones too: the names at the other end of
+ * its relations, and the choices for a new one.
+ */
+organisations: Array<Organisation>, };
 
 export type OrganisationFilter = { 
 /**

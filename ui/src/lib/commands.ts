@@ -1,0 +1,218 @@
+// The shell's commands, typed. Made from src-tauri/src/commands.rs by a test
+// (WIEG_UPDATE_BINDINGS=1 cargo test -p wieg-app commands): do not edit.
+import { call } from './ipc';
+import type {
+  Action,
+  ActionFilter,
+  ActionInput,
+  ActionItem,
+  ActionItemFilter,
+  ActionItemInput,
+  ActionItemStatus,
+  AgendaItem,
+  AgendaItemInput,
+  AppStatus,
+  Attendance,
+  Coalition,
+  CoalitionInput,
+  ConflictView,
+  Contact,
+  ContactFilter,
+  ContactInput,
+  Decision,
+  ExportFormat,
+  ExportRequest,
+  FollowUp,
+  Funding,
+  FundingInput,
+  FundingOverview,
+  Goal,
+  GoalInput,
+  GrowthPoint,
+  ImportDone,
+  ImportPreview,
+  ImportRecord,
+  Indicator,
+  IndicatorInput,
+  IndicatorSeries,
+  Intervention,
+  InterventionInput,
+  Meeting,
+  MeetingDetail,
+  MeetingInput,
+  Municipality,
+  NetworkMetrics,
+  NewMunicipality,
+  NewOrganisation,
+  NewRelation,
+  Organisation,
+  OrganisationDetail,
+  OrganisationFilter,
+  OrganisationPatch,
+  Pillar,
+  Plan,
+  PlanInput,
+  PlanOverview,
+  PlanSummary,
+  RacedDelete,
+  Relation,
+  RelationPatch,
+  RestoreReport,
+  Rollout,
+  RolloutInput,
+  RolloutMatrix,
+  SearchHit,
+  SyncReport,
+  SyncStatus,
+  UndoReport
+} from './bindings';
+
+export const commands = {
+  appStatus: () => call<AppStatus>('app_status'),
+  createCoalition: (name: string) => call<Coalition>('create_coalition', { name }),
+  /** Rename the coalition or set the day it began; returns the app status. */
+  updateCoalition: (input: CoalitionInput) => call<AppStatus>('update_coalition', { input }),
+  loadDemo: () => call<Coalition>('load_demo'),
+  setReplicaName: (name: string) => call<AppStatus>('set_replica_name', { name }),
+  listOrganisations: (filter: OrganisationFilter) => call<Organisation[]>('list_organisations', { filter }),
+  createOrganisation: (input: NewOrganisation) => call<Organisation>('create_organisation', { input }),
+  updateOrganisation: (id: string, patch: OrganisationPatch) => call<Organisation>('update_organisation', { id, patch }),
+  /** An organisation's page in one read: it, the municipalities it serves, its contact persons and relations, and every organisation's name. */
+  organisationDetail: (id: string) => call<OrganisationDetail>('organisation_detail', { id }),
+  deleteOrganisation: (id: string) => call<Organisation>('delete_organisation', { id }),
+  restoreOrganisation: (id: string) => call<Organisation>('restore_organisation', { id }),
+  syncStatus: () => call<SyncStatus>('sync_status'),
+  setSyncFolder: (folder: string) => call<SyncStatus>('set_sync_folder', { folder }),
+  /** Runs on a worker thread with its own connection: editing goes on. */
+  syncNow: () => call<SyncReport>('sync_now'),
+  joinCoalition: (folder: string) => call<Coalition>('join_coalition', { folder }),
+  listConflicts: () => call<ConflictView[]>('list_conflicts'),
+  restoreConflict: (id: string) => call<ConflictView[]>('restore_conflict', { id }),
+  keepCurrent: (id: string) => call<ConflictView[]>('keep_current', { id }),
+  listRacedDeletes: () => call<RacedDelete[]>('list_raced_deletes'),
+  undelete: (id: string) => call<RacedDelete[]>('undelete', { id }),
+  keepDeleted: (id: string) => call<RacedDelete[]>('keep_deleted', { id }),
+  listMunicipalities: () => call<Municipality[]>('list_municipalities'),
+  createMunicipality: (input: NewMunicipality) => call<Municipality>('create_municipality', { input }),
+  deleteMunicipality: (id: string) => call<Municipality>('delete_municipality', { id }),
+  networkMetrics: () => call<NetworkMetrics>('network_metrics'),
+  networkGrowth: () => call<GrowthPoint[]>('network_growth'),
+  setServedMunicipalities: (id: string, municipalities: string[]) => call<Organisation>('set_served_municipalities', { id, municipalities }),
+  /** Relations between living organisations; with an id, only that organisation's. */
+  listRelations: (organisation: string | null) => call<Relation[]>('list_relations', { organisation }),
+  createRelation: (input: NewRelation) => call<Relation>('create_relation', { input }),
+  deleteRelation: (id: string) => call<Relation>('delete_relation', { id }),
+  listContacts: (filter: ContactFilter) => call<Contact[]>('list_contacts', { filter }),
+  createContact: (input: ContactInput) => call<Contact>('create_contact', { input }),
+  updateContact: (id: string, input: ContactInput) => call<Contact>('update_contact', { id, input }),
+  eraseContact: (id: string) => call<null>('erase_contact', { id }),
+  /** Write everything stored about one person to `path` (a file the user chose). */
+  saveContactInzage: (id: string, path: string) => call<null>('save_contact_inzage', { id, path }),
+  /** Save the map the user sees as PNG or SVG to the file they chose. */
+  saveMapImage: (path: string, content: string) => call<null>('save_map_image', { path, content }),
+  /** What importing a file would do, row by row (nothing is written). */
+  previewImport: (path: string) => call<ImportPreview>('preview_import', { path }),
+  /** All rows or none: refused while any row has an error. */
+  importFile: (path: string) => call<ImportDone>('import_file', { path }),
+  listImports: () => call<ImportRecord[]>('list_imports'),
+  undoImport: (id: string) => call<UndoReport>('undo_import', { id }),
+  /** The network for partners: `csv` (two files next to `path`) or `xlsx` (Kumu's workbook). Returns the files written. */
+  exportNetwork: (format: string, path: string) => call<string[]>('export_network', { format, path }),
+  updateRelation: (id: string, patch: RelationPatch) => call<Relation>('update_relation', { id, patch }),
+  /** The plan the coalition works on now, or null before the first one. */
+  currentPlan: () => call<Plan | null>('current_plan'),
+  listPlans: () => call<Plan[]>('list_plans'),
+  createPlan: (input: PlanInput) => call<Plan>('create_plan', { input }),
+  updatePlan: (id: string, input: PlanInput) => call<Plan>('update_plan', { id, input }),
+  /** Pillars with their goals and the actions that pass the filter. */
+  planOverview: (plan: string, filter: ActionFilter) => call<PlanOverview>('plan_overview', { plan, filter }),
+  planSummary: () => call<PlanSummary>('plan_summary'),
+  createPillar: (plan: string, title: string, description: string) => call<Pillar>('create_pillar', { plan, title, description }),
+  /** null leaves a field as it is. */
+  updatePillar: (id: string, title: string | null, description: string | null) => call<Pillar>('update_pillar', { id, title, description }),
+  /** Puts the pillar at `number` (1 is first); returns the plan's pillars in their new order. */
+  movePillar: (id: string, number: number) => call<Pillar[]>('move_pillar', { id, number }),
+  /** Refused while the pillar still has actions. */
+  deletePillar: (id: string) => call<null>('delete_pillar', { id }),
+  createGoal: (input: GoalInput) => call<Goal>('create_goal', { input }),
+  updateGoal: (id: string, input: GoalInput) => call<Goal>('update_goal', { id, input }),
+  deleteGoal: (id: string) => call<null>('delete_goal', { id }),
+  getAction: (id: string) => call<Action>('get_action', { id }),
+  createAction: (input: ActionInput) => call<Action>('create_action', { input }),
+  updateAction: (id: string, input: ActionInput) => call<Action>('update_action', { id, input }),
+  deleteAction: (id: string) => call<null>('delete_action', { id }),
+  /** quarter: "2025-K2" (also "2025-Q2", "K2 2025"). */
+  addMilestone: (action: string, quarter: string, title: string) => call<Action>('add_milestone', { action, quarter, title }),
+  setMilestoneDone: (id: string, done: boolean) => call<null>('set_milestone_done', { id, done }),
+  deleteMilestone: (id: string) => call<null>('delete_milestone', { id }),
+  addActionNote: (action: string, date: string, text: string) => call<Action>('add_action_note', { action, date, text }),
+  listInterventions: () => call<Intervention[]>('list_interventions'),
+  createIntervention: (input: InterventionInput) => call<Intervention>('create_intervention', { input }),
+  updateIntervention: (id: string, input: InterventionInput) => call<Intervention>('update_intervention', { id, input }),
+  deleteIntervention: (id: string) => call<null>('delete_intervention', { id }),
+  rolloutMatrix: () => call<RolloutMatrix>('rollout_matrix'),
+  setRollout: (municipality: string, intervention: string, input: RolloutInput) => call<Rollout>('set_rollout', { municipality, intervention, input }),
+  listFundings: () => call<Funding[]>('list_fundings'),
+  createFunding: (input: FundingInput) => call<Funding>('create_funding', { input }),
+  updateFunding: (id: string, input: FundingInput) => call<Funding>('update_funding', { id, input }),
+  deleteFunding: (id: string) => call<null>('delete_funding', { id }),
+  /** Granted against budgeted per pillar of the plan, and granted per kind of funder. */
+  fundingOverview: (plan: string) => call<FundingOverview>('funding_overview', { plan }),
+  listIndicators: () => call<Indicator[]>('list_indicators'),
+  createIndicator: (input: IndicatorInput) => call<Indicator>('create_indicator', { input }),
+  updateIndicator: (id: string, input: IndicatorInput) => call<Indicator>('update_indicator', { id, input }),
+  deleteIndicator: (id: string) => call<null>('delete_indicator', { id }),
+  /** Values per municipality by year; only municipalities that have a value. */
+  indicatorSeries: (id: string) => call<IndicatorSeries>('indicator_series', { id }),
+  /** Numerator and denominator as typed; an empty denominator for a count. */
+  setIndicatorValue: (indicator: string, municipality: string, year: string, numerator: string, denominator: string) => call<IndicatorSeries>('set_indicator_value', { indicator, municipality, year, numerator, denominator }),
+  listMeetings: () => call<Meeting[]>('list_meetings'),
+  meetingDetail: (id: string) => call<MeetingDetail>('meeting_detail', { id }),
+  createMeeting: (input: MeetingInput) => call<Meeting>('create_meeting', { input }),
+  /** A new meeting on `date` like `previous`: same kind, time, place and invitees. */
+  createMeetingFrom: (previous: string, date: string) => call<Meeting>('create_meeting_from', { previous, date }),
+  updateMeeting: (id: string, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
+  deleteMeeting: (id: string) => call<null>('delete_meeting', { id }),
+  setAttendance: (meeting: string, contact: string, attendance: Attendance) => call<MeetingDetail>('set_attendance', { meeting, contact, attendance }),
+  addAgendaItem: (meeting: string, input: AgendaItemInput) => call<AgendaItem>('add_agenda_item', { meeting, input }),
+  updateAgendaItem: (id: string, input: AgendaItemInput) => call<AgendaItem>('update_agenda_item', { id, input }),
+  addDecision: (meeting: string, agendaItem: string | null, text: string) => call<Decision>('add_decision', { meeting, agendaItem, text }),
+  followUpDecision: (id: string, followUp: FollowUp, note: string) => call<Decision>('follow_up_decision', { id, followUp, note }),
+  listDecisions: () => call<Decision[]>('list_decisions'),
+  /** owner: a contact person or organisation id; due: "YYYY-MM-DD" or null. */
+  addActionItem: (meeting: string, agendaItem: string | null, text: string, owner: string | null, due: string | null) => call<ActionItem>('add_action_item', { meeting, agendaItem, text, owner, due }),
+  setActionItemStatus: (id: string, status: ActionItemStatus) => call<ActionItem>('set_action_item_status', { id, status }),
+  /** Absent fields stay as they are; due: '' clears it; owner: a contact person or organisation id. */
+  updateActionItem: (id: string, input: ActionItemInput) => call<ActionItem>('update_action_item', { id, input }),
+  /** For an action item entered by mistake; one that no longer matters is set to 'vervallen' instead. */
+  deleteActionItem: (id: string) => call<null>('delete_action_item', { id }),
+  updateDecision: (id: string, text: string) => call<Decision>('update_decision', { id, text }),
+  deleteDecision: (id: string) => call<null>('delete_decision', { id }),
+  /** Its decisions and action items stay with the meeting, under no agenda item. */
+  deleteAgendaItem: (id: string) => call<null>('delete_agenda_item', { id }),
+  /** The agenda in a new order (every item once); returns the agenda. */
+  reorderAgenda: (meeting: string, order: string[]) => call<AgendaItem[]>('reorder_agenda', { meeting, order }),
+  listActionItems: (filter: ActionItemFilter) => call<ActionItem[]>('list_action_items', { filter }),
+  /** Agenda items, decisions and action items; matches marked in the snippet. */
+  search: (query: string) => call<SearchHit[]>('search', { query }),
+  /** A meeting as a calendar invitation, to a file the user chose. */
+  saveMeetingIcs: (id: string, path: string) => call<null>('save_meeting_ics', { id, path }),
+  /** All coming meetings as one calendar file. */
+  saveUpcomingIcs: (path: string) => call<null>('save_upcoming_ics', { path }),
+  /** The name an export gets: the save dialog's suggestion. */
+  exportFileName: (request: ExportRequest, format: ExportFormat) => call<string>('export_file_name', { request, format }),
+  /** Write an export where the user chose; returns the path written. */
+  exportToPath: (request: ExportRequest, format: ExportFormat, path: string) => call<string>('export_to_path', { request, format, path }),
+  /** Write an export into the shared folder's `exports/`, under its own name. */
+  exportToSharedFolder: (request: ExportRequest, format: ExportFormat) => call<string>('export_to_shared_folder', { request, format }),
+  /** "Open bestand": the exported file in the program the system picks. */
+  openExported: (path: string) => call<null>('open_exported', { path }),
+  /** "Toon in map": the folder with the exported file selected. */
+  revealExported: (path: string) => call<null>('reveal_exported', { path }),
+  /** Rebuild the coalition from an archive into this (empty) workspace. */
+  restoreArchive: (path: string) => call<RestoreReport>('restore_archive', { path }),
+  /** The coalition's logo for documents, as base64 PNG (for a preview). */
+  coalitionLogo: () => call<string | null>('coalition_logo'),
+  setCoalitionLogo: (path: string) => call<null>('set_coalition_logo', { path }),
+  clearCoalitionLogo: () => call<null>('clear_coalition_logo'),
+};
