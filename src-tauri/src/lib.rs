@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod stall_probe;
 mod sync;
 
 use std::collections::HashSet;
@@ -144,6 +145,9 @@ pub fn builder<R: Runtime>(state: AppState, runner: sync::SyncRunner) -> tauri::
         .manage(Arc::new(runner))
         .setup(|app| {
             sync::start(app.handle().clone());
+            if let Some(file) = std::env::var_os(stall_probe::ENV) {
+                stall_probe::start(app.handle().clone(), file.into());
+            }
             Ok(())
         })
         // Every command of commands.rs (see build.rs).
