@@ -130,7 +130,7 @@ pub(crate) fn value_at(conn: &Connection, id: Uuid, hlc: Hlc) -> Result<Option<V
 /// and HLCs may be in the log's binary form or as text (other tables).
 pub(crate) fn change_from_row(r: &rusqlite::Row) -> rusqlite::Result<Result<Change>> {
     let bad = |what: String| {
-        crate::Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"))
+        crate::error::Error::InvalidInput(format!("beschadigde wijziging in het logboek: {what}"))
     };
     let id = r.get_ref(1)?;
     let hlc = r.get_ref(4)?;
@@ -561,7 +561,7 @@ fn erase(
 
 fn parse_hlc(text: &str) -> Result<Hlc> {
     text.parse()
-        .map_err(|e: crate::hlc::ParseHlcError| crate::Error::InvalidInput(e.to_string()))
+        .map_err(|e: crate::hlc::ParseHlcError| crate::error::Error::InvalidInput(e.to_string()))
 }
 
 fn listed_conflicts(
@@ -757,7 +757,7 @@ pub(crate) fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
                 hlc: parse_hlc(&hlc)?,
                 entity,
                 entity_id: Uuid::try_parse(&entity_id)
-                    .map_err(|e| crate::Error::InvalidInput(e.to_string()))?,
+                    .map_err(|e| crate::error::Error::InvalidInput(e.to_string()))?,
                 field,
                 value,
             })

@@ -165,7 +165,7 @@ impl Workspace {
             if day > self.today() {
                 return Err(Error::validation(
                     "start_date",
-                    crate::ValidationCode::InvalidDate,
+                    crate::error::ValidationCode::InvalidDate,
                     "de startdatum ligt in de toekomst",
                 ));
             }

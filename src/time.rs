@@ -1,7 +1,7 @@
 //! Time as stored: UTC, RFC 3339 with milliseconds, so text order is time order.
 //!
 //! The core never reads the computer's clock itself (clippy.toml bans it):
-//! "now" is the workspace's clock ([`crate::Workspace::now`], or the
+//! "now" is the workspace's clock ([`crate::workspace::Workspace::now`], or the
 //! writer's inside an edit), so a laptop whose clock is wrong is acted out
 //! the same everywhere, and "today" is the user's calendar day, the same
 //! on every page and in every document.

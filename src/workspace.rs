@@ -255,7 +255,7 @@ impl Workspace {
         if name.is_empty() {
             return Err(Error::validation(
                 "name",
-                crate::ValidationCode::Required,
+                crate::error::ValidationCode::Required,
                 "geef deze laptop een naam",
             ));
         }

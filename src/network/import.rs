@@ -585,7 +585,7 @@ impl Known {
         self.organisations.get(&fold(name)).copied().ok_or_else(|| {
             Error::validation(
                 field,
-                crate::ValidationCode::InvalidChoice,
+                crate::error::ValidationCode::InvalidChoice,
                 format!("organisatie {name:?} bestaat niet (en staat ook niet in dit bestand)"),
             )
         })
@@ -603,7 +603,7 @@ impl Known {
                     .ok_or_else(|| {
                         Error::validation(
                             "municipalities",
-                            crate::ValidationCode::InvalidChoice,
+                            crate::error::ValidationCode::InvalidChoice,
                             format!("gemeente {m:?} is niet bekend; voeg haar eerst toe"),
                         )
                     })
@@ -616,7 +616,7 @@ impl Known {
         match self.in_file.get(&key) {
             Some(first) => Err(Error::validation(
                 "name",
-                crate::ValidationCode::Duplicate,
+                crate::error::ValidationCode::Duplicate,
                 format!("staat al eerder in dit bestand (regel {first})"),
             )),
             None => {
@@ -636,7 +636,7 @@ fn choice<T: std::str::FromStr<Err = String>>(field: &str, cell: &str) -> Result
     first
         .parse()
         .map(Some)
-        .map_err(|message| Error::validation(field, crate::ValidationCode::InvalidChoice, message))
+        .map_err(|message| Error::validation(field, crate::error::ValidationCode::InvalidChoice, message))
 }
 
 fn import_organisation(
@@ -754,7 +754,7 @@ fn import_relation(w: &mut Writer, known: &mut Known, plan: &Plan, row: &TableRo
         s => Some(s.parse::<u8>().map_err(|_| {
             Error::validation(
                 "strength",
-                crate::ValidationCode::InvalidChoice,
+                crate::error::ValidationCode::InvalidChoice,
                 format!("de sterkte is 1 tot en met 5, niet {s:?}"),
             )
         })?),
@@ -806,7 +806,7 @@ fn import_indicator_value(
     let indicator = known.indicators.get(&fold(name)).copied().ok_or_else(|| {
         Error::validation(
             "indicator",
-            crate::ValidationCode::InvalidChoice,
+            crate::error::ValidationCode::InvalidChoice,
             format!("indicator {name:?} bestaat niet; maak hem eerst aan"),
         )
     })?;
@@ -818,7 +818,7 @@ fn import_indicator_value(
         _ => {
             return Err(Error::validation(
                 "municipality",
-                crate::ValidationCode::Required,
+                crate::error::ValidationCode::Required,
                 "één gemeente per regel",
             ))
         }

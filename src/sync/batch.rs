@@ -87,7 +87,7 @@ pub fn encode(
     let body = encoder.finish().map_err(|e| Error::io("batch", e))?;
     let header = BatchHeader {
         format: FORMAT_VERSION,
-        schema: crate::SCHEMA_VERSION,
+        schema: crate::db::SCHEMA_VERSION,
         coalition,
         replica,
         seq,
