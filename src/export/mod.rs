@@ -246,7 +246,8 @@ pub(crate) fn unsupported(format: ExportFormat, allowed: &[ExportFormat]) -> Err
 }
 
 /// A name that is valid on Windows, macOS and Linux: no reserved
-/// characters, no trailing dots or spaces, not too long.
+/// characters, no trailing dots or spaces, no device name of Windows, not
+/// too long.
 pub fn file_name(stem: &str, format: ExportFormat) -> String {
     file_name_with(stem, format.extension())
 }
@@ -262,19 +263,102 @@ pub fn file_name_with(stem: &str, extension: &str) -> String {
         })
         .collect();
     clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    if clean.chars().count() > 120 {
-        clean = clean.chars().take(120).collect();
+    if clean.chars().count() > MAX_STEM {
+        clean = clean.chars().take(MAX_STEM).collect();
     }
     let clean = clean.trim_end_matches(['.', ' ']);
     let clean = if clean.is_empty() { "Export" } else { clean };
-    format!("{clean}.{extension}")
+    // `CON`, `aux.txt`, `Com1 verslag`: Windows opens a device instead.
+    let base_len = clean.find('.').unwrap_or(clean.len());
+    let base = clean[..base_len].trim_end_matches(' ');
+    if is_windows_device(base) {
+        format!("{base}_{}.{extension}", &clean[base.len()..])
+    } else {
+        format!("{clean}.{extension}")
+    }
+}
+
+/// Characters of a stem we make (Windows allows 255 per name).
+const MAX_STEM: usize = 120;
+
+/// The longest path Windows programs such as Explorer and Office open
+/// without trouble (MAX_PATH, 260, less the closing NUL).
+pub const MAX_WINDOWS_PATH: usize = 259;
+
+/// Names Windows keeps for devices, in any case and with any extension.
+fn is_windows_device(base: &str) -> bool {
+    let upper = base.to_uppercase();
+    match upper.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" => true,
+        _ => {
+            let mut chars = upper.chars();
+            let prefix: String = chars.by_ref().take(3).collect();
+            let rest: Vec<char> = chars.collect();
+            (prefix == "COM" || prefix == "LPT")
+                && matches!(rest.as_slice(), [d] if d.is_ascii_digit() || matches!(d, '¹' | '²' | '³'))
+        }
+    }
+}
+
+/// Why `name` cannot be a file name on Windows, in Dutch; `None` when it
+/// can. Checked on every platform: files land in folders that Windows
+/// laptops read too.
+pub fn windows_name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() || name == "." || name == ".." {
+        return Some("een bestandsnaam is nodig");
+    }
+    if name.chars().any(|c| {
+        matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control()
+    }) {
+        return Some("tekens als < > : \" / \\ | ? * kunnen op Windows niet in een bestandsnaam");
+    }
+    if name.ends_with(['.', ' ']) {
+        return Some("Windows laat een punt of spatie aan het eind van een naam weg");
+    }
+    let base = name[..name.find('.').unwrap_or(name.len())].trim_end_matches(' ');
+    if is_windows_device(base) {
+        return Some(
+            "Windows gebruikt deze naam voor een apparaat (CON, PRN, AUX, NUL, COM1, LPT1 …)",
+        );
+    }
+    if name.encode_utf16().count() > 255 {
+        return Some("de naam is langer dan de 255 tekens die Windows toestaat");
+    }
+    None
+}
+
+/// `name` in `dir`, its stem shortened when the whole path would be longer
+/// than Windows programs open ([`MAX_WINDOWS_PATH`]); never below 20
+/// characters (the path stays long then, which Wieg itself can write).
+pub fn fit_in(dir: &Path, name: &str) -> String {
+    let dir_len = dir.as_os_str().to_string_lossy().encode_utf16().count() + 1;
+    let len = |s: &str| s.encode_utf16().count();
+    if dir_len + len(name) <= MAX_WINDOWS_PATH {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    let room = MAX_WINDOWS_PATH.saturating_sub(dir_len + len(ext));
+    let mut short = String::new();
+    for c in stem.chars() {
+        if len(&short) + c.len_utf16() > room.max(20) {
+            break;
+        }
+        short.push(c);
+    }
+    let short = short.trim_end_matches(['.', ' ', '-']);
+    format!("{short}{ext}")
 }
 
 /// Write `file` to `target`: a file path, or a folder to put it in under
-/// its own name. Returns the path written.
+/// its own name (shortened to fit a Windows path). Returns the path
+/// written. A name Windows cannot have is refused; a file another program
+/// holds open (Word and Excel lock what they show) is named as such.
 pub fn save(file: &ExportFile, target: &Path) -> Result<PathBuf> {
     let path = if target.is_dir() {
-        target.join(&file.file_name)
+        target.join(fit_in(target, &file.file_name))
     } else {
         target.to_path_buf()
     };
@@ -287,9 +371,30 @@ pub fn save(file: &ExportFile, target: &Path) -> Result<PathBuf> {
         .ok_or_else(|| Error::InvalidInput(format!("{} is geen bestandsnaam", path.display())))?
         .to_string_lossy()
         .into_owned();
+    if let Some(problem) = windows_name_problem(&name) {
+        return Err(Error::validation(
+            "out",
+            ValidationCode::InvalidChoice,
+            format!("‘{name}’ kan niet als bestandsnaam: {problem}; kies een andere naam"),
+        ));
+    }
     crate::sync::folder::write_replacing(&dir, &name, &file.bytes)
-        .map_err(|e| Error::io(&path, e))?;
+        .map_err(|e| Error::io(&path, held_open(e)))?;
     Ok(path)
+}
+
+/// Windows refuses to replace a file another program has open without
+/// sharing it (ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION,
+/// ERROR_LOCK_VIOLATION): say so in words a coordinator can act on.
+fn held_open(e: std::io::Error) -> std::io::Error {
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33)) {
+        std::io::Error::new(
+            e.kind(),
+            "het bestand is geopend in een ander programma (Word, Excel?): sluit het en probeer het opnieuw",
+        )
+    } else {
+        e
+    }
 }
 
 #[cfg(test)]

@@ -147,6 +147,35 @@ fn sync_dir(dir: &Path) {
     }
 }
 
+/// `path` made absolute with links resolved, as people write it: on
+/// Windows without the `\\?\` prefix `canonicalize` adds (`C:\Users\…`,
+/// `\\server\share\…`), which Wieg would otherwise show and store. Rust
+/// adds that prefix again by itself where a path is too long for Windows.
+pub fn canonical(path: &Path) -> io::Result<PathBuf> {
+    let resolved = path.canonicalize()?;
+    Ok(match resolved.to_str() {
+        Some(text) => PathBuf::from(without_verbatim_prefix(text)),
+        None => resolved,
+    })
+}
+
+/// `\\?\C:\x` → `C:\x`, `\\?\UNC\server\share` → `\\server\share`; any
+/// other text as it is.
+fn without_verbatim_prefix(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix(r"\\?\UNC\") {
+        return format!(r"\\{rest}");
+    }
+    match path.strip_prefix(r"\\?\") {
+        Some(rest) if is_drive_path(rest.as_bytes()) => rest.to_string(),
+        _ => path.to_string(),
+    }
+}
+
+/// `C:\…`: a drive letter, a colon, a backslash.
+fn is_drive_path(path: &[u8]) -> bool {
+    matches!(path, [letter, b':', b'\\', ..] if letter.is_ascii_alphabetic())
+}
+
 /// Whether `inner` is `outer` or lies inside it (after resolving links).
 pub fn is_within(inner: &Path, outer: &Path) -> bool {
     match (inner.canonicalize(), outer.canonicalize()) {
@@ -208,6 +237,29 @@ mod tests {
             );
         }
         assert!(!may_be_batch("notes.txt"));
+    }
+
+    #[test]
+    fn windows_paths_are_kept_as_people_write_them() {
+        assert_eq!(
+            without_verbatim_prefix(r"\\?\C:\Users\anne\OneDrive - Gemeente Venlo\Kansrijke Start"),
+            r"C:\Users\anne\OneDrive - Gemeente Venlo\Kansrijke Start"
+        );
+        assert_eq!(
+            without_verbatim_prefix(r"\\?\UNC\fs01\teams\Kansrijke Start"),
+            r"\\fs01\teams\Kansrijke Start"
+        );
+        for kept in [
+            r"\\?\Volume{0b2c}\Wieg",
+            r"C:\Users\anne",
+            "/home/anne/Kansrijke Start",
+        ] {
+            assert_eq!(without_verbatim_prefix(kept), kept);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let resolved = canonical(dir.path()).unwrap();
+        assert!(resolved.is_absolute() && resolved.is_dir());
+        assert!(!resolved.to_string_lossy().starts_with(r"\\?\"));
     }
 
     #[test]

@@ -180,7 +180,7 @@ impl Workspace {
                 self.data_dir().display().to_string(),
             ));
         }
-        let shared = shared.canonicalize().map_err(|e| Error::io(shared, e))?;
+        let shared = folder::canonical(shared).map_err(|e| Error::io(shared, e))?;
         let text = shared.display().to_string();
         if self.sync_folder()?.as_deref() != Some(shared.as_path()) {
             // A different folder needs all of this laptop's changes.

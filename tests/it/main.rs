@@ -22,6 +22,7 @@ mod plan;
 mod processes;
 mod relations;
 mod sync;
+mod windows;
 
 use std::path::Path;
 
