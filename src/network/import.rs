@@ -633,10 +633,9 @@ fn choice<T: std::str::FromStr<Err = String>>(field: &str, cell: &str) -> Result
     if first.is_empty() {
         return Ok(None);
     }
-    first
-        .parse()
-        .map(Some)
-        .map_err(|message| Error::validation(field, crate::error::ValidationCode::InvalidChoice, message))
+    first.parse().map(Some).map_err(|message| {
+        Error::validation(field, crate::error::ValidationCode::InvalidChoice, message)
+    })
 }
 
 fn import_organisation(

@@ -45,9 +45,7 @@ fn a_onedrive_folder_with_spaces_carries_sync_and_exports() {
 
     let exports = b.shared_exports_dir().unwrap();
     assert!(exports.starts_with(&shared), "{}", exports.display());
-    let plan = b
-        .export_plan(None, ExportFormat::Docx, b.today())
-        .unwrap();
+    let plan = b.export_plan(None, ExportFormat::Docx, b.today()).unwrap();
     let written = export::save(&plan, &exports).unwrap();
     assert_eq!(
         written.file_name().unwrap().to_string_lossy(),
