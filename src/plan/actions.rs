@@ -357,10 +357,12 @@ fn write_action(
     )?;
     let mut end = date("end_date", &input.end_date, before.and_then(|b| b.end_date))?;
     // An action that starts running has started; one that is finished or
-    // stopped has ended: today, unless a date says otherwise.
+    // stopped has ended: today, unless a date says otherwise. A date filled
+    // in this way never contradicts one that is there (another laptop's
+    // calendar may be ahead or behind this one's).
     let changed_status = before.is_none_or(|b| b.status != status);
     if changed_status && status == ActionStatus::Loopt && start.is_none() {
-        start = Some(today);
+        start = Some(end.map_or(today, |e| today.min(e)));
     }
     if changed_status && status.is_closed() && end.is_none() {
         end = Some(today.max(start.unwrap_or(today)));

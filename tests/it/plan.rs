@@ -259,6 +259,31 @@ fn actions_check_dates_money_and_fill_dates_on_status_changes() {
     assert_eq!(late.owner, None);
     assert!(!done.overdue);
 
+    // Started again after it ended, without a start date: the start filled
+    // in is never after the end (another laptop's calendar may be behind).
+    let c = ws
+        .create_action(&action(pillar, "Inloopspreekuur"))
+        .unwrap();
+    ws.update_action(
+        c.id,
+        &ActionInput {
+            status: Some(ActionStatus::Afgerond),
+            end_date: Some(yesterday.to_string()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let restarted = ws
+        .update_action(
+            c.id,
+            &ActionInput {
+                status: Some(ActionStatus::Loopt),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(restarted.start_date, Some(yesterday));
+
     let only = |filter: ActionFilter| -> Vec<String> {
         ws.list_actions(&filter)
             .unwrap()
