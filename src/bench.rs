@@ -524,10 +524,22 @@ pub struct MeetingsBench {
     pub meetings: usize,
     pub agenda_items: usize,
     pub build_s: f64,
+    /// The database file once its log is checkpointed, and in it the word
+    /// index (with the searched text) and the compound (trigram) index.
+    pub database_mib: f64,
+    pub word_index_mib: f64,
+    pub compound_index_mib: f64,
     /// Median of 50 searches each, in milliseconds.
     pub search_common_ms: f64,
     pub search_rare_ms: f64,
     pub search_prefix_two_words_ms: f64,
+    /// A word found only inside compounds ("gezondheid" in most minutes,
+    /// as part of "jeugdgezondheidszorg").
+    pub search_compound_ms: f64,
+    /// The slowest kind: a word that is nowhere although every three of its
+    /// letters are in most minutes ("ouderschap": "ouders", "zwangerschap"),
+    /// so every candidate is checked.
+    pub search_compound_absent_ms: f64,
     /// Opening one meeting page (median of 50).
     pub open_meeting_ms: f64,
 }
@@ -616,10 +628,27 @@ pub fn meetings(meetings: usize, agenda_items: usize, dir: &Path) -> Result<Meet
         })?;
     }
     let build_s = started.elapsed().as_secs_f64();
+    ws.conn()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let mib = |bytes: i64| bytes as f64 / (1024.0 * 1024.0);
+    let database_mib = mib(dir_bytes(&dir.join("data")) as i64);
+    let index_mib = |prefix: &str| -> Result<f64> {
+        let bytes: i64 = ws.conn().query_row(
+            "SELECT coalesce(sum(d.pgsize), 0) FROM sqlite_schema t, dbstat(?1, 1) d \
+             WHERE t.type = 'table' AND t.name LIKE ?2 || '%' AND d.name = t.name",
+            ["main", prefix],
+            |r| r.get(0),
+        )?;
+        Ok(mib(bytes))
+    };
+    let word_index_mib = index_mib("search_index")?;
+    let compound_index_mib = index_mib("search_parts")?;
     let median_ms = |f: &mut dyn FnMut() -> Result<()>| median_of(50, f);
     let search_common_ms = median_ms(&mut || ws.search("zwangerschap", 50).map(drop))?;
     let search_rare_ms = median_ms(&mut || ws.search("walvis", 50).map(drop))?;
     let search_prefix_two_words_ms = median_ms(&mut || ws.search("kraam verlos", 50).map(drop))?;
+    let search_compound_ms = median_ms(&mut || ws.search("gezondheid", 50).map(drop))?;
+    let search_compound_absent_ms = median_ms(&mut || ws.search("ouderschap", 50).map(drop))?;
     let mut i = 0;
     let open_meeting_ms = median_ms(&mut || {
         i += 1;
@@ -629,9 +658,14 @@ pub fn meetings(meetings: usize, agenda_items: usize, dir: &Path) -> Result<Meet
         meetings,
         agenda_items: per_meeting * meetings,
         build_s,
+        database_mib,
+        word_index_mib,
+        compound_index_mib,
         search_common_ms,
         search_rare_ms,
         search_prefix_two_words_ms,
+        search_compound_ms,
+        search_compound_absent_ms,
         open_meeting_ms,
     })
 }

@@ -565,6 +565,93 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE changes_v10 RENAME TO changes;
     CREATE INDEX changes_local ON changes (hlc) WHERE local = 1;
     "#,
+    // 11: search finds a word inside a compound ("zwangerschap" in
+    // "CenteringZwangerschap", "gezondheid" in "jeugdgezondheidszorg"): a
+    // second index of every three letters (FTS5 trigram, case and diacritics
+    // folded) on the same rows as `search_index`, which keeps the text; so
+    // this one stores none. Filled from `search_index`, and the triggers now
+    // keep both. Built afresh if there, so a database whose version was set
+    // back runs it again without harm.
+    r#"
+    DROP TABLE IF EXISTS search_parts;
+    CREATE VIRTUAL TABLE search_parts USING fts5(
+        title, body, content = '', contentless_delete = 1,
+        tokenize = 'trigram remove_diacritics 1'
+    );
+    INSERT INTO search_parts (rowid, title, body) SELECT rowid, title, body FROM search_index;
+    DROP TRIGGER agenda_items_search_insert;
+    DROP TRIGGER agenda_items_search_update;
+    DROP TRIGGER decisions_search_insert;
+    DROP TRIGGER decisions_search_update;
+    DROP TRIGGER action_items_search_insert;
+    DROP TRIGGER action_items_search_update;
+    CREATE TRIGGER agenda_items_search_insert AFTER INSERT ON agenda_items BEGIN
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'agendapunt', new.id, new.meeting, new.title, new.minutes
+        WHERE new.deleted = 0;
+        INSERT INTO search_parts (rowid, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), new.title, new.minutes
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER agenda_items_search_update AFTER UPDATE ON agenda_items BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        DELETE FROM search_parts WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'agendapunt', new.id, new.meeting, new.title, new.minutes
+        WHERE new.deleted = 0;
+        INSERT INTO search_parts (rowid, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), new.title, new.minutes
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER decisions_search_insert AFTER INSERT ON decisions BEGIN
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'besluit', new.id, new.meeting, '', new.text || ' ' || new.follow_up_note
+        WHERE new.deleted = 0;
+        INSERT INTO search_parts (rowid, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), '', new.text || ' ' || new.follow_up_note
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER decisions_search_update AFTER UPDATE ON decisions BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        DELETE FROM search_parts WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'besluit', new.id, new.meeting, '', new.text || ' ' || new.follow_up_note
+        WHERE new.deleted = 0;
+        INSERT INTO search_parts (rowid, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), '', new.text || ' ' || new.follow_up_note
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER action_items_search_insert AFTER INSERT ON action_items BEGIN
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'actiepunt', new.id, new.meeting, '', new.text
+        WHERE new.deleted = 0;
+        INSERT INTO search_parts (rowid, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), '', new.text
+        WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER action_items_search_update AFTER UPDATE ON action_items BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        DELETE FROM search_parts WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);
+        INSERT INTO search_rows (ref) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+        INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), 'actiepunt', new.id, new.meeting, '', new.text
+        WHERE new.deleted = 0;
+        INSERT INTO search_parts (rowid, title, body)
+        SELECT (SELECT row FROM search_rows WHERE ref = new.id), '', new.text
+        WHERE new.deleted = 0;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -648,5 +735,31 @@ mod tests {
             "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
         )
         .expect("full-text search (FTS5) is compiled in");
+    }
+
+    #[test]
+    fn bundled_sqlite_finds_pieces_of_words_ignoring_diacritics() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5(body, content = '', contentless_delete = 1,
+                 tokenize = 'trigram remove_diacritics 1');
+             INSERT INTO t (rowid, body) VALUES (1, 'Ouderschapscafé'), (2, 'CenteringZwangerschap');
+             DELETE FROM t WHERE rowid = 1;
+             DELETE FROM t WHERE rowid = 7;
+             INSERT INTO t (rowid, body) VALUES (1, 'Het café');",
+        )
+        .expect("trigram tokenizer with remove_diacritics, contentless_delete");
+        let found = |q: &str| -> Vec<i64> {
+            let mut stmt = conn
+                .prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid")
+                .unwrap();
+            stmt.query_map([q], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        };
+        assert_eq!(found("\"CAFE\""), [1]);
+        assert_eq!(found("\"zwangerschap\""), [2]);
+        assert_eq!(found("\"ouderschap\""), Vec::<i64>::new());
     }
 }

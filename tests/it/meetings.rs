@@ -355,6 +355,254 @@ fn minutes_written_on_another_laptop_are_found_here() {
     assert_eq!(a.dump().unwrap(), b.dump().unwrap());
 }
 
+fn minutes(ws: &mut Workspace, m: uuid::Uuid, title: &str, text: &str) -> uuid::Uuid {
+    ws.add_agenda_item(
+        m,
+        &AgendaItemInput {
+            title: Some(title.into()),
+            minutes: Some(text.into()),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id
+}
+
+#[test]
+fn search_finds_a_word_inside_a_compound_and_ranks_whole_words_first() {
+    let (_d, mut ws) = workspace();
+    let m = meeting(
+        &mut ws,
+        "Werkgroep Eerste 1000 dagen",
+        MeetingKind::Werkgroep,
+        "2026-03-12",
+    );
+    // The whole word is the oldest text; compounds come later.
+    let whole = minutes(
+        &mut ws,
+        m,
+        "Voorlichting",
+        "Folder over alcohol in de zwangerschap.",
+    );
+    let centering = minutes(
+        &mut ws,
+        m,
+        "Groepszorg",
+        "Start van CenteringZwangerschap in Venray.",
+    );
+    let tiener = minutes(
+        &mut ws,
+        m,
+        "Cijfers",
+        "Minder tienerzwangerschap in Roermond; het Ouderschapscafé loopt goed.",
+    );
+    let jgz = ws
+        .add_decision(
+            m,
+            None,
+            "De jeugdgezondheidszorg neemt de kraamzorg-overdracht over.",
+        )
+        .unwrap()
+        .id;
+
+    let ids = |ws: &Workspace, q: &str| -> Vec<uuid::Uuid> {
+        ws.search(q, 20)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(&ws, "zwangerschap"),
+        [whole, tiener, centering],
+        "the whole word first although oldest, then compounds newest first"
+    );
+    assert_eq!(ids(&ws, "ZWANGERSCHAP"), ids(&ws, "zwangerschap"));
+    assert_eq!(ids(&ws, "gezondheid"), [jgz]);
+    assert_eq!(
+        ids(&ws, "CAFE"),
+        [tiener],
+        "case and diacritics inside a compound"
+    );
+    assert_eq!(ids(&ws, "schapscafé"), [tiener]);
+    assert_eq!(ids(&ws, "zorg"), [jgz, centering], "titles too");
+    assert_eq!(
+        ids(&ws, "zwangerschap roermond"),
+        [tiener],
+        "every word must occur"
+    );
+    assert!(ids(&ws, "zwangerschap walvis").is_empty());
+    assert!(ids(&ws, "zwangerschapswalvis").is_empty());
+    assert_eq!(
+        ws.search("zwangerschap", 1).unwrap()[0].id,
+        whole,
+        "the limit keeps the best"
+    );
+    assert_eq!(ws.search("zwangerschap", 2).unwrap().len(), 2);
+
+    // Short words have no three letters to find inside a word: they match
+    // the start of a word, also next to a longer word found in a compound.
+    assert_eq!(ids(&ws, "ti"), [tiener]);
+    assert!(ids(&ws, "ij").is_empty(), "not inside a word");
+    assert_eq!(ids(&ws, "in zwangerschap"), [whole, tiener, centering]);
+    assert_eq!(ids(&ws, "ro zwangerschap"), [tiener]);
+
+    // The mark is around the part that matched, also inside a compound.
+    let hits = ws.search("zwangerschap", 20).unwrap();
+    assert!(
+        hits[0]
+            .snippet
+            .contains(&format!("de {MATCH_START}zwangerschap{MATCH_END}")),
+        "{}",
+        hits[0].snippet
+    );
+    assert_eq!(
+        hits[1].snippet,
+        format!(
+            "Minder tiener{MATCH_START}zwangerschap{MATCH_END} in Roermond; het Ouderschapscafé loopt goed."
+        )
+    );
+    assert!(
+        hits[2]
+            .snippet
+            .contains(&format!("Centering{MATCH_START}Zwangerschap{MATCH_END}")),
+        "{}",
+        hits[2].snippet
+    );
+    let hit = &ws.search("cafe roermond", 20).unwrap()[0];
+    assert!(
+        hit.snippet
+            .contains(&format!("Ouderschaps{MATCH_START}café{MATCH_END}")),
+        "{}",
+        hit.snippet
+    );
+    let hit = &ws.search("gezondheid", 20).unwrap()[0];
+    assert!(
+        hit.snippet.starts_with(&format!(
+            "De jeugd{MATCH_START}gezondheid{MATCH_END}szorg neemt"
+        )),
+        "{}",
+        hit.snippet
+    );
+
+    // Edits, deletions and minutes from another laptop reach the compound index.
+    ws.update_agenda_item(
+        centering,
+        &AgendaItemInput {
+            minutes: Some("Start van CenteringOuderschap in Venray.".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(ids(&ws, "zwangerschap"), [whole, tiener]);
+    assert_eq!(ids(&ws, "ouderschap"), [tiener, centering]);
+    ws.delete_agenda_item(tiener).unwrap();
+    assert_eq!(ids(&ws, "zwangerschap"), [whole]);
+    let (_b_dir, mut b) = replica_of(&ws);
+    let elsewhere = minutes(&mut b, m, "Werkbezoek", "Bezoek aan de babywinkel.");
+    exchange(&mut [&mut ws, &mut b]);
+    assert_eq!(ids(&ws, "winkel"), [elsewhere]);
+    ws.delete_meeting(m).unwrap();
+    assert!(ids(&ws, "zwangerschap").is_empty());
+    assert!(ids(&ws, "gezondheid").is_empty());
+}
+
+#[test]
+fn the_demo_minutes_speak_of_pregnancy_inside_compounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = crate::open(dir.path());
+    ws.load_demo().unwrap();
+    let hits = ws.search("zwangerschap", 20).unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().any(|h| h
+            .snippet
+            .contains(&format!("Centering{MATCH_START}Zwangerschap{MATCH_END}"))),
+        "{hits:?}"
+    );
+}
+
+/// A database from before compounds were indexed (schema 10: the word index
+/// only, kept by triggers that knew nothing else) gets the compound index on
+/// opening, for its existing minutes and for those written afterwards.
+#[test]
+fn minutes_from_schema_10_are_found_inside_compounds_after_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = crate::open(dir.path());
+    ws.create_coalition("Kansrijke Start Teststad").unwrap();
+    let m = meeting(&mut ws, "Stuurgroep", MeetingKind::Stuurgroep, "2025-01-20");
+    let item = minutes(&mut ws, m, "JGZ", "Overleg met de jeugdgezondheidszorg.");
+    let decision = ws
+        .add_decision(m, None, "CenteringZwangerschap komt er.")
+        .unwrap()
+        .id;
+    drop(ws);
+
+    // Back to how schema 10 kept search: no compound index, its triggers.
+    let conn = rusqlite::Connection::open(dir.path().join("wieg.sqlite")).unwrap();
+    let mut sql = String::from("DROP TABLE search_parts;\n");
+    for (table, kind, title, body) in [
+        ("agenda_items", "agendapunt", "new.title", "new.minutes"),
+        (
+            "decisions",
+            "besluit",
+            "''",
+            "new.text || ' ' || new.follow_up_note",
+        ),
+        ("action_items", "actiepunt", "''", "new.text"),
+    ] {
+        for (event, delete) in [
+            ("INSERT", ""),
+            (
+                "UPDATE",
+                "DELETE FROM search_index WHERE rowid = (SELECT row FROM search_rows WHERE ref = old.id);",
+            ),
+        ] {
+            let name = format!("{table}_search_{}", event.to_lowercase());
+            sql += &format!(
+                "DROP TRIGGER {name};
+                 CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN
+                     {delete}
+                     INSERT INTO search_rows (ref) SELECT new.id
+                     WHERE NOT EXISTS (SELECT 1 FROM search_rows WHERE ref = new.id);
+                     INSERT INTO search_index (rowid, kind, ref, meeting, title, body)
+                     SELECT (SELECT row FROM search_rows WHERE ref = new.id), '{kind}', new.id, new.meeting, {title}, {body}
+                     WHERE new.deleted = 0;
+                 END;\n"
+            );
+        }
+    }
+    sql += "PRAGMA user_version = 10;";
+    conn.execute_batch(&sql).unwrap();
+    drop(conn);
+
+    let mut ws = crate::open(dir.path());
+    let ids = |ws: &Workspace, q: &str| -> Vec<uuid::Uuid> {
+        ws.search(q, 20)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    assert_eq!(ids(&ws, "gezondheid"), [item]);
+    assert_eq!(ids(&ws, "zwangerschap"), [decision]);
+    assert_eq!(
+        ids(&ws, "jeugdgezondheidszorg"),
+        [item],
+        "the word index stays"
+    );
+    let later = minutes(&mut ws, m, "Kraamzorg", "Tienerzwangerschap besproken.");
+    assert_eq!(ids(&ws, "zwangerschap"), [later, decision]);
+    ws.delete_agenda_item(item).unwrap();
+    assert!(ids(&ws, "gezondheid").is_empty());
+    let conn = rusqlite::Connection::open(dir.path().join("wieg.sqlite")).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, wieg::SCHEMA_VERSION);
+    assert_eq!(version, 11);
+}
+
 #[test]
 fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected() {
     let (_d, mut ws) = workspace();

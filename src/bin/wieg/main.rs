@@ -692,11 +692,20 @@ fn run(cli: Cli) -> wieg::Result<()> {
             "meetings:                {} meetings, {} agenda items with minutes (built in {:.1} s)",
             b.meetings, b.agenda_items, b.build_s
         );
+        println!(
+            "database:                {:.0} MiB (word index {:.0} MiB, compound index {:.0} MiB)",
+            b.database_mib, b.word_index_mib, b.compound_index_mib
+        );
         println!("search, common word:     {:.2} ms", b.search_common_ms);
         println!("search, no match:        {:.2} ms", b.search_rare_ms);
         println!(
             "search, two prefixes:    {:.2} ms",
             b.search_prefix_two_words_ms
+        );
+        println!("search, in compounds:    {:.2} ms", b.search_compound_ms);
+        println!(
+            "search, no compound:     {:.2} ms",
+            b.search_compound_absent_ms
         );
         println!("open a meeting page:     {:.2} ms", b.open_meeting_ms);
         return Ok(());
