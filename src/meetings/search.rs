@@ -45,6 +45,19 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// A hit from a row of `rowid, kind, ref, meeting, meeting title, meeting
+/// date, …` (both queries below start so).
+fn hit_from(r: &rusqlite::Row, snippet: String) -> rusqlite::Result<SearchHit> {
+    Ok(SearchHit {
+        kind: r.get(1)?,
+        id: rows::uuid(r, 2)?,
+        meeting: rows::uuid(r, 3)?,
+        meeting_title: r.get(4)?,
+        meeting_date: rows::date(r, 5)?,
+        snippet,
+    })
+}
+
 /// The user's words: letters and digits, anything else separates them (so
 /// no word is read as query syntax).
 fn words(text: &str) -> Vec<&str> {
@@ -91,19 +104,7 @@ impl Workspace {
         )?;
         let rows = stmt.query_map(
             rusqlite::params![query, MATCH_START, MATCH_END, limit as i64],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    SearchHit {
-                        kind: r.get(1)?,
-                        id: rows::uuid(r, 2)?,
-                        meeting: rows::uuid(r, 3)?,
-                        meeting_title: r.get(4)?,
-                        meeting_date: rows::date(r, 5)?,
-                        snippet: r.get(6)?,
-                    },
-                ))
-            },
+            |r| Ok((r.get::<_, i64>(0)?, hit_from(r, r.get(6)?)?)),
         )?;
         let mut seen = HashSet::new();
         let mut hits = Vec::new();
@@ -146,14 +147,7 @@ impl Workspace {
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
-                    SearchHit {
-                        kind: r.get(1)?,
-                        id: rows::uuid(r, 2)?,
-                        meeting: rows::uuid(r, 3)?,
-                        meeting_title: r.get(4)?,
-                        meeting_date: rows::date(r, 5)?,
-                        snippet: String::new(),
-                    },
+                    hit_from(r, String::new())?,
                     [r.get::<_, String>(6)?, r.get::<_, String>(7)?],
                 ))
             },

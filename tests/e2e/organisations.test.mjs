@@ -102,6 +102,7 @@ test('rename the coalition and set the day it began in Instellingen', async () =
     await setValue(app, await app.$('#coalition-start'), '2020-03-01');
     await (await form.$(byTestId('save-coalition'))).click();
     await visible(app, `${byTestId('coalition-form')} [role="status"]`);
+    await app.saveScreenshot(join(ARTIFACTS, 'settings.png'));
     const coalition = await visible(app, byTestId('coalition-name'));
     await coalition.waitUntil(async () => (await coalition.getText()) === 'Kansrijke Start Noord- en Midden-Limburg', {
       timeout: 10_000,
