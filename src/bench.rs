@@ -8,7 +8,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::network::{Domain, NewOrganisation, OrgKind, OrganisationPatch};
+use crate::network::{Domain, OrgKind, OrganisationInput};
 use crate::workspace::Workspace;
 
 #[derive(Debug, Serialize)]
@@ -55,9 +55,9 @@ pub fn sync(changes: u64, dir: &Path) -> Result<SyncBench> {
         }
         let per_org = have.checked_div(made).unwrap_or(12).max(1);
         let wanted = ((changes - have) / per_org).clamp(1, 10_000);
-        let chunk: Vec<NewOrganisation> = (made..made + wanted)
-            .map(|i| NewOrganisation {
-                name: format!("Organisatie {i}"),
+        let chunk: Vec<OrganisationInput> = (made..made + wanted)
+            .map(|i| OrganisationInput {
+                name: Some(format!("Organisatie {i}")),
                 kind: Some(OrgKind::ALL[i as usize % OrgKind::ALL.len()]),
                 domain: Some(Domain::ALL[i as usize % Domain::ALL.len()]),
                 website: Some(format!("www.organisatie-{i}.example.nl")),
@@ -112,7 +112,7 @@ pub fn sync(changes: u64, dir: &Path) -> Result<SyncBench> {
     for (i, id) in ids.iter().enumerate() {
         a.update_organisation(
             *id,
-            &OrganisationPatch {
+            &OrganisationInput {
                 notes: Some(format!("Bijgewerkt {i}")),
                 ..Default::default()
             },
@@ -275,9 +275,9 @@ pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<Net
         .collect::<Result<_>>()?;
     let mut ids = Vec::with_capacity(organisations);
     for start in (0..organisations).step_by(5_000) {
-        let chunk: Vec<NewOrganisation> = (start..organisations.min(start + 5_000))
-            .map(|i| NewOrganisation {
-                name: format!("Organisatie {i:05}"),
+        let chunk: Vec<OrganisationInput> = (start..organisations.min(start + 5_000))
+            .map(|i| OrganisationInput {
+                name: Some(format!("Organisatie {i:05}")),
                 kind: Some(OrgKind::ALL[i % OrgKind::ALL.len()]),
                 domain: Some(Domain::ALL[i % Domain::ALL.len()]),
                 signed_on: (i % 3 == 0).then(|| format!("2023-{:02}-15", 1 + i % 12)),
@@ -445,8 +445,8 @@ fn build_plan(
     let pillars: Vec<uuid::Uuid> = ws.pillars(plan.id)?.into_iter().map(|p| p.id).collect();
     let owners = ws.create_organisations(
         &(0..50)
-            .map(|i| NewOrganisation {
-                name: format!("Partner {i}"),
+            .map(|i| OrganisationInput {
+                name: Some(format!("Partner {i}")),
                 kind: Some(OrgKind::ALL[i % OrgKind::ALL.len()]),
                 domain: Some(Domain::ALL[i % Domain::ALL.len()]),
                 ..Default::default()
@@ -757,8 +757,8 @@ fn scaled_coalition(dir: &Path) -> Result<Workspace> {
     let day = |i: usize| format!("{}-{:02}-{:02}", 2024 + i % 3, 1 + i % 12, 1 + i % 28);
     let orgs = ws.create_organisations(
         &(0..970)
-            .map(|i| NewOrganisation {
-                name: format!("Organisatie {i}"),
+            .map(|i| OrganisationInput {
+                name: Some(format!("Organisatie {i}")),
                 kind: Some(OrgKind::ALL[i % OrgKind::ALL.len()]),
                 domain: Some(Domain::ALL[i % Domain::ALL.len()]),
                 involved_since: Some(day(i)),

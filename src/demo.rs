@@ -15,7 +15,7 @@ use crate::meetings::{
 };
 use crate::network::{
     create_contact_in, create_municipality_in, create_organisation_in, create_relation_in,
-    set_served_in, ContactInput, LegalBasis, NewMunicipality, NewOrganisation, NewRelation,
+    set_served_in, ContactInput, LegalBasis, NewMunicipality, NewRelation, OrganisationInput,
     RelationKind,
 };
 use crate::plan::{
@@ -161,7 +161,7 @@ pub struct DemoRollout {
 #[derive(Debug, Deserialize)]
 pub struct DemoOrganisation {
     #[serde(flatten)]
-    pub organisation: NewOrganisation,
+    pub organisation: OrganisationInput,
     pub municipalities: Vec<String>,
 }
 
@@ -225,7 +225,7 @@ impl Workspace {
             let mut ids = HashMap::new();
             for org in &demo.organisations {
                 let id = create_organisation_in(w, &org.organisation)?;
-                ids.insert(org.organisation.name.as_str(), id);
+                ids.insert(org.organisation.name.as_deref().unwrap_or_default(), id);
                 let served = org
                     .municipalities
                     .iter()

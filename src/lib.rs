@@ -44,12 +44,12 @@
 //! is the user's calendar day on every page and in every document.
 //!
 //! ```
-//! use wieg::{NewOrganisation, OrgKind, Domain, Workspace};
+//! use wieg::{OrganisationInput, OrgKind, Domain, Workspace};
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut ws = Workspace::open(dir.path()).unwrap();
 //! ws.create_coalition("Kansrijke Start Venlo").unwrap();
-//! let org = ws.create_organisation(&NewOrganisation {
-//!     name: "Verloskundigenpraktijk De Maas".into(),
+//! let org = ws.create_organisation(&OrganisationInput {
+//!     name: Some("Verloskundigenpraktijk De Maas".into()),
 //!     kind: Some(OrgKind::Verloskundigenpraktijk),
 //!     domain: Some(Domain::Medisch),
 //!     ..Default::default()
@@ -75,6 +75,7 @@ pub mod merge;
 pub mod network;
 pub mod plan;
 mod rows;
+pub mod schema;
 pub mod sync;
 pub mod table;
 pub mod time;
@@ -90,9 +91,9 @@ pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, Validati
 pub use network::{
     BridgeBuilder, CoalitionRole, CoalitionStatus, Contact, ContactChange, ContactFilter,
     ContactInput, ContactInzage, Domain, DomainCount, GrowthPoint, LegalBasis, Municipality,
-    NetworkMetrics, NetworkSummary, NewMunicipality, NewOrganisation, NewRelation, OrgKind,
-    Organisation, OrganisationDetail, OrganisationFilter, OrganisationPatch, Relation,
-    RelationKind, RelationPatch,
+    NetworkMetrics, NetworkSummary, NewMunicipality, NewRelation, OrgKind, Organisation,
+    OrganisationDetail, OrganisationFilter, OrganisationInput, Relation, RelationKind,
+    RelationPatch,
 };
 pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

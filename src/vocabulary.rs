@@ -42,6 +42,12 @@ macro_rules! dutch_choice {
             }
         }
 
+        impl $crate::schema::Vocabulary for $name {
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())

@@ -18,8 +18,8 @@ use wieg::plan::{
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
-    GrowthPoint, Municipality, NetworkMetrics, NewMunicipality, NewOrganisation, NewRelation,
-    Organisation, OrganisationDetail, OrganisationFilter, OrganisationPatch, RacedDelete, Relation,
+    GrowthPoint, Municipality, NetworkMetrics, NewMunicipality, NewRelation, Organisation,
+    OrganisationDetail, OrganisationFilter, OrganisationInput, RacedDelete, Relation,
     RelationPatch, SyncReport, SyncStatus, Workspace,
 };
 
@@ -71,7 +71,7 @@ pub async fn list_organisations(
 #[tauri::command]
 pub async fn create_organisation(
     state: State<'_, AppState>,
-    input: NewOrganisation,
+    input: OrganisationInput,
 ) -> Result<Organisation> {
     state.run(move |ws| ws.create_organisation(&input)).await
 }
@@ -80,7 +80,7 @@ pub async fn create_organisation(
 pub async fn update_organisation(
     state: State<'_, AppState>,
     id: Uuid,
-    patch: OrganisationPatch,
+    patch: OrganisationInput,
 ) -> Result<Organisation> {
     state
         .run(move |ws| ws.update_organisation(id, &patch))

@@ -26,8 +26,8 @@ use uuid::Uuid;
 use super::{
     create_contact_in, create_organisation_in, create_relation_in, set_served_in,
     update_contact_in, update_organisation_in, update_relation_in, valid_cbs_code, ContactInput,
-    Domain, LegalBasis, NewOrganisation, NewRelation, OrgKind, OrganisationPatch, RelationKind,
-    RelationPatch, CONTACT,
+    Domain, LegalBasis, NewRelation, OrgKind, OrganisationInput, RelationKind, RelationPatch,
+    CONTACT,
 };
 use crate::changes::{current, Change, Writer, ERASED};
 use crate::entities::REGISTRY;
@@ -656,7 +656,7 @@ fn import_organisation(
     let text = |field| plan.given(row, field);
     let (id, created) = match known.organisations.get(&fold(&name)).copied() {
         Some(id) => {
-            let patch = OrganisationPatch {
+            let patch = OrganisationInput {
                 name: None,
                 kind,
                 domain,
@@ -676,8 +676,8 @@ fn import_organisation(
         }
         None => {
             let kind = kind.unwrap_or(OrgKind::Overig);
-            let input = NewOrganisation {
-                name,
+            let input = OrganisationInput {
+                name: Some(name),
                 kind: Some(kind),
                 domain: Some(domain.unwrap_or(kind.usual_domain())),
                 website: text("website"),
@@ -691,7 +691,9 @@ fn import_organisation(
                 municipalities: None,
             };
             let id = create_organisation_in(w, &input)?;
-            known.organisations.insert(fold(&input.name), id);
+            known
+                .organisations
+                .insert(fold(input.name.as_deref().unwrap_or_default()), id);
             (id, true)
         }
     };

@@ -6,34 +6,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{EntitySpec, Writer};
+use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
+use crate::schema::{entity, Choice, Date, Flag, Moment, Text};
+use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
-
-pub const ORGANISATION: EntitySpec = EntitySpec {
-    name: "organisation",
-    table: "organisations",
-    fields: &[
-        "name",
-        "kind",
-        "domain",
-        "website",
-        "notes",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-        "place",
-        "involved_since",
-        "signed_on",
-        "signatory",
-        "covenant_version",
-        "left_on",
-    ],
-};
 
 dutch_choice!(
     /// What kind of organisation a partner is.
@@ -95,90 +75,59 @@ dutch_choice!(
     }
 );
 
-const MAX_NAME: usize = 200;
-const MAX_WEBSITE: usize = 500;
-const MAX_NOTES: usize = 10_000;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Organisation {
-    pub id: Uuid,
-    pub name: String,
-    pub kind: OrgKind,
-    pub domain: Domain,
-    pub website: String,
-    pub notes: String,
-    /// Where it is (town or address).
-    pub place: String,
-    pub involved_since: Option<NaiveDate>,
-    pub signed_on: Option<NaiveDate>,
-    /// Who signed the covenant for it.
-    pub signatory: String,
-    pub covenant_version: String,
-    pub left_on: Option<NaiveDate>,
-    pub status: CoalitionStatus,
-    /// The municipalities it serves.
-    pub municipalities: Vec<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub deleted: bool,
+impl Default for OrgKind {
+    /// What a kind from a newer version reads as here.
+    fn default() -> Self {
+        OrgKind::Overig
+    }
 }
 
-/// A new organisation as the form or the CLI gives it.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-pub struct NewOrganisation {
-    pub name: String,
-    pub kind: Option<OrgKind>,
-    pub domain: Option<Domain>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub website: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub notes: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub place: Option<String>,
-    /// Dates as `2026-11-30` or `30-11-2026`; involved defaults to today.
-    #[serde(default)]
-    #[ts(optional)]
-    pub involved_since: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub signed_on: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub signatory: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub covenant_version: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
-    pub left_on: Option<String>,
-    /// The municipalities it serves, saved in the same transaction.
-    #[serde(default)]
-    #[ts(optional)]
-    pub municipalities: Option<Vec<Uuid>>,
+impl Default for Domain {
+    fn default() -> Self {
+        Domain::Overig
+    }
 }
 
-/// The fields to change; absent fields stay as they are.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct OrganisationPatch {
-    pub name: Option<String>,
-    pub kind: Option<OrgKind>,
-    pub domain: Option<Domain>,
-    pub website: Option<String>,
-    pub notes: Option<String>,
-    pub place: Option<String>,
-    /// Dates: an empty text clears the date.
-    pub involved_since: Option<String>,
-    pub signed_on: Option<String>,
-    pub signatory: Option<String>,
-    pub covenant_version: Option<String>,
-    pub left_on: Option<String>,
-    /// Exactly the municipalities it serves, saved in the same transaction.
-    pub municipalities: Option<Vec<Uuid>>,
+impl Default for CoalitionStatus {
+    fn default() -> Self {
+        CoalitionStatus::Betrokken
+    }
+}
+
+entity! {
+    /// A partner organisation.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Organisation in ORGANISATION = "organisation", "organisations";
+    input OrganisationInput => OrganisationChecked {
+        /// The municipalities it serves (exactly these), saved in the same
+        /// transaction.
+        #[ts(optional)]
+        municipalities: Option<Vec<Uuid>>,
+    }
+    fields {
+        name: String = Text<200> ["Naam", "Name"] required "vul de naam van de organisatie in",
+        kind: OrgKind = Choice<OrgKind> ["Soort", "Kind"] required "kies het soort organisatie",
+        domain: Domain = Choice<Domain> ["Domein", "Domain"] required "kies het domein",
+        website: String = Text<500> ["Website", "Website"] check valid_website,
+        notes: String = Text<10000> ["Notities", "Notes"],
+        /// Where it is (town or address).
+        place: String = Text<200> ["Plaats", "Place"],
+        /// Dates as `2026-11-30` or `30-11-2026`; an empty text clears a
+        /// date. Involved since defaults to today.
+        involved_since: Option<NaiveDate> = Date ["Betrokken sinds", "Involved since"],
+        signed_on: Option<NaiveDate> = Date ["Convenant getekend op", "Covenant signed on"],
+        /// Who signed the covenant for it.
+        signatory: String = Text<200> ["Getekend door", "Signed by"],
+        covenant_version: String = Text<50> ["Convenantversie", "Covenant version"],
+        left_on: Option<NaiveDate> = Date ["Gestopt op", "Left on"],
+    }
+    kept { created_at: DateTime<Utc> = Moment, deleted: bool = Flag }
+    extra {
+        status: CoalitionStatus,
+        /// The municipalities it serves.
+        municipalities: Vec<Uuid>,
+    }
+    hidden { deleted_seen }
 }
 
 /// What an organisation's page shows, read in one go.
@@ -224,10 +173,6 @@ pub struct DomainCount {
     pub count: u32,
 }
 
-fn valid_name(name: &str) -> Result<String> {
-    validate::required_text("name", name, MAX_NAME, "vul de naam van de organisatie in")
-}
-
 /// A website as people type it ("ggdlimburgnoord.nl") becomes a full https
 /// address; anything that is not a web address is refused.
 fn valid_website(website: &str) -> Result<String> {
@@ -242,7 +187,7 @@ fn valid_website(website: &str) -> Result<String> {
             format!("{website:?} is geen webadres (bijvoorbeeld https://www.voorbeeld.nl)"),
         ))
     };
-    validate::optional_text("website", website, MAX_WEBSITE)?;
+    validate::optional_text("website", website, 500)?;
     let full = if website.contains("://") {
         website.to_string()
     } else {
@@ -268,45 +213,13 @@ fn valid_website(website: &str) -> Result<String> {
     Ok(full)
 }
 
-fn valid_notes(notes: &str) -> Result<String> {
-    validate::optional_text("notes", notes, MAX_NOTES)
-}
-
-fn required_choice<T>(value: Option<T>, field: &str, message: &str) -> Result<T> {
-    value.ok_or_else(|| Error::validation(field, ValidationCode::Required, message))
-}
-
-const SELECT: &str = "SELECT id, name, kind, domain, website, notes, created_at, updated_at, deleted, \
-                      place, involved_since, signed_on, signatory, covenant_version, left_on FROM organisations";
-
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
-    let id: String = r.get(0)?;
-    let kind: String = r.get(2)?;
-    let domain: String = r.get(3)?;
-    let created_at: String = r.get(6)?;
-    let updated_at = parse_iso_or(&r.get::<_, String>(7)?, DateTime::<Utc>::MIN_UTC);
-    let date = |i: usize| rows::date(r, i);
-    let (signed_on, left_on) = (date(11)?, date(14)?);
-    Ok(Organisation {
-        id: Uuid::try_parse(&id).unwrap_or_default(),
-        name: r.get(1)?,
-        // A kind or domain from a newer version reads as "overig" here.
-        kind: kind.parse().unwrap_or(OrgKind::Overig),
-        domain: domain.parse().unwrap_or(Domain::Overig),
-        website: r.get(4)?,
-        notes: r.get(5)?,
-        place: r.get(9)?,
-        involved_since: date(10)?,
-        signed_on,
-        signatory: r.get(12)?,
-        covenant_version: r.get(13)?,
-        left_on,
-        status: status_of(signed_on, left_on),
-        municipalities: Vec::new(),
-        created_at: parse_iso_or(&created_at, updated_at),
-        updated_at,
-        deleted: r.get(8)?,
-    })
+    let mut org = Organisation::read(r)?;
+    org.status = status_of(org.signed_on, org.left_on);
+    if org.created_at == DateTime::<Utc>::MIN_UTC {
+        org.created_at = org.updated_at;
+    }
+    Ok(org)
 }
 
 fn status_of(signed_on: Option<NaiveDate>, left_on: Option<NaiveDate>) -> CoalitionStatus {
@@ -317,74 +230,36 @@ fn status_of(signed_on: Option<NaiveDate>, left_on: Option<NaiveDate>) -> Coalit
     }
 }
 
-/// A date field as typed: empty is no date.
-/// The coalition dates of an organisation, checked together.
-struct CoalitionDates {
+/// The coalition dates of an organisation may not contradict each other.
+fn check_dates(
     involved_since: Option<NaiveDate>,
     signed_on: Option<NaiveDate>,
     left_on: Option<NaiveDate>,
-}
-
-impl CoalitionDates {
-    fn check(self) -> Result<Self> {
-        validate::date_order("signed_on", self.involved_since, self.signed_on)?;
-        validate::date_order("left_on", self.involved_since, self.left_on)?;
-        validate::date_order("left_on", self.signed_on, self.left_on)?;
-        Ok(self)
-    }
-
-    fn write(&self, w: &mut Writer, id: Uuid) -> Result<()> {
-        let text = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-        w.set(
-            &ORGANISATION,
-            id,
-            "involved_since",
-            text(self.involved_since),
-        )?;
-        w.set(&ORGANISATION, id, "signed_on", text(self.signed_on))?;
-        w.set(&ORGANISATION, id, "left_on", text(self.left_on))?;
-        Ok(())
-    }
+) -> Result<()> {
+    validate::date_order("signed_on", involved_since, signed_on)?;
+    validate::date_order("left_on", involved_since, left_on)?;
+    validate::date_order("left_on", signed_on, left_on)
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Organisation> {
-    rows::by_id(conn, SELECT, id, "organisatie", from_row)
+    rows::by_id(conn, Organisation::SELECT, id, "organisatie", from_row)
 }
 
-pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) -> Result<Uuid> {
-    let name = valid_name(&input.name)?;
-    let kind = required_choice(input.kind, "kind", "kies het soort organisatie")?;
-    let domain = required_choice(input.domain, "domain", "kies het domein")?;
-    let website = valid_website(input.website.as_deref().unwrap_or(""))?;
-    let notes = valid_notes(input.notes.as_deref().unwrap_or(""))?;
-    let place = validate::optional_text("place", input.place.as_deref().unwrap_or(""), 200)?;
-    let signatory =
-        validate::optional_text("signatory", input.signatory.as_deref().unwrap_or(""), 200)?;
-    let version = validate::optional_text(
-        "covenant_version",
-        input.covenant_version.as_deref().unwrap_or(""),
-        50,
-    )?;
+pub(crate) fn create_organisation_in(w: &mut Writer, input: &OrganisationInput) -> Result<Uuid> {
+    let mut fields = input.check(true)?;
     // Involved since today, unless it signed the covenant earlier.
     let today = w.today();
-    let signed_on = validate::optional_date("signed_on", input.signed_on.as_deref())?;
-    let dates = CoalitionDates {
-        involved_since: validate::optional_date("involved_since", input.involved_since.as_deref())?
-            .or_else(|| Some(signed_on.unwrap_or(today).min(today))),
-        signed_on,
-        left_on: validate::optional_date("left_on", input.left_on.as_deref())?,
+    let signed_on = fields.signed_on.flatten();
+    if fields.involved_since.flatten().is_none() {
+        fields.involved_since = Some(Some(signed_on.unwrap_or(today).min(today)));
     }
-    .check()?;
+    check_dates(
+        fields.involved_since.flatten(),
+        signed_on,
+        fields.left_on.flatten(),
+    )?;
     let id = Uuid::now_v7();
-    w.set(&ORGANISATION, id, "name", name)?;
-    w.set(&ORGANISATION, id, "kind", kind.code())?;
-    w.set(&ORGANISATION, id, "domain", domain.code())?;
-    w.set(&ORGANISATION, id, "website", website)?;
-    w.set(&ORGANISATION, id, "notes", notes)?;
-    w.set(&ORGANISATION, id, "place", place)?;
-    w.set(&ORGANISATION, id, "signatory", signatory)?;
-    w.set(&ORGANISATION, id, "covenant_version", version)?;
-    dates.write(w, id)?;
+    fields.write(w, id)?;
     w.set(&ORGANISATION, id, "created_at", iso(w.now()))?;
     w.set(&ORGANISATION, id, "deleted", false)?;
     if let Some(municipalities) = &input.municipalities {
@@ -396,77 +271,31 @@ pub(crate) fn create_organisation_in(w: &mut Writer, input: &NewOrganisation) ->
 pub(crate) fn update_organisation_in(
     w: &mut Writer,
     id: Uuid,
-    patch: &OrganisationPatch,
+    patch: &OrganisationInput,
 ) -> Result<()> {
     let before = get(w.conn(), id)?;
-    let date = |field: &str, patched: &Option<String>, old: Option<NaiveDate>| match patched {
-        Some(text) => validate::optional_date(field, Some(text)),
-        None => Ok(old),
-    };
-    let dates = CoalitionDates {
-        involved_since: date(
-            "involved_since",
-            &patch.involved_since,
-            before.involved_since,
-        )?,
-        signed_on: date("signed_on", &patch.signed_on, before.signed_on)?,
-        left_on: date("left_on", &patch.left_on, before.left_on)?,
+    let fields = patch.check(false)?;
+    check_dates(
+        fields.involved_since.unwrap_or(before.involved_since),
+        fields.signed_on.unwrap_or(before.signed_on),
+        fields.left_on.unwrap_or(before.left_on),
+    )?;
+    fields.write(w, id)?;
+    if let Some(municipalities) = &patch.municipalities {
+        super::serves::set_served_checked_in(w, id, municipalities)?;
     }
-    .check()?;
-    let text = |field: &str, value: &Option<String>, max: usize| {
-        value
-            .as_deref()
-            .map(|v| validate::optional_text(field, v, max))
-            .transpose()
-    };
-    let place = text("place", &patch.place, 200)?;
-    let signatory = text("signatory", &patch.signatory, 200)?;
-    let version = text("covenant_version", &patch.covenant_version, 50)?;
-    let name = patch.name.as_deref().map(valid_name).transpose()?;
-    let website = patch.website.as_deref().map(valid_website).transpose()?;
-    let notes = patch.notes.as_deref().map(valid_notes).transpose()?;
-    {
-        if let Some(name) = name {
-            w.set(&ORGANISATION, id, "name", name)?;
-        }
-        if let Some(kind) = patch.kind {
-            w.set(&ORGANISATION, id, "kind", kind.code())?;
-        }
-        if let Some(domain) = patch.domain {
-            w.set(&ORGANISATION, id, "domain", domain.code())?;
-        }
-        if let Some(website) = website {
-            w.set(&ORGANISATION, id, "website", website)?;
-        }
-        if let Some(notes) = notes {
-            w.set(&ORGANISATION, id, "notes", notes)?;
-        }
-        for (field, value) in [
-            ("place", place),
-            ("signatory", signatory),
-            ("covenant_version", version),
-        ] {
-            if let Some(value) = value {
-                w.set(&ORGANISATION, id, field, value)?;
-            }
-        }
-        dates.write(w, id)?;
-        if let Some(municipalities) = &patch.municipalities {
-            super::serves::set_served_checked_in(w, id, municipalities)?;
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 impl Workspace {
-    pub fn create_organisation(&mut self, input: &NewOrganisation) -> Result<Organisation> {
+    pub fn create_organisation(&mut self, input: &OrganisationInput) -> Result<Organisation> {
         self.require_coalition()?;
         let id = self.write(|w| create_organisation_in(w, input))?;
         self.organisation(id)
     }
 
     /// Create many organisations in one transaction: all or none.
-    pub fn create_organisations(&mut self, inputs: &[NewOrganisation]) -> Result<Vec<Uuid>> {
+    pub fn create_organisations(&mut self, inputs: &[OrganisationInput]) -> Result<Vec<Uuid>> {
         self.require_coalition()?;
         self.write(|w| {
             inputs
@@ -510,7 +339,7 @@ impl Workspace {
     pub fn update_organisation(
         &mut self,
         id: Uuid,
-        patch: &OrganisationPatch,
+        patch: &OrganisationInput,
     ) -> Result<Organisation> {
         self.write(|w| update_organisation_in(w, id, patch))?;
         self.organisation(id)
@@ -538,8 +367,9 @@ impl Workspace {
     pub fn list_organisations(&self, filter: &OrganisationFilter) -> Result<Vec<Organisation>> {
         let include_deleted = filter.include_deleted.unwrap_or(false);
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3) \
-             AND created_at != ''"
+            "{} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3) \
+             AND created_at != ''",
+            Organisation::SELECT
         ))?;
         let rows = stmt.query_map(
             params![

@@ -1,14 +1,14 @@
 //! The change path: merge is last-writer-wins per field, idempotent,
 //! order-independent, and keeps the value that lost a concurrent edit.
 
-use wieg::{Change, OrganisationPatch, Workspace};
+use wieg::{Change, OrganisationInput, Workspace};
 
 use crate::{exchange, new_org, open, replica_of, workspace, Rng};
 
 fn rename(ws: &mut Workspace, id: uuid::Uuid, name: &str) {
     ws.update_organisation(
         id,
-        &OrganisationPatch {
+        &OrganisationInput {
             name: Some(name.into()),
             ..Default::default()
         },
@@ -31,7 +31,7 @@ fn concurrent_history() -> (Vec<Change>, String) {
     rename(&mut b, shared, "Kraamzorg 't Nest");
     b.update_organisation(
         other,
-        &OrganisationPatch {
+        &OrganisationInput {
             notes: Some("Prenataal huisbezoek".into()),
             ..Default::default()
         },

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use wieg::{
-    CoalitionRole, ContactFilter, ContactInput, Error, LegalBasis, OrganisationPatch,
+    CoalitionRole, ContactFilter, ContactInput, Error, LegalBasis, OrganisationInput,
     ValidationCode, Workspace,
 };
 
@@ -361,7 +361,7 @@ fn an_erasure_syncs_and_edits_that_raced_it_are_dropped() {
     // Editing the organisation afterwards is unaffected.
     a.update_organisation(
         org,
-        &OrganisationPatch {
+        &OrganisationInput {
             place: Some("Leiden".into()),
             ..Default::default()
         },

@@ -12,9 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wieg::{
-    Change, ContactInput, NewOrganisation, OrganisationFilter, OrganisationPatch, Workspace,
-};
+use wieg::{Change, ContactInput, OrganisationFilter, OrganisationInput, Workspace};
 
 use crate::{new_org, Rng};
 
@@ -159,7 +157,7 @@ impl World {
                     let name = format!("{} {}", NAMES[rng.below(NAMES.len())], rng.below(100));
                     ws.update_organisation(
                         o.id,
-                        &OrganisationPatch {
+                        &OrganisationInput {
                             name: Some(name),
                             ..Default::default()
                         },
@@ -172,7 +170,7 @@ impl World {
                     let notes = format!("notitie {} van laptop {i}", rng.below(1000));
                     ws.update_organisation(
                         o.id,
-                        &OrganisationPatch {
+                        &OrganisationInput {
                             notes: Some(notes),
                             ..Default::default()
                         },
@@ -281,8 +279,8 @@ impl World {
                 // Delete and re-create under the same name.
                 if let Some(o) = pick(rng) {
                     ws.delete_organisation(o.id).unwrap();
-                    ws.create_organisation(&NewOrganisation {
-                        name: o.name.clone(),
+                    ws.create_organisation(&OrganisationInput {
+                        name: Some(o.name.clone()),
                         ..new_org("")
                     })
                     .unwrap();

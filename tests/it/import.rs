@@ -282,7 +282,7 @@ fn an_import_is_undone_as_a_whole_but_later_edits_stay() {
     // Someone edits one imported field afterwards.
     ws.update_organisation(
         existing.id,
-        &wieg::OrganisationPatch {
+        &wieg::OrganisationInput {
             notes: Some("Later aangepast".into()),
             ..Default::default()
         },

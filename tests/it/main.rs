@@ -26,7 +26,7 @@ mod windows;
 
 use std::path::Path;
 
-use wieg::{Domain, NewOrganisation, OrgKind, Workspace};
+use wieg::{Domain, OrgKind, OrganisationInput, Workspace};
 
 /// A workspace in its own temp dir, with a coalition. The dir lives as long
 /// as the returned guard.
@@ -50,9 +50,9 @@ pub fn open(path: &Path) -> Workspace {
     Workspace::open(path).expect("open workspace")
 }
 
-pub fn new_org(name: &str) -> NewOrganisation {
-    NewOrganisation {
-        name: name.into(),
+pub fn new_org(name: &str) -> OrganisationInput {
+    OrganisationInput {
+        name: Some(name.into()),
         kind: Some(OrgKind::Kraamzorg),
         domain: Some(Domain::Medisch),
         ..Default::default()

@@ -2,8 +2,7 @@
 //! the validation a form relies on.
 
 use wieg::{
-    Domain, Error, NewOrganisation, OrgKind, OrganisationFilter, OrganisationPatch, ValidationCode,
-    Workspace,
+    Domain, Error, OrgKind, OrganisationFilter, OrganisationInput, ValidationCode, Workspace,
 };
 
 use crate::{new_org, open, workspace};
@@ -19,8 +18,8 @@ fn validation_of(result: wieg::Result<impl std::fmt::Debug>) -> (String, Validat
 fn create_edit_and_find_again_after_reopening() {
     let (dir, mut ws) = workspace();
     let org = ws
-        .create_organisation(&NewOrganisation {
-            name: "  Verloskundigenpraktijk De Maasoever ".into(),
+        .create_organisation(&OrganisationInput {
+            name: Some("  Verloskundigenpraktijk De Maasoever ".into()),
             kind: Some(OrgKind::Verloskundigenpraktijk),
             domain: Some(Domain::Medisch),
             website: Some("vp-maasoever.nl".into()),
@@ -45,7 +44,7 @@ fn create_edit_and_find_again_after_reopening() {
     let edited = ws
         .update_organisation(
             org.id,
-            &OrganisationPatch {
+            &OrganisationInput {
                 domain: Some(Domain::Sociaal),
                 notes: Some("Ook in Tegelen.".into()),
                 ..Default::default()
@@ -74,42 +73,42 @@ fn validation_says_which_field_and_why_and_writes_nothing() {
     let before = ws.all_changes().unwrap().len();
     let cases = [
         (
-            NewOrganisation {
-                name: "   ".into(),
+            OrganisationInput {
+                name: Some("   ".into()),
                 ..new_org("")
             },
             ("name", ValidationCode::Required),
         ),
         (
-            NewOrganisation {
-                name: "x".repeat(201),
+            OrganisationInput {
+                name: Some("x".repeat(201)),
                 ..new_org("")
             },
             ("name", ValidationCode::TooLong),
         ),
         (
-            NewOrganisation {
+            OrganisationInput {
                 kind: None,
                 ..new_org("Zonder soort")
             },
             ("kind", ValidationCode::Required),
         ),
         (
-            NewOrganisation {
+            OrganisationInput {
                 domain: None,
                 ..new_org("Zonder domein")
             },
             ("domain", ValidationCode::Required),
         ),
         (
-            NewOrganisation {
+            OrganisationInput {
                 website: Some("geen adres".into()),
                 ..new_org("Met rare website")
             },
             ("website", ValidationCode::InvalidUrl),
         ),
         (
-            NewOrganisation {
+            OrganisationInput {
                 notes: Some("n".repeat(10_001)),
                 ..new_org("Lange notities")
             },
@@ -123,7 +122,7 @@ fn validation_says_which_field_and_why_and_writes_nothing() {
         );
     }
     let id = ws.create_organisation(&new_org("Goed")).unwrap().id;
-    let patch = OrganisationPatch {
+    let patch = OrganisationInput {
         name: Some(String::new()),
         ..Default::default()
     };
@@ -147,8 +146,8 @@ fn validation_says_which_field_and_why_and_writes_nothing() {
 fn lists_filter_by_text_kind_and_domain_ignoring_case_and_accents() {
     let (_dir, mut ws) = workspace();
     let mk = |ws: &mut Workspace, name: &str, kind, domain, notes: &str| {
-        ws.create_organisation(&NewOrganisation {
-            name: name.into(),
+        ws.create_organisation(&OrganisationInput {
+            name: Some(name.into()),
             kind: Some(kind),
             domain: Some(domain),
             notes: Some(notes.into()),
@@ -436,7 +435,7 @@ fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
               involved: &str,
               signed: Option<&str>,
               left: Option<&str>| {
-        ws.create_organisation(&NewOrganisation {
+        ws.create_organisation(&OrganisationInput {
             involved_since: Some(involved.into()),
             signed_on: signed.map(Into::into),
             left_on: left.map(Into::into),
@@ -481,7 +480,7 @@ fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
         other => panic!("signing before being involved is refused: {other:?}"),
     }
     // Clearing a date with an empty text.
-    let patch = OrganisationPatch {
+    let patch = OrganisationInput {
         left_on: Some(String::new()),
         ..Default::default()
     };
@@ -491,7 +490,7 @@ fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
     );
     ws.update_organisation(
         c.id,
-        &OrganisationPatch {
+        &OrganisationInput {
             left_on: Some("2024-04-30".into()),
             ..Default::default()
         },
@@ -530,8 +529,8 @@ fn an_organisation_is_saved_with_its_municipalities_in_one_transaction() {
     let venlo = municipality(&mut ws, "Venlo", "GM0983");
     let horst = municipality(&mut ws, "Horst aan de Maas", "GM1507");
     let org = ws
-        .create_organisation(&NewOrganisation {
-            name: "Kraamzorg Het Nest".into(),
+        .create_organisation(&OrganisationInput {
+            name: Some("Kraamzorg Het Nest".into()),
             kind: Some(OrgKind::Kraamzorg),
             domain: Some(Domain::Medisch),
             municipalities: Some(vec![venlo]),
@@ -545,7 +544,7 @@ fn an_organisation_is_saved_with_its_municipalities_in_one_transaction() {
     let changes_before = ws.all_changes().unwrap().len();
     let refused = ws.update_organisation(
         org.id,
-        &OrganisationPatch {
+        &OrganisationInput {
             name: Some("Het Nest".into()),
             municipalities: Some(vec![venlo, uuid::Uuid::now_v7()]),
             ..Default::default()
@@ -561,7 +560,7 @@ fn an_organisation_is_saved_with_its_municipalities_in_one_transaction() {
     let saved = ws
         .update_organisation(
             org.id,
-            &OrganisationPatch {
+            &OrganisationInput {
                 name: Some("Het Nest".into()),
                 municipalities: Some(vec![horst]),
                 ..Default::default()
@@ -574,7 +573,7 @@ fn an_organisation_is_saved_with_its_municipalities_in_one_transaction() {
     let renamed = ws
         .update_organisation(
             org.id,
-            &OrganisationPatch {
+            &OrganisationInput {
                 notes: Some("Werkt ook in Venray".into()),
                 ..Default::default()
             },

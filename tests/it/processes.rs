@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use wieg::sync::batch::{decode, Decoded};
-use wieg::{Domain, NewOrganisation, OrgKind, Workspace};
+use wieg::{Domain, OrgKind, OrganisationInput, Workspace};
 
 use crate::Rng;
 
@@ -113,9 +113,9 @@ fn sync_killed_at_random_moments_loses_and_breaks_nothing() {
     for round in 0..12 {
         // New work on A (several batches' worth), then its sync is killed.
         let mut ws = Workspace::open(a.path()).unwrap();
-        let batch: Vec<NewOrganisation> = (0..1500)
-            .map(|i| NewOrganisation {
-                name: format!("Organisatie {round}-{i}"),
+        let batch: Vec<OrganisationInput> = (0..1500)
+            .map(|i| OrganisationInput {
+                name: Some(format!("Organisatie {round}-{i}")),
                 kind: Some(OrgKind::Overig),
                 domain: Some(Domain::Sociaal),
                 ..Default::default()

@@ -1,14 +1,14 @@
 //! Relations between organisations and the network metrics over them.
 
 use wieg::{
-    Domain, Error, NewOrganisation, NewRelation, OrgKind, RelationKind, ValidationCode, Workspace,
+    Domain, Error, NewRelation, OrgKind, OrganisationInput, RelationKind, ValidationCode, Workspace,
 };
 
 use crate::workspace;
 
 fn org(ws: &mut Workspace, name: &str, domain: Domain) -> uuid::Uuid {
-    let input = NewOrganisation {
-        name: name.into(),
+    let input = OrganisationInput {
+        name: Some(name.into()),
         kind: Some(OrgKind::Overig),
         domain: Some(domain),
         ..Default::default()
@@ -152,8 +152,8 @@ fn the_demo_network_has_relations_and_bridges() {
 fn metrics_on_a_past_day_follow_the_recorded_dates() {
     let (_dir, mut ws) = workspace();
     let dated = |ws: &mut Workspace, name: &str, domain, since: &str, signed: Option<&str>| {
-        ws.create_organisation(&NewOrganisation {
-            name: name.into(),
+        ws.create_organisation(&OrganisationInput {
+            name: Some(name.into()),
             kind: Some(OrgKind::Overig),
             domain: Some(domain),
             involved_since: Some(since.into()),
@@ -178,8 +178,8 @@ fn metrics_on_a_past_day_follow_the_recorded_dates() {
         Some("2024-02-01"),
     );
     let late = dated(&mut ws, "Kinderopvang", Domain::Sociaal, "2025-05-01", None);
-    ws.create_organisation(&NewOrganisation {
-        name: "Consultatiebureau".into(),
+    ws.create_organisation(&OrganisationInput {
+        name: Some("Consultatiebureau".into()),
         kind: Some(OrgKind::Overig),
         domain: Some(Domain::Medisch),
         involved_since: Some("2022-01-01".into()),

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wieg::{Error, OrganisationFilter, OrganisationPatch, SkipKind, Workspace};
+use wieg::{Error, OrganisationFilter, OrganisationInput, SkipKind, Workspace};
 
 use crate::{new_org, open, workspace};
 
@@ -26,7 +26,7 @@ fn batch_files(root: &Path) -> Vec<PathBuf> {
 fn notes(ws: &mut Workspace, id: uuid::Uuid, text: &str) {
     ws.update_organisation(
         id,
-        &OrganisationPatch {
+        &OrganisationInput {
             notes: Some(text.into()),
             ..Default::default()
         },

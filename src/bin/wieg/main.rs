@@ -33,10 +33,7 @@ macro_rules! print {
 
 mod meetings;
 mod plan;
-use wieg::{
-    Domain, NewOrganisation, OrgKind, Organisation, OrganisationFilter, OrganisationPatch,
-    Workspace,
-};
+use wieg::{Domain, OrgKind, Organisation, OrganisationFilter, OrganisationInput, Workspace};
 
 #[derive(Parser)]
 #[command(
@@ -1125,8 +1122,8 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                 .as_deref()
                 .map(|l| municipality_ids(ws, l))
                 .transpose()?;
-            let org = ws.create_organisation(&NewOrganisation {
-                name,
+            let org = ws.create_organisation(&OrganisationInput {
+                name: Some(name),
                 kind: Some(kind),
                 domain: Some(domain),
                 website: optional.website,
@@ -1185,7 +1182,7 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
                 .transpose()?;
             let org = ws.update_organisation(
                 id,
-                &OrganisationPatch {
+                &OrganisationInput {
                     name,
                     kind,
                     domain,

@@ -31,7 +31,12 @@ export type Organisation = { id: string, name: string, kind: OrgKind, domain: Do
 /**
  * Where it is (town or address).
  */
-place: string, involved_since: string | null, signed_on: string | null, 
+place: string, 
+/**
+ * Dates as `2026-11-30` or `30-11-2026`; an empty text clears a
+ * date. Involved since defaults to today.
+ */
+involved_since: string | null, signed_on: string | null, 
 /**
  * Who signed the covenant for it.
  */
@@ -39,25 +44,25 @@ signatory: string, covenant_version: string, left_on: string | null, status: Coa
 /**
  * The municipalities it serves.
  */
-municipalities: Array<string>, created_at: string, updated_at: string, deleted: boolean, };
+municipalities: Array<string>, created_at: string, deleted: boolean, updated_at: string, };
 
-export type NewOrganisation = { name: string, kind: OrgKind | null, domain: Domain | null, website?: string, notes?: string, place?: string, 
+export type OrganisationInput = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, notes?: string, 
 /**
- * Dates as `2026-11-30` or `30-11-2026`; involved defaults to today.
+ * Where it is (town or address).
  */
-involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, 
+place?: string, 
 /**
- * The municipalities it serves, saved in the same transaction.
+ * Dates as `2026-11-30` or `30-11-2026`; an empty text clears a
+ * date. Involved since defaults to today.
  */
-municipalities?: Array<string>, };
-
-export type OrganisationPatch = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, notes?: string, place?: string, 
+involved_since?: string, signed_on?: string, 
 /**
- * Dates: an empty text clears the date.
+ * Who signed the covenant for it.
  */
-involved_since?: string, signed_on?: string, signatory?: string, covenant_version?: string, left_on?: string, 
+signatory?: string, covenant_version?: string, left_on?: string, 
 /**
- * Exactly the municipalities it serves, saved in the same transaction.
+ * The municipalities it serves (exactly these), saved in the same
+ * transaction.
  */
 municipalities?: Array<string>, };
 
