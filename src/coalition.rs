@@ -10,38 +10,27 @@ use uuid::Uuid;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 
-use crate::changes::{EntitySpec, Writer};
+use crate::changes::Writer;
 use crate::error::{Error, Result};
-use crate::time::{iso, parse_iso_or};
+use crate::schema::{entity, Date, Moment, Text};
+use crate::time::iso;
 use crate::workspace::{Replica, Workspace};
 
-pub const COALITION: EntitySpec = EntitySpec {
-    name: "coalition",
-    table: "coalition",
-    fields: &["name", "start_date", "logo", "created_at", "deleted"],
-};
-
-const MAX_NAME: usize = 200;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Coalition {
-    pub id: Uuid,
-    pub name: String,
-    pub start_date: Option<NaiveDate>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// The coalition's own details as Instellingen and `wieg coalition set`
-/// give them; absent fields stay as they are.
-#[derive(Debug, Clone, Default, serde::Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct CoalitionInput {
-    pub name: Option<String>,
-    /// The day the coalition began (`2020-03-01` or `1-3-2020`): "dagen
-    /// onderweg" count from it. Empty: from the day it was made in Wieg.
-    pub start_date: Option<String>,
+entity! {
+    /// The coalition: one living row per database.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Coalition in COALITION = "coalition", "coalition";
+    input CoalitionInput => CoalitionChecked {}
+    fields {
+        name: String = Text<200> ["Naam van de coalitie", "Name of the coalition"]
+            required "geef de coalitie een naam",
+        /// The day the coalition began (`2020-03-01` or `1-3-2020`): "dagen
+        /// onderweg" count from it. Empty: from the day it was made in Wieg.
+        start_date: Option<NaiveDate> = Date ["Gestart op", "Started on"],
+    }
+    kept { created_at: DateTime<Utc> = Moment }
+    extra {}
+    hidden { logo, deleted }
 }
 
 /// What the app shows before anything else: is there a coalition, and who am I.
@@ -54,25 +43,22 @@ pub struct AppStatus {
 
 impl Workspace {
     pub fn coalition(&self) -> Result<Option<Coalition>> {
-        let row: Option<(String, String, Option<String>, String, String)> = self
+        let coalition = self
             .conn()
             .query_row(
-                "SELECT id, name, start_date, created_at, updated_at FROM coalition \
-                 WHERE deleted = 0 ORDER BY id LIMIT 1",
+                &format!(
+                    "{} WHERE deleted = 0 ORDER BY id LIMIT 1",
+                    Coalition::SELECT
+                ),
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                Coalition::read,
             )
             .optional()?;
-        let Some((id, name, start_date, created_at, updated_at)) = row else {
-            return Ok(None);
-        };
-        let updated_at = parse_iso_or(&updated_at, DateTime::<Utc>::MIN_UTC);
-        Ok(Some(Coalition {
-            id: Uuid::try_parse(&id).map_err(|e| Error::InvalidInput(e.to_string()))?,
-            name,
-            start_date: start_date.and_then(|d| d.parse().ok()),
-            created_at: parse_iso_or(&created_at, updated_at),
-            updated_at,
+        Ok(coalition.map(|mut c| {
+            if c.created_at == DateTime::<Utc>::MIN_UTC {
+                c.created_at = c.updated_at;
+            }
+            c
         }))
     }
 
@@ -150,18 +136,8 @@ impl Workspace {
     /// Rename the coalition or set the day it began, in one edit.
     pub fn update_coalition(&mut self, input: &CoalitionInput) -> Result<Coalition> {
         let coalition = self.require_coalition()?;
-        let name = input
-            .name
-            .as_deref()
-            .map(|n| {
-                crate::validate::required_text("name", n, MAX_NAME, "geef de coalitie een naam")
-            })
-            .transpose()?;
-        let start_date = match input.start_date.as_deref() {
-            None => None,
-            Some(text) => Some(crate::validate::optional_date("start_date", Some(text))?),
-        };
-        if let Some(Some(day)) = start_date {
+        let fields = input.check(false)?;
+        if let Some(Some(day)) = fields.start_date {
             if day > self.today() {
                 return Err(Error::validation(
                     "start_date",
@@ -170,16 +146,7 @@ impl Workspace {
                 ));
             }
         }
-        self.write(|w| {
-            if let Some(name) = name {
-                w.set(&COALITION, coalition.id, "name", name)?;
-            }
-            if let Some(day) = start_date {
-                let value = day.map_or(serde_json::Value::Null, |d| d.to_string().into());
-                w.set(&COALITION, coalition.id, "start_date", value)?;
-            }
-            Ok(())
-        })?;
+        self.write(|w| fields.write(w, coalition.id))?;
         self.require_coalition()
     }
 
@@ -199,10 +166,13 @@ pub(crate) fn create_coalition_in(
     name: &str,
     start_date: NaiveDate,
 ) -> Result<Uuid> {
-    let name = crate::validate::required_text("name", name, MAX_NAME, "geef de coalitie een naam")?;
+    let fields = CoalitionInput {
+        name: Some(name.to_string()),
+        start_date: Some(start_date.to_string()),
+    }
+    .check(true)?;
     let id = Uuid::now_v7();
-    w.set(&COALITION, id, "name", name)?;
-    w.set(&COALITION, id, "start_date", start_date.to_string())?;
+    fields.write(w, id)?;
     w.set(&COALITION, id, "created_at", iso(w.now()))?;
     w.set(&COALITION, id, "deleted", false)?;
     Ok(id)

@@ -205,7 +205,7 @@ pub struct FieldInfo {
 ///     fields {
 ///         /// docs
 ///         name: String = Text<200> ["Naam", "Name"] required "vul de naam in",
-///         website: String = Text<500> ["Website", "Website"] check valid_website,
+///         website: String = Text<500> ["Website", "Website"] check validate::website,
 ///     }
 ///     kept { created_at: DateTime<Utc> = Moment, deleted: bool = Flag }
 ///     extra { status: Status }   // in the record, filled by the domain
@@ -306,7 +306,7 @@ macro_rules! entity {
                         Some(input) => {
                             let value = <$kind as $crate::schema::Kind>::check(stringify!($field), input)?;
                             $crate::schema::entity!(@blank $field, $kind, value, $($message)?);
-                            let value = $crate::schema::entity!(@check value, $($check)?);
+                            let value = $crate::schema::entity!(@check $field, value, $($check)?);
                             Some(value)
                         }
                         None if creating => {
@@ -347,8 +347,8 @@ macro_rules! entity {
     };
     (@blank $field:ident, $kind:ty, $value:ident,) => {};
 
-    (@check $value:ident, $check:path) => { $check(&$value)? };
-    (@check $value:ident,) => { $value };
+    (@check $field:ident, $value:ident, $check:path) => { $check(stringify!($field), &$value)? };
+    (@check $field:ident, $value:ident,) => { $value };
 }
 
 pub(crate) use entity;

@@ -105,6 +105,97 @@ pub fn date_order(field: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -
     }
 }
 
+/// An e-mail address as people type it: one `@`, a dot in the domain, no spaces.
+pub fn email(field: &str, email: &str) -> Result<String> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Ok(String::new());
+    }
+    let ok = email.len() <= 254
+        && !email.chars().any(char::is_whitespace)
+        && match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            }
+            None => false,
+        };
+    if ok {
+        Ok(email.to_string())
+    } else {
+        Err(Error::validation(
+            field,
+            ValidationCode::InvalidEmail,
+            format!("{email:?} is geen e-mailadres (bijvoorbeeld naam@organisatie.nl)"),
+        ))
+    }
+}
+
+/// A phone number as people type it ("06-12345678", "+31 (0)71 123 45 67"):
+/// digits with spaces, dashes, dots, brackets and a leading +.
+pub fn phone(field: &str, phone: &str) -> Result<String> {
+    let phone = phone.trim();
+    if phone.is_empty() {
+        return Ok(String::new());
+    }
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || " -.()".contains(c) || (c == '+' && i == 0));
+    if allowed && (8..=15).contains(&digits) {
+        Ok(phone.to_string())
+    } else {
+        Err(Error::validation(
+            field,
+            ValidationCode::InvalidPhone,
+            format!("{phone:?} is geen telefoonnummer (bijvoorbeeld 06-12345678)"),
+        ))
+    }
+}
+
+/// A website as people type it ("ggdlimburgnoord.nl") becomes a full https
+/// address; anything that is not a web address is refused.
+pub fn website(field: &str, website: &str) -> Result<String> {
+    let website = website.trim();
+    if website.is_empty() {
+        return Ok(String::new());
+    }
+    let invalid = || {
+        Err(Error::validation(
+            field,
+            ValidationCode::InvalidUrl,
+            format!("{website:?} is geen webadres (bijvoorbeeld https://www.voorbeeld.nl)"),
+        ))
+    };
+    optional_text(field, website, 500)?;
+    let full = if website.contains("://") {
+        website.to_string()
+    } else {
+        format!("https://{website}")
+    };
+    let Some(rest) = full
+        .strip_prefix("https://")
+        .or_else(|| full.strip_prefix("http://"))
+    else {
+        return invalid();
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    if !host_ok || full.chars().any(char::is_whitespace) {
+        return invalid();
+    }
+    Ok(full)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +231,36 @@ mod tests {
         }
         for bad in ["-5", "12,345", "tien euro", "1.2.3,4,5", "€", "1e5"] {
             assert!(money("b", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn websites_are_completed_or_refused() {
+        assert_eq!(website("website", "").unwrap(), "");
+        assert_eq!(
+            website("website", " ggdlimburgnoord.nl ").unwrap(),
+            "https://ggdlimburgnoord.nl"
+        );
+        assert_eq!(
+            website("website", "http://www.venlo.nl/jgz?x=1").unwrap(),
+            "http://www.venlo.nl/jgz?x=1"
+        );
+        for bad in [
+            "geen website",
+            "ftp://x.nl",
+            "https://localhost",
+            "https://a b.nl",
+            "www.",
+            "https://.nl",
+        ] {
+            match website("website", bad) {
+                Err(Error::Validation(v)) => assert_eq!(
+                    (v.field.as_str(), v.code),
+                    ("website", ValidationCode::InvalidUrl),
+                    "{bad}"
+                ),
+                other => panic!("{bad:?} must be refused as a website, got {other:?}"),
+            }
         }
     }
 }

@@ -157,57 +157,6 @@ fn get(conn: &Connection, id: Uuid) -> Result<Contact> {
     rows::by_id(conn, SELECT, id, "contactpersoon", from_row)
 }
 
-/// An e-mail address as people type it: one `@`, a dot in the domain, no spaces.
-fn valid_email(email: &str) -> Result<String> {
-    let email = email.trim();
-    if email.is_empty() {
-        return Ok(String::new());
-    }
-    let ok = email.len() <= 254
-        && !email.chars().any(char::is_whitespace)
-        && match email.split_once('@') {
-            Some((local, domain)) => {
-                !local.is_empty()
-                    && !domain.contains('@')
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-            }
-            None => false,
-        };
-    if ok {
-        Ok(email.to_string())
-    } else {
-        Err(Error::validation(
-            "email",
-            ValidationCode::InvalidEmail,
-            format!("{email:?} is geen e-mailadres (bijvoorbeeld naam@organisatie.nl)"),
-        ))
-    }
-}
-
-/// A phone number as people type it ("06-12345678", "+31 (0)71 123 45 67"):
-/// digits with spaces, dashes, dots, brackets and a leading +.
-fn valid_phone(phone: &str) -> Result<String> {
-    let phone = phone.trim();
-    if phone.is_empty() {
-        return Ok(String::new());
-    }
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    let allowed = phone
-        .char_indices()
-        .all(|(i, c)| c.is_ascii_digit() || " -.()".contains(c) || (c == '+' && i == 0));
-    if allowed && (8..=15).contains(&digits) {
-        Ok(phone.to_string())
-    } else {
-        Err(Error::validation(
-            "phone",
-            ValidationCode::InvalidPhone,
-            format!("{phone:?} is geen telefoonnummer (bijvoorbeeld 06-12345678)"),
-        ))
-    }
-}
-
 fn coalition_role(text: &str) -> Result<Option<CoalitionRole>> {
     let text = text.trim();
     if text.is_empty() {
@@ -276,8 +225,14 @@ fn write_contact(
         &text(&input.function, before.map(|b| b.function.as_str())),
         200,
     )?;
-    let email = valid_email(&text(&input.email, before.map(|b| b.email.as_str())))?;
-    let phone = valid_phone(&text(&input.phone, before.map(|b| b.phone.as_str())))?;
+    let email = validate::email(
+        "email",
+        &text(&input.email, before.map(|b| b.email.as_str())),
+    )?;
+    let phone = validate::phone(
+        "phone",
+        &text(&input.phone, before.map(|b| b.phone.as_str())),
+    )?;
     let role = match &input.coalition_role {
         Some(role) => coalition_role(role)?,
         None => before.and_then(|b| b.coalition_role),

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::changes::Writer;
-use crate::error::{Error, Result, ValidationCode};
+use crate::error::{Error, Result};
 use crate::rows;
 use crate::schema::{entity, Choice, Date, Flag, Moment, Text};
 use crate::time::iso;
@@ -108,7 +108,7 @@ entity! {
         name: String = Text<200> ["Naam", "Name"] required "vul de naam van de organisatie in",
         kind: OrgKind = Choice<OrgKind> ["Soort", "Kind"] required "kies het soort organisatie",
         domain: Domain = Choice<Domain> ["Domein", "Domain"] required "kies het domein",
-        website: String = Text<500> ["Website", "Website"] check valid_website,
+        website: String = Text<500> ["Website", "Website"] check validate::website,
         notes: String = Text<10000> ["Notities", "Notes"],
         /// Where it is (town or address).
         place: String = Text<200> ["Plaats", "Place"],
@@ -171,46 +171,6 @@ pub struct NetworkSummary {
 pub struct DomainCount {
     pub domain: Domain,
     pub count: u32,
-}
-
-/// A website as people type it ("ggdlimburgnoord.nl") becomes a full https
-/// address; anything that is not a web address is refused.
-fn valid_website(website: &str) -> Result<String> {
-    let website = website.trim();
-    if website.is_empty() {
-        return Ok(String::new());
-    }
-    let invalid = || {
-        Err(Error::validation(
-            "website",
-            ValidationCode::InvalidUrl,
-            format!("{website:?} is geen webadres (bijvoorbeeld https://www.voorbeeld.nl)"),
-        ))
-    };
-    validate::optional_text("website", website, 500)?;
-    let full = if website.contains("://") {
-        website.to_string()
-    } else {
-        format!("https://{website}")
-    };
-    let Some(rest) = full
-        .strip_prefix("https://")
-        .or_else(|| full.strip_prefix("http://"))
-    else {
-        return invalid();
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("");
-    let host_ok = host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    if !host_ok || full.chars().any(char::is_whitespace) {
-        return invalid();
-    }
-    Ok(full)
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
@@ -472,36 +432,6 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn websites_are_completed_or_refused() {
-        assert_eq!(valid_website("").unwrap(), "");
-        assert_eq!(
-            valid_website(" ggdlimburgnoord.nl ").unwrap(),
-            "https://ggdlimburgnoord.nl"
-        );
-        assert_eq!(
-            valid_website("http://www.venlo.nl/jgz?x=1").unwrap(),
-            "http://www.venlo.nl/jgz?x=1"
-        );
-        for bad in [
-            "geen website",
-            "ftp://x.nl",
-            "https://localhost",
-            "https://a b.nl",
-            "www.",
-            "https://.nl",
-        ] {
-            match valid_website(bad) {
-                Err(Error::Validation(v)) => assert_eq!(
-                    (v.field.as_str(), v.code),
-                    ("website", ValidationCode::InvalidUrl),
-                    "{bad}"
-                ),
-                other => panic!("{bad:?} must be refused as a website, got {other:?}"),
-            }
-        }
-    }
 
     #[test]
     fn kinds_parse_from_the_words_coordinators_type() {

@@ -10,7 +10,12 @@ export type ErrorPayload = { kind: ErrorKind, message: string, validation: Valid
 
 export type Replica = { id: string, name: string, };
 
-export type Coalition = { id: string, name: string, start_date: string | null, created_at: string, updated_at: string, };
+export type Coalition = { id: string, name: string, 
+/**
+ * The day the coalition began (`2020-03-01` or `1-3-2020`): "dagen
+ * onderweg" count from it. Empty: from the day it was made in Wieg.
+ */
+start_date: string | null, created_at: string, updated_at: string, };
 
 export type CoalitionInput = { name?: string, 
 /**
