@@ -7,6 +7,44 @@ use ts_rs::TS;
 
 use crate::*;
 
+/// Every declared entity's name and fields, for [`fields`].
+const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
+    (coalition::COALITION.name, Coalition::FIELDS),
+    (network::ORGANISATION.name, Organisation::FIELDS),
+];
+
+/// `ui/src/lib/fields.ts`: what the forms know of each declared field (is
+/// it required, how long may it be) and what a coordinator calls it, as
+/// `field.<entity>.<field>` messages the UI's dictionary takes in.
+pub fn fields() -> String {
+    let mut limits = String::new();
+    let mut labels = [String::new(), String::new()];
+    for (entity, fields) in DECLARED {
+        for field in *fields {
+            let max = field.max.map_or("null".to_string(), |m| m.to_string());
+            limits.push_str(&format!(
+                "  '{entity}.{}': {{ required: {}, max: {max} }},\n",
+                field.name, field.required
+            ));
+            for (out, label) in labels.iter_mut().zip([field.nl, field.en]) {
+                out.push_str(&format!(
+                    "    'field.{entity}.{}': {},\n",
+                    field.name,
+                    serde_json::to_string(label).expect("a label is text")
+                ));
+            }
+        }
+    }
+    let [nl, en] = labels;
+    format!(
+        "// Generated from the entity declarations in src/ by `WIEG_UPDATE_BINDINGS=1 cargo test`. Do not edit.\n\n\
+         /** Per declared field: must it be filled in, and the most characters it takes. */\n\
+         export const FIELDS = {{\n{limits}}} as const;\n\n\
+         /** What a coordinator calls each declared field. */\n\
+         export const FIELD_LABELS = {{\n  nl: {{\n{nl}  }},\n  en: {{\n{en}  }},\n}} as const;\n"
+    )
+}
+
 /// The whole bindings file.
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::new();

@@ -21,11 +21,14 @@ import type {
   RolloutStatus,
   ValidationCode,
 } from './bindings';
+import { FIELD_LABELS } from './fields';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: Lang[] = ['nl', 'en'];
 
+// The declared fields' names come from the core (`fields.ts`).
 const nl = {
+  ...FIELD_LABELS.nl,
   'app.name': 'Wieg',
   'nav.label': 'Hoofdmenu',
   'nav.dashboard': 'Dashboard',
@@ -71,19 +74,9 @@ const nl = {
   'org.new': 'Nieuwe organisatie',
   'org.search': 'Zoeken',
   'org.search.placeholder': 'Zoek op naam, website of notities',
-  'org.kind': 'Soort',
-  'org.domain': 'Domein',
-  'org.name': 'Naam',
-  'org.website': 'Website',
-  'org.notes': 'Notities',
   'org.municipalities': "Werkgebied (gemeenten)",
   'org.municipality': "Gemeente",
-  'org.place': "Plaats",
   'org.status': "Coalitie",
-  'org.involvedSince': "Betrokken sinds",
-  'org.signedOn': "Convenant getekend op",
-  'org.signatory': "Getekend door",
-  'org.leftOn': "Gestopt op",
   'org.dateHint': "Datum als 30-11-2026; leeg laten mag.",
   'status.betrokken': "betrokken",
   'status.convenant getekend': "convenant getekend",
@@ -115,8 +108,6 @@ const nl = {
   'placeholder.title': 'Nog niet beschikbaar',
   'placeholder.text': 'Dit onderdeel komt in een volgende versie van Wieg.',
   'settings.title': 'Instellingen',
-  'settings.coalition.name': 'Naam van de coalitie',
-  'settings.coalition.start': 'Gestart op',
   'settings.coalition.start.hint': 'De dag waarop de coalitie begon; het dashboard telt de dagen onderweg vanaf hier. Leeg: vanaf de dag dat ze in Wieg werd aangemaakt.',
   'settings.language': 'Taal',
   'settings.replica': 'Naam van deze laptop',
@@ -776,6 +767,7 @@ const nl = {
 type Key = keyof typeof nl;
 
 const en: Record<Key, string> = {
+  ...FIELD_LABELS.en,
   'app.name': 'Wieg',
   'nav.label': 'Main menu',
   'nav.dashboard': 'Dashboard',
@@ -821,19 +813,9 @@ const en: Record<Key, string> = {
   'org.new': 'New organisation',
   'org.search': 'Search',
   'org.search.placeholder': 'Search by name, website or notes',
-  'org.kind': 'Kind',
-  'org.domain': 'Domain',
-  'org.name': 'Name',
-  'org.website': 'Website',
-  'org.notes': 'Notes',
   'org.municipalities': "Area served (municipalities)",
   'org.municipality': "Municipality",
-  'org.place': "Place",
   'org.status': "Coalition",
-  'org.involvedSince': "Involved since",
-  'org.signedOn': "Covenant signed on",
-  'org.signatory': "Signed by",
-  'org.leftOn': "Left on",
   'org.dateHint': "Date as 30-11-2026; may be left empty.",
   'status.betrokken': "involved",
   'status.convenant getekend': "covenant signed",
@@ -865,8 +847,6 @@ const en: Record<Key, string> = {
   'placeholder.title': 'Not available yet',
   'placeholder.text': 'This part comes in a next version of Wieg.',
   'settings.title': 'Settings',
-  'settings.coalition.name': 'Name of the coalition',
-  'settings.coalition.start': 'Started on',
   'settings.coalition.start.hint': 'The day the coalition began; the dashboard counts the days under way from here. Empty: from the day it was created in Wieg.',
   'settings.language': 'Language',
   'settings.replica': 'Name of this laptop',
