@@ -654,46 +654,35 @@ fn import_organisation(
         .then(|| known.municipalities(plan.cell(row, "municipalities")))
         .transpose()?;
     let text = |field| plan.given(row, field);
+    // The columns this import reads; a field it has no column for is left
+    // out (and so left as it is, or empty for a new organisation).
+    let mut input = OrganisationInput {
+        kind,
+        domain,
+        website: text("website"),
+        notes: text("notes"),
+        place: text("place"),
+        involved_since: text("involved_since"),
+        signed_on: text("signed_on"),
+        signatory: text("signatory"),
+        covenant_version: text("covenant_version"),
+        left_on: text("left_on"),
+        // The municipalities are set below, for new and known ones alike.
+        ..Default::default()
+    };
     let (id, created) = match known.organisations.get(&fold(&name)).copied() {
         Some(id) => {
-            let patch = OrganisationInput {
-                name: None,
-                kind,
-                domain,
-                website: text("website"),
-                notes: text("notes"),
-                place: text("place"),
-                involved_since: text("involved_since"),
-                signed_on: text("signed_on"),
-                signatory: text("signatory"),
-                covenant_version: text("covenant_version"),
-                left_on: text("left_on"),
-                // Set below, for new and known organisations alike.
-                municipalities: None,
-            };
-            update_organisation_in(w, id, &patch)?;
+            update_organisation_in(w, id, &input)?;
             (id, false)
         }
         None => {
             let kind = kind.unwrap_or(OrgKind::Overig);
-            let input = OrganisationInput {
-                name: Some(name),
-                kind: Some(kind),
-                domain: Some(domain.unwrap_or(kind.usual_domain())),
-                website: text("website"),
-                notes: text("notes"),
-                place: text("place"),
-                involved_since: text("involved_since"),
-                signed_on: text("signed_on"),
-                signatory: text("signatory"),
-                covenant_version: text("covenant_version"),
-                left_on: text("left_on"),
-                municipalities: None,
-            };
+            input.kind = Some(kind);
+            input.domain = Some(domain.unwrap_or(kind.usual_domain()));
+            let folded = fold(&name);
+            input.name = Some(name);
             let id = create_organisation_in(w, &input)?;
-            known
-                .organisations
-                .insert(fold(input.name.as_deref().unwrap_or_default()), id);
+            known.organisations.insert(folded, id);
             (id, true)
         }
     };
