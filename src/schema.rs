@@ -282,7 +282,7 @@ macro_rules! entity {
 
         /// What a form or the CLI sends: creating fills what is left out,
         /// editing leaves it as it is.
-        #[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+        #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, ts_rs::TS)]
         #[serde(default)]
         #[ts(optional_fields)]
         pub struct $input {

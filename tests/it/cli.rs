@@ -110,6 +110,47 @@ fn organisations_from_the_command_line() {
     assert_eq!(dump, ok(data, &["dump"]), "a dump is stable");
 }
 
+/// `--set field=value` reaches any declared field, after the named flags.
+#[test]
+fn any_declared_field_is_set_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--name", "Kansrijke Start Venlo"]);
+    let add = [
+        "org", "add", "--name", "GGD Maas", "--kind", "ggd", "--domain", "medisch",
+    ];
+    ok(
+        data,
+        &[&add[..], &["--set", "notes=Ook kraamzorg"]].concat(),
+    );
+    ok(
+        data,
+        &[
+            "org", "set", "GGD Maas", "--set", "kind=ggz", "--place", "Venlo",
+        ],
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(data, &["org", "list", "--json"])).unwrap();
+    let org = &list[0];
+    assert_eq!(
+        (&org["notes"], &org["kind"], &org["place"]),
+        (
+            &serde_json::json!("Ook kraamzorg"),
+            &serde_json::json!("ggz"),
+            &serde_json::json!("Venlo")
+        )
+    );
+    let unknown = fails(data, &["org", "set", "GGD Maas", "--set", "kleur=rood"]);
+    assert!(
+        unknown.contains("onbekend veld \"kleur\"") && unknown.contains("website"),
+        "{unknown}"
+    );
+    let shape = fails(data, &["org", "set", "GGD Maas", "--set", "notes"]);
+    assert!(shape.contains("veld=waarde"), "{shape}");
+    let word = fails(data, &["org", "set", "GGD Maas", "--set", "kind=bakkerij"]);
+    assert!(word.contains("bakkerij"), "{word}");
+}
+
 #[test]
 fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();

@@ -614,6 +614,59 @@ struct OptionalOrgFields {
     /// The municipalities it serves, by name or CBS code, comma-separated ("" for none)
     #[arg(long)]
     municipalities: Option<String>,
+    /// Any other field by its name, e.g. `--set phone=077-1234567` (repeatable)
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    set: Vec<String>,
+}
+
+impl OptionalOrgFields {
+    /// The flags as one input, on top of `base`; `--set` fields last.
+    fn input(self, ws: &Workspace, base: OrganisationInput) -> wieg::Result<OrganisationInput> {
+        let input = OrganisationInput {
+            website: self.website,
+            notes: self.notes,
+            place: self.place,
+            involved_since: self.involved_since,
+            signed_on: self.signed_on,
+            signatory: self.signatory,
+            covenant_version: self.covenant_version,
+            left_on: self.left_on,
+            municipalities: self
+                .municipalities
+                .as_deref()
+                .map(|l| municipality_ids(ws, l))
+                .transpose()?,
+            ..base
+        };
+        with_fields(input, &self.set)
+    }
+}
+
+/// `--set field=value` for any declared field of an input, so a field added
+/// to an entity can be set from here without a flag of its own.
+fn with_fields<T: serde::Serialize + serde::de::DeserializeOwned>(
+    input: T,
+    sets: &[String],
+) -> wieg::Result<T> {
+    let mut json = serde_json::to_value(input)?;
+    let fields = json.as_object_mut().expect("an input is a JSON object");
+    for set in sets {
+        let Some((field, value)) = set.split_once('=') else {
+            return Err(wieg::Error::InvalidInput(format!(
+                "--set {set:?}: schrijf veld=waarde, bijvoorbeeld --set phone=077-1234567"
+            )));
+        };
+        if !fields.contains_key(field) {
+            let mut known: Vec<&str> = fields.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            return Err(wieg::Error::InvalidInput(format!(
+                "--set: onbekend veld {field:?}; kies uit: {}",
+                known.join(", ")
+            )));
+        }
+        fields.insert(field.to_string(), value.into());
+    }
+    serde_json::from_value(json).map_err(|e| wieg::Error::InvalidInput(format!("--set: {e}")))
 }
 
 /// "Venlo, GM0984" as municipality ids.
@@ -1117,25 +1170,15 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             domain,
             optional,
         } => {
-            let served = optional
-                .municipalities
-                .as_deref()
-                .map(|l| municipality_ids(ws, l))
-                .transpose()?;
-            let org = ws.create_organisation(&OrganisationInput {
-                name: Some(name),
-                kind: Some(kind),
-                domain: Some(domain),
-                website: optional.website,
-                notes: optional.notes,
-                place: optional.place,
-                involved_since: optional.involved_since,
-                signed_on: optional.signed_on,
-                signatory: optional.signatory,
-                covenant_version: optional.covenant_version,
-                left_on: optional.left_on,
-                municipalities: served,
-            })?;
+            let org = ws.create_organisation(&optional.input(
+                ws,
+                OrganisationInput {
+                    name: Some(name),
+                    kind: Some(kind),
+                    domain: Some(domain),
+                    ..Default::default()
+                },
+            )?)?;
             println!("{}", org.id);
         }
         OrgCommand::List {
@@ -1175,28 +1218,13 @@ fn org(ws: &mut Workspace, cmd: OrgCommand) -> wieg::Result<()> {
             optional,
         } => {
             let id = ws.find_organisation(&id)?.id;
-            let served = optional
-                .municipalities
-                .as_deref()
-                .map(|l| municipality_ids(ws, l))
-                .transpose()?;
-            let org = ws.update_organisation(
-                id,
-                &OrganisationInput {
-                    name,
-                    kind,
-                    domain,
-                    website: optional.website,
-                    notes: optional.notes,
-                    place: optional.place,
-                    involved_since: optional.involved_since,
-                    signed_on: optional.signed_on,
-                    signatory: optional.signatory,
-                    covenant_version: optional.covenant_version,
-                    left_on: optional.left_on,
-                    municipalities: served,
-                },
-            )?;
+            let input = OrganisationInput {
+                name,
+                kind,
+                domain,
+                ..Default::default()
+            };
+            let org = ws.update_organisation(id, &optional.input(ws, input)?)?;
             print_org_line(&org);
         }
         OrgCommand::Rm { id } => {
