@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 /// The schema, one entry per version. Typed tables hold the current state;
 /// every column of a synced entity is nullable or defaulted, because its
 /// fields may arrive from other laptops one by one, in any order.
-const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[&str] = &[
     // 1: the change log, conflicts, sync bookkeeping, replica-local settings,
     // coalition, organisations.
     r#"

@@ -86,6 +86,9 @@ pub mod workspace;
 pub use changes::{Change, Conflict};
 pub use coalition::{AppStatus, Coalition, CoalitionInput};
 pub use conflicts::{ConflictView, RacedDelete, RacedEdit};
+/// The schema's migrations, for tests that turn a database back into an older one.
+#[doc(hidden)]
+pub use db::MIGRATIONS;
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, ValidationError};
 pub use network::{

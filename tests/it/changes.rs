@@ -341,6 +341,7 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
 
     // Back to how schema 9 stored the log.
     let conn = rusqlite::Connection::open(b_dir.path().join("wieg.sqlite")).unwrap();
+    crate::columns_back_to(&conn, 9);
     conn.execute_batch(
         "CREATE TABLE old_changes (
             hlc TEXT PRIMARY KEY, replica TEXT NOT NULL, entity TEXT NOT NULL,

@@ -110,3 +110,32 @@ impl Rng {
         }
     }
 }
+
+/// Turns a database back into schema `version`, as far as the migrations
+/// after it only added columns (the common case: a field added to an
+/// entity). The tests of older schemas call this first, then undo by hand
+/// the migrations that did more (the one they are about among them).
+pub fn columns_back_to(conn: &rusqlite::Connection, version: usize) {
+    for migration in wieg::MIGRATIONS[version..].iter().rev() {
+        let statements: Vec<&str> = migration
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let adds_column = |s: &&str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            words.len() > 5 && words[0..2] == ["ALTER", "TABLE"] && words[3..5] == ["ADD", "COLUMN"]
+        };
+        if !statements.iter().all(adds_column) {
+            continue;
+        }
+        for statement in statements {
+            let words: Vec<&str> = statement.split_whitespace().collect();
+            conn.execute_batch(&format!(
+                "ALTER TABLE {} DROP COLUMN {}",
+                words[2], words[5]
+            ))
+            .unwrap_or_else(|e| panic!("undo {statement:?}: {e}"));
+        }
+    }
+}

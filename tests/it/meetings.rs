@@ -540,6 +540,7 @@ fn minutes_from_schema_10_are_found_inside_compounds_after_opening() {
 
     // Back to how schema 10 kept search: no compound index, its triggers.
     let conn = rusqlite::Connection::open(dir.path().join("wieg.sqlite")).unwrap();
+    crate::columns_back_to(&conn, 10);
     let mut sql = String::from("DROP TABLE search_parts;\n");
     for (table, kind, title, body) in [
         ("agenda_items", "agendapunt", "new.title", "new.minutes"),
@@ -600,7 +601,7 @@ fn minutes_from_schema_10_are_found_inside_compounds_after_opening() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(version, wieg::SCHEMA_VERSION);
-    assert_eq!(version, 11);
+    assert!(version >= 11, "the search of compounds (11) is in");
 }
 
 #[test]
