@@ -652,6 +652,10 @@ pub const MIGRATIONS: &[&str] = &[
         WHERE new.deleted = 0;
     END;
     "#,
+    // 12: an organisation's general phone number.
+    r#"
+    ALTER TABLE organisations ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -109,6 +109,8 @@ entity! {
         kind: OrgKind = Choice<OrgKind> ["Soort", "Kind"] required "kies het soort organisatie",
         domain: Domain = Choice<Domain> ["Domein", "Domain"] required "kies het domein",
         website: String = Text<500> ["Website", "Website"] check validate::website,
+        /// Its general number, for whoever has no contact person there yet.
+        phone: String = Text<50> ["Telefoon (algemeen)", "Phone (general)"] check validate::phone,
         notes: String = Text<10000> ["Notities", "Notes"],
         /// Where it is (town or address).
         place: String = Text<200> ["Plaats", "Place"],

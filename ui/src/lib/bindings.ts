@@ -32,7 +32,11 @@ export type Domain = "medisch" | "sociaal" | "publieke gezondheid" | "overig";
 
 export type CoalitionStatus = "betrokken" | "convenant getekend" | "gestopt";
 
-export type Organisation = { id: string, name: string, kind: OrgKind, domain: Domain, website: string, notes: string, 
+export type Organisation = { id: string, name: string, kind: OrgKind, domain: Domain, website: string, 
+/**
+ * Its general number, for whoever has no contact person there yet.
+ */
+phone: string, notes: string, 
 /**
  * Where it is (town or address).
  */
@@ -51,7 +55,11 @@ signatory: string, covenant_version: string, left_on: string | null, status: Coa
  */
 municipalities: Array<string>, created_at: string, deleted: boolean, updated_at: string, };
 
-export type OrganisationInput = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, notes?: string, 
+export type OrganisationInput = { name?: string, kind?: OrgKind, domain?: Domain, website?: string, 
+/**
+ * Its general number, for whoever has no contact person there yet.
+ */
+phone?: string, notes?: string, 
 /**
  * Where it is (town or address).
  */
