@@ -154,6 +154,16 @@ const ORGANISATION_COLUMNS: &[(&str, &[&str])] = &[
     ("domain", &["domein", "domain", "sector"]),
     ("website", &["website", "url", "site", "webadres"]),
     (
+        "phone",
+        &[
+            "telefoon",
+            "telefoonnummer",
+            "phone",
+            "tel",
+            "telefoonalgemeen",
+        ],
+    ),
+    (
         "place",
         &[
             "plaats",
@@ -660,6 +670,7 @@ fn import_organisation(
         kind,
         domain,
         website: text("website"),
+        phone: text("phone"),
         notes: text("notes"),
         place: text("place"),
         involved_since: text("involved_since"),

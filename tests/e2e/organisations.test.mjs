@@ -52,7 +52,13 @@ test('create a coalition and an organisation, and find it again after a restart'
     const websiteError = await visible(app, byTestId('error-website'));
     assert.match(await websiteError.getText(), /geen webadres/);
 
+    // So is a phone number that is not one.
     await (await app.$('#org-website')).setValue('dewieg.example.nl');
+    await (await app.$('#org-phone')).setValue('bel maar');
+    await (await app.$(byTestId('save-organisation'))).click();
+    assert.match(await (await visible(app, byTestId('error-phone'))).getText(), /geen telefoonnummer/);
+    assert.equal(await app.execute(() => document.activeElement?.id), 'org-phone');
+    await (await app.$('#org-phone')).setValue('077-3201100');
     await (await app.$(byTestId('save-organisation'))).click();
     await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true, timeout: 10_000 });
 
@@ -63,6 +69,10 @@ test('create a coalition and an organisation, and find it again after a restart'
     assert.match(text, /dewieg\.example\.nl/);
     assert.equal(await (await app.$(byTestId('org-count'))).getText(), '1 organisatie');
     await app.saveScreenshot(join(ARTIFACTS, 'organisations.png'));
+
+    // Its page shows the general phone number.
+    await (await app.$(byTestId('open-organisation'))).click();
+    assert.equal(await (await visible(app, byTestId('organisation-phone'))).getText(), '077-3201100');
   } finally {
     await app.deleteSession();
   }
@@ -73,6 +83,7 @@ test('create a coalition and an organisation, and find it again after a restart'
     listed.map((o) => [o.name, o.kind, o.domain, o.website]),
     [[ORG, 'verloskundigenpraktijk', 'medisch', 'https://dewieg.example.nl']],
   );
+  assert.equal(listed[0].phone, '077-3201100');
 
   // Start the app again: it opens on the coalition, with the organisation.
   app = await launchApp(driver);

@@ -21,6 +21,7 @@ mod network;
 mod plan;
 mod processes;
 mod relations;
+mod schema;
 mod sync;
 mod windows;
 

@@ -660,3 +660,38 @@ fn an_organisation_page_is_read_in_one_call() {
         Err(Error::NotFound { .. })
     ));
 }
+
+/// The general phone number: checked like a contact's, kept, cleared, synced.
+#[test]
+fn an_organisation_keeps_its_general_phone_number() {
+    let (_dir, mut ws) = workspace();
+    let input = |phone: &str| OrganisationInput {
+        phone: Some(phone.into()),
+        ..new_org("Kraamzorg De Waarden")
+    };
+    assert_eq!(
+        validation_of(ws.create_organisation(&input("bel maar"))),
+        ("phone".into(), ValidationCode::InvalidPhone)
+    );
+    assert!(ws
+        .list_organisations(&Default::default())
+        .unwrap()
+        .is_empty());
+    let org = ws.create_organisation(&input(" 077-3201100 ")).unwrap();
+    assert_eq!(org.phone, "077-3201100");
+    let (_other_dir, other) = crate::replica_of(&ws);
+    assert_eq!(other.organisation(org.id).unwrap().phone, "077-3201100");
+    let cleared = ws
+        .update_organisation(
+            org.id,
+            &OrganisationInput {
+                phone: Some(String::new()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (cleared.phone.as_str(), cleared.name.as_str()),
+        ("", "Kraamzorg De Waarden")
+    );
+}
