@@ -151,6 +151,107 @@ impl Kind for Flag {
     }
 }
 
+/// A whole number.
+pub struct Int;
+
+impl Kind for Int {
+    type Stored = i64;
+    type Input = i64;
+    fn check(_field: &'static str, input: &i64) -> Result<i64> {
+        Ok(*input)
+    }
+    fn absent() -> i64 {
+        0
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<i64> {
+        Ok(row.get::<_, Option<i64>>(column)?.unwrap_or(0))
+    }
+    fn value(stored: &i64) -> Value {
+        Value::from(*stored)
+    }
+}
+
+/// An amount in euro cents, typed as Dutch euros (`12.500`, `€ 1.250,50`).
+pub struct Money;
+
+impl Kind for Money {
+    type Stored = i64;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<i64> {
+        validate::money(field, input)
+    }
+    fn absent() -> i64 {
+        0
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<i64> {
+        Int::read(row, column)
+    }
+    fn value(stored: &i64) -> Value {
+        Value::from(*stored)
+    }
+}
+
+/// Another entity's id, or none: typed as the id, or empty for none.
+pub struct Ref;
+
+impl Kind for Ref {
+    type Stored = Option<Uuid>;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<Option<Uuid>> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Ok(None);
+        }
+        Uuid::try_parse(input).map(Some).map_err(|_| {
+            Error::validation(
+                field,
+                ValidationCode::InvalidChoice,
+                format!("{input:?} is geen id van Wieg"),
+            )
+        })
+    }
+    fn absent() -> Option<Uuid> {
+        None
+    }
+    fn is_blank(stored: &Option<Uuid>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<Uuid>> {
+        Ok(row
+            .get::<_, Option<String>>(column)?
+            .and_then(|id| Uuid::try_parse(&id).ok()))
+    }
+    fn value(stored: &Option<Uuid>) -> Value {
+        stored.map_or(Value::from(""), |id| Value::from(id.to_string()))
+    }
+}
+
+/// The id of the entity this one belongs to (an action's plan): always there.
+pub struct Link;
+
+impl Kind for Link {
+    type Stored = Uuid;
+    type Input = Uuid;
+    fn check(_field: &'static str, input: &Uuid) -> Result<Uuid> {
+        Ok(*input)
+    }
+    fn absent() -> Uuid {
+        Uuid::nil()
+    }
+    fn is_blank(stored: &Uuid) -> bool {
+        stored.is_nil()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Uuid> {
+        Ok(row
+            .get::<_, Option<String>>(column)?
+            .and_then(|id| Uuid::try_parse(&id).ok())
+            .unwrap_or_default())
+    }
+    fn value(stored: &Uuid) -> Value {
+        Value::from(stored.to_string())
+    }
+}
+
 /// A moment kept by Wieg itself (when a row was made), never typed in; a
 /// moment that has not arrived yet reads as the earliest one.
 pub struct Moment;
@@ -179,7 +280,7 @@ pub fn read_id(row: &Row) -> rusqlite::Result<Uuid> {
 }
 
 /// A required field left out or left empty.
-pub fn missing(field: &'static str, message: &'static str) -> Error {
+pub fn missing(field: &str, message: &str) -> Error {
     Error::validation(field, ValidationCode::Required, message)
 }
 
@@ -206,6 +307,9 @@ pub struct FieldInfo {
 ///         /// docs
 ///         name: String = Text<200> ["Naam", "Name"] required "vul de naam in",
 ///         website: String = Text<500> ["Website", "Website"] check validate::website,
+///         status: Status = Choice<Status> ["Status", "Status"] default (Status::Open),
+///         /// the input calls it `budget`: euros as typed
+///         budget_cents: i64 = Money ["Budget", "Budget"] input "budget",
 ///     }
 ///     kept { created_at: DateTime<Utc> = Moment, deleted: bool = Flag }
 ///     extra { status: Status }   // in the record, filled by the domain
@@ -225,7 +329,8 @@ macro_rules! entity {
             $(
                 $(#[$fmeta:meta])*
                 $field:ident : $fty:ty = $kind:ty [$nl:literal, $en:literal]
-                    $(required $message:literal)? $(check $check:path)?
+                    $(required $message:literal)? $(default ($default:expr))?
+                    $(input $alias:literal)? $(check $check:path)?
             ),* $(,)?
         }
         kept { $($kept:ident : $kty:ty = $kkind:ty),* $(,)? }
@@ -286,7 +391,10 @@ macro_rules! entity {
         #[serde(default)]
         #[ts(optional_fields)]
         pub struct $input {
-            $( $(#[$fmeta])* pub $field: Option<<$kind as $crate::schema::Kind>::Input>, )*
+            $(
+                $(#[$fmeta])* $(#[serde(rename = $alias)])?
+                pub $field: Option<<$kind as $crate::schema::Kind>::Input>,
+            )*
             $( $(#[$imeta])* pub $ifield: $ity, )*
         }
 
@@ -304,15 +412,17 @@ macro_rules! entity {
                 Ok($checked {
                     $( $field: match &self.$field {
                         Some(input) => {
-                            let value = <$kind as $crate::schema::Kind>::check(stringify!($field), input)?;
-                            $crate::schema::entity!(@blank $field, $kind, value, $($message)?);
-                            let value = $crate::schema::entity!(@check $field, value, $($check)?);
+                            let name = $crate::schema::entity!(@name $field $($alias)?);
+                            let value = <$kind as $crate::schema::Kind>::check(name, input)?;
+                            $crate::schema::entity!(@blank name, $kind, value, $($message)?);
+                            let value = $crate::schema::entity!(@check name, value, $($check)?);
                             Some(value)
                         }
-                        None if creating => {
-                            #[allow(unreachable_code)]
-                            Some($crate::schema::entity!(@absent $field, $kind, $($message)?))
-                        }
+                        #[allow(unreachable_code, clippy::diverging_sub_expression)]
+                        None if creating => Some($crate::schema::entity!(
+                            @absent $crate::schema::entity!(@name $field $($alias)?),
+                            $kind, [$($message)?], [$($default)?]
+                        )),
                         None => None,
                     }, )*
                 })
@@ -333,22 +443,148 @@ macro_rules! entity {
     (@required $message:literal) => { true };
     (@required) => { false };
 
-    (@absent $field:ident, $kind:ty, $message:literal) => {
-        return Err($crate::schema::missing(stringify!($field), $message))
+    (@name $field:ident $alias:literal) => { $alias };
+    (@name $field:ident) => { stringify!($field) };
+
+    (@absent $name:expr, $kind:ty, [$message:literal], []) => {
+        return Err($crate::schema::missing($name, $message))
     };
-    (@absent $field:ident, $kind:ty,) => {
+    (@absent $name:expr, $kind:ty, [], [$default:expr]) => { $default };
+    (@absent $name:expr, $kind:ty, [], []) => {
         <$kind as $crate::schema::Kind>::absent()
     };
 
-    (@blank $field:ident, $kind:ty, $value:ident, $message:literal) => {
+    (@blank $name:ident, $kind:ty, $value:ident, $message:literal) => {
         if <$kind as $crate::schema::Kind>::is_blank(&$value) {
-            return Err($crate::schema::missing(stringify!($field), $message));
+            return Err($crate::schema::missing($name, $message));
         }
     };
-    (@blank $field:ident, $kind:ty, $value:ident,) => {};
+    (@blank $name:ident, $kind:ty, $value:ident,) => {};
 
-    (@check $field:ident, $value:ident, $check:path) => { $check(stringify!($field), &$value)? };
-    (@check $field:ident, $value:ident,) => { $value };
+    (@check $name:ident, $value:ident, $check:path) => { $check($name, &$value)? };
+    (@check $name:ident, $value:ident,) => { $value };
 }
 
 pub(crate) use entity;
+
+#[cfg(test)]
+#[allow(dead_code)] // the test entity is never read from or written to a table
+mod tests {
+    use serde::Serialize;
+    use ts_rs::TS;
+
+    use super::*;
+
+    crate::vocabulary::dutch_choice!(#[derive(Default)] Status {
+        #[default]
+        Open = "open",
+        Done = "klaar"
+    });
+
+    entity! {
+        #[derive(Debug, Clone, Serialize, TS)]
+        pub struct Thing in THING = "thing", "things";
+        input ThingInput => ThingChecked {}
+        fields {
+            title: String = Text<10> ["Titel", "Title"] required "geef een titel",
+            status: Status = Choice<Status> ["Status", "Status"] default (Status::Done),
+            budget_cents: i64 = Money ["Budget", "Budget"] input "budget",
+            owner: Option<Uuid> = Ref ["Eigenaar", "Owner"],
+            due: Option<NaiveDate> = Date ["Klaar op", "Due"],
+        }
+        kept { created_at: DateTime<Utc> = Moment }
+        extra {}
+        hidden { deleted }
+    }
+
+    fn refused(input: &ThingInput, creating: bool) -> (String, ValidationCode) {
+        match input.check(creating) {
+            Err(Error::Validation(v)) => (v.field, v.code),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    fn title(text: &str) -> ThingInput {
+        ThingInput {
+            title: Some(text.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn creating_fills_what_is_left_out_or_refuses_a_required_field() {
+        let missing = ("title".to_string(), ValidationCode::Required);
+        assert_eq!(refused(&ThingInput::default(), true), missing);
+        assert_eq!(refused(&title("   "), true), missing);
+        assert_eq!(
+            refused(&title("veel te lang"), true),
+            ("title".into(), ValidationCode::TooLong)
+        );
+        let made = title(" Plan ").check(true).unwrap();
+        assert_eq!(made.title.as_deref(), Some("Plan"));
+        assert_eq!(made.status, Some(Status::Done), "the declared default");
+        assert_eq!(
+            (made.budget_cents, made.owner, made.due),
+            (Some(0), Some(None), Some(None))
+        );
+    }
+
+    #[test]
+    fn editing_checks_only_what_is_given_and_names_the_input_field() {
+        let edit: ThingInput = serde_json::from_str(r#"{"budget": "€ 1.250,50"}"#).unwrap();
+        let checked = edit.check(false).unwrap();
+        assert_eq!(checked.budget_cents, Some(125_050));
+        assert!(checked.title.is_none() && checked.status.is_none() && checked.owner.is_none());
+        let bad = ThingInput {
+            budget_cents: Some("twaalf".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            refused(&bad, false),
+            ("budget".into(), ValidationCode::InvalidAmount)
+        );
+        let owner = ThingInput {
+            owner: Some("niemand".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            refused(&owner, false),
+            ("owner".into(), ValidationCode::InvalidChoice)
+        );
+        let cleared = ThingInput {
+            owner: Some(" ".into()),
+            due: Some(String::new()),
+            ..Default::default()
+        };
+        let cleared = cleared.check(false).unwrap();
+        assert_eq!((cleared.owner, cleared.due), (Some(None), Some(None)));
+    }
+
+    #[test]
+    fn the_declaration_gives_the_spec_the_select_and_the_field_list() {
+        assert_eq!(
+            THING.fields,
+            [
+                "title",
+                "status",
+                "budget_cents",
+                "owner",
+                "due",
+                "created_at",
+                "deleted"
+            ]
+        );
+        assert_eq!(
+            Thing::SELECT,
+            "SELECT id, updated_at, title, status, budget_cents, owner, due, created_at FROM things"
+        );
+        let names: Vec<(&str, bool, Option<usize>)> = Thing::FIELDS
+            .iter()
+            .map(|f| (f.name, f.required, f.max))
+            .collect();
+        assert_eq!(names[0], ("title", true, Some(10)));
+        assert_eq!(names[2], ("budget_cents", false, None));
+        assert_eq!(Ref::value(&None), Value::from(""));
+        assert_eq!(Date::value(&None), Value::Null);
+    }
+}

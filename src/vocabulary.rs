@@ -25,12 +25,12 @@ pub(crate) fn normalize_choice(text: &str) -> String {
 /// is forgiving: case, diacritics, `-`/`_` and either half of a word with a
 /// slash ("vsv" for "ziekenhuis/vsv") are accepted.
 macro_rules! dutch_choice {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize, ts_rs::TS)]
         pub enum $name {
-            $( #[serde(rename = $code)] $variant ),+
+            $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
         }
 
         impl $name {

@@ -16,7 +16,9 @@ use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
 
 dutch_choice!(
-    /// What kind of organisation a partner is.
+    /// What kind of organisation a partner is (a kind from a newer version
+    /// reads as "overig").
+    #[derive(Default)]
     OrgKind {
         Verloskundigenpraktijk = "verloskundigenpraktijk",
         ZiekenhuisVsv = "ziekenhuis/vsv",
@@ -32,6 +34,7 @@ dutch_choice!(
         VeiligThuis = "veilig thuis",
         Schuldhulp = "schuldhulp",
         Provincie = "provincie",
+        #[default]
         Overig = "overig",
     }
 );
@@ -58,7 +61,9 @@ impl OrgKind {
 dutch_choice!(
     /// Where a partner stands in the coalition, from its dates: involved,
     /// signed the covenant, or left.
+    #[derive(Default)]
     CoalitionStatus {
+        #[default]
         Betrokken = "betrokken",
         Getekend = "convenant getekend",
         Gestopt = "gestopt",
@@ -67,32 +72,15 @@ dutch_choice!(
 
 dutch_choice!(
     /// The domain a partner works in; the programme is about bridging them.
+    #[derive(Default)]
     Domain {
         Medisch = "medisch",
         Sociaal = "sociaal",
         PubliekeGezondheid = "publieke gezondheid",
+        #[default]
         Overig = "overig",
     }
 );
-
-impl Default for OrgKind {
-    /// What a kind from a newer version reads as here.
-    fn default() -> Self {
-        OrgKind::Overig
-    }
-}
-
-impl Default for Domain {
-    fn default() -> Self {
-        Domain::Overig
-    }
-}
-
-impl Default for CoalitionStatus {
-    fn default() -> Self {
-        CoalitionStatus::Betrokken
-    }
-}
 
 entity! {
     /// A partner organisation.
