@@ -258,16 +258,16 @@ pub struct NetworkBench {
 /// municipalities) and `relations` random relations, built through the
 /// change path in `dir`, then its lists, metrics and files timed.
 pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<NetworkBench> {
-    use crate::network::{NewMunicipality, NewRelation, OrganisationFilter, RelationKind};
+    use crate::network::{MunicipalityInput, NewRelation, OrganisationFilter, RelationKind};
 
     let mut ws = Workspace::open(dir.join("data"))?;
     ws.create_coalition("Kansrijke Start Benchmark")?;
     let started = Instant::now();
     let municipalities: Vec<uuid::Uuid> = (0..40)
         .map(|i| {
-            ws.create_municipality(&NewMunicipality {
-                name: format!("Gemeente {i}"),
-                cbs_code: format!("GM{:04}", 1000 + i),
+            ws.create_municipality(&MunicipalityInput {
+                name: Some(format!("Gemeente {i}")),
+                cbs_code: Some(format!("GM{:04}", 1000 + i)),
                 ..Default::default()
             })
             .map(|m| m.id)
@@ -428,7 +428,7 @@ fn build_plan(
     interventions: usize,
     dir: &Path,
 ) -> Result<(Workspace, uuid::Uuid, Vec<uuid::Uuid>)> {
-    use crate::network::NewMunicipality;
+    use crate::network::MunicipalityInput;
     use crate::plan::{
         add_milestone_in, create_action_in, set_rollout_in, ActionInput, ActionStatus,
         InterventionInput, PlanInput, RolloutInput, RolloutStatus,
@@ -455,9 +455,9 @@ fn build_plan(
     )?;
     let municipality_ids: Vec<uuid::Uuid> = (0..municipalities)
         .map(|i| {
-            ws.create_municipality(&NewMunicipality {
-                name: format!("Gemeente {i}"),
-                cbs_code: format!("GM{:04}", 1000 + i),
+            ws.create_municipality(&MunicipalityInput {
+                name: Some(format!("Gemeente {i}")),
+                cbs_code: Some(format!("GM{:04}", 1000 + i)),
                 ..Default::default()
             })
             .map(|m| m.id)

@@ -11,6 +11,7 @@ use crate::*;
 const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (coalition::COALITION.name, Coalition::FIELDS),
     (network::ORGANISATION.name, Organisation::FIELDS),
+    (network::MUNICIPALITY.name, Municipality::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is
@@ -65,7 +66,7 @@ pub fn typescript() -> String {
         OrganisationDetail::decl(&cfg),
         OrganisationFilter::decl(&cfg),
         Municipality::decl(&cfg),
-        NewMunicipality::decl(&cfg),
+        MunicipalityInput::decl(&cfg),
         RelationKind::decl(&cfg),
         Relation::decl(&cfg),
         NewRelation::decl(&cfg),

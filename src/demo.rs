@@ -15,7 +15,7 @@ use crate::meetings::{
 };
 use crate::network::{
     create_contact_in, create_municipality_in, create_organisation_in, create_relation_in,
-    set_served_in, ContactInput, LegalBasis, NewMunicipality, NewRelation, OrganisationInput,
+    set_served_in, ContactInput, LegalBasis, MunicipalityInput, NewRelation, OrganisationInput,
     RelationKind,
 };
 use crate::plan::{
@@ -210,9 +210,9 @@ impl Workspace {
             create_coalition_in(w, &demo.name, demo.start_date)?;
             let mut municipalities = HashMap::new();
             for m in &demo.municipalities {
-                let input = NewMunicipality {
-                    name: m.name.clone(),
-                    cbs_code: m.cbs_code.clone(),
+                let input = MunicipalityInput {
+                    name: Some(m.name.clone()),
+                    cbs_code: Some(m.cbs_code.clone()),
                     ..Default::default()
                 };
                 municipalities.insert(m.name.as_str(), create_municipality_in(w, &input)?);

@@ -94,7 +94,7 @@ pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, Validati
 pub use network::{
     BridgeBuilder, CoalitionRole, CoalitionStatus, Contact, ContactChange, ContactFilter,
     ContactInput, ContactInzage, Domain, DomainCount, GrowthPoint, LegalBasis, Municipality,
-    NetworkMetrics, NetworkSummary, NewMunicipality, NewRelation, OrgKind, Organisation,
+    MunicipalityInput, NetworkMetrics, NetworkSummary, NewRelation, OrgKind, Organisation,
     OrganisationDetail, OrganisationFilter, OrganisationInput, Relation, RelationKind,
     RelationPatch,
 };

@@ -18,7 +18,7 @@ use wieg::plan::{
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
-    GrowthPoint, Municipality, NetworkMetrics, NewMunicipality, NewRelation, Organisation,
+    GrowthPoint, Municipality, MunicipalityInput, NetworkMetrics, NewRelation, Organisation,
     OrganisationDetail, OrganisationFilter, OrganisationInput, RacedDelete, Relation,
     RelationPatch, SyncReport, SyncStatus, Workspace,
 };
@@ -188,7 +188,7 @@ pub async fn list_municipalities(state: State<'_, AppState>) -> Result<Vec<Munic
 #[tauri::command]
 pub async fn create_municipality(
     state: State<'_, AppState>,
-    input: NewMunicipality,
+    input: MunicipalityInput,
 ) -> Result<Municipality> {
     state.run(move |ws| ws.create_municipality(&input)).await
 }

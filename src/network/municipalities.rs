@@ -3,56 +3,42 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, Row};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{EntitySpec, Writer};
+use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
+use crate::schema::{entity, Date, Flag, Moment, Text};
+use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
 
-pub const MUNICIPALITY: EntitySpec = EntitySpec {
-    name: "municipality",
-    table: "municipalities",
-    fields: &[
-        "name",
-        "cbs_code",
-        "in_coalition",
-        "valid_from",
-        "valid_to",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Municipality {
-    pub id: Uuid,
-    pub name: String,
-    /// `GM` and four digits, as CBS numbers municipalities.
-    pub cbs_code: String,
-    pub in_coalition: bool,
-    pub valid_from: Option<NaiveDate>,
-    pub valid_to: Option<NaiveDate>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub deleted: bool,
+entity! {
+    /// A municipality (gemeente) of the coalition. Municipalities merge, so
+    /// each has a period in which it exists.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Municipality in MUNICIPALITY = "municipality", "municipalities";
+    input MunicipalityInput => MunicipalityChecked {}
+    fields {
+        name: String = Text<100> ["Gemeente", "Municipality"] required "vul de naam van de gemeente in",
+        /// `GM` and four digits, as CBS numbers municipalities.
+        cbs_code: String = Text<20> ["CBS-code", "CBS code"]
+            required "vul de CBS-code van de gemeente in" check cbs_code,
+        in_coalition: bool = Flag ["In de coalitie", "In the coalition"]
+            default (true),
+        valid_from: Option<NaiveDate> = Date ["Bestaat vanaf", "Exists from"],
+        valid_to: Option<NaiveDate> = Date ["Bestaat tot", "Exists until"],
+    }
+    kept { created_at: DateTime<Utc> = Moment, deleted: bool = Flag }
+    extra {}
+    hidden { deleted_seen }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct NewMunicipality {
-    pub name: String,
-    pub cbs_code: String,
-    pub in_coalition: Option<bool>,
-    pub valid_from: Option<String>,
-    pub valid_to: Option<String>,
+fn cbs_code(_field: &str, code: &str) -> Result<String> {
+    valid_cbs_code(code)
 }
 
 /// "GM0983", "gm983" and "0983" all mean GM0983.
@@ -69,41 +55,29 @@ pub fn valid_cbs_code(code: &str) -> Result<String> {
     Ok(format!("GM{digits:0>4}"))
 }
 
-const SELECT: &str = "SELECT id, name, cbs_code, in_coalition, valid_from, valid_to, created_at, updated_at, deleted \
-                      FROM municipalities";
-
 fn from_row(r: &Row) -> rusqlite::Result<Municipality> {
-    let id: String = r.get(0)?;
-    let updated_at = parse_iso_or(&r.get::<_, String>(7)?, DateTime::<Utc>::MIN_UTC);
-    let date = |i: usize| rows::date(r, i);
-    Ok(Municipality {
-        id: Uuid::try_parse(&id).unwrap_or_default(),
-        name: r.get(1)?,
-        cbs_code: r.get(2)?,
-        in_coalition: r.get(3)?,
-        valid_from: date(4)?,
-        valid_to: date(5)?,
-        created_at: parse_iso_or(&r.get::<_, String>(6)?, updated_at),
-        updated_at,
-        deleted: r.get(8)?,
-    })
+    let mut m = Municipality::read(r)?;
+    if m.created_at == DateTime::<Utc>::MIN_UTC {
+        m.created_at = m.updated_at;
+    }
+    Ok(m)
 }
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Municipality> {
-    rows::by_id(conn, SELECT, id, "gemeente", from_row)
+    rows::by_id(conn, Municipality::SELECT, id, "gemeente", from_row)
 }
 
-pub(crate) fn create_municipality_in(w: &mut Writer, input: &NewMunicipality) -> Result<Uuid> {
-    let name = validate::required_text("name", &input.name, 100, "vul de naam van de gemeente in")?;
-    let cbs_code = valid_cbs_code(&input.cbs_code)?;
-    let from = input.valid_from.as_deref().filter(|d| !d.trim().is_empty());
-    let to = input.valid_to.as_deref().filter(|d| !d.trim().is_empty());
-    let from = from.map(|d| validate::date("valid_from", d)).transpose()?;
-    let to = to.map(|d| validate::date("valid_to", d)).transpose()?;
-    validate::date_order("valid_to", from, to)?;
+pub(crate) fn create_municipality_in(w: &mut Writer, input: &MunicipalityInput) -> Result<Uuid> {
+    let fields = input.check(true)?;
+    validate::date_order(
+        "valid_to",
+        fields.valid_from.flatten(),
+        fields.valid_to.flatten(),
+    )?;
+    let cbs_code = fields.cbs_code.as_deref().unwrap_or_default();
     let taken: bool = w.conn().query_row(
         "SELECT EXISTS (SELECT 1 FROM municipalities WHERE cbs_code = ?1 AND deleted = 0)",
-        [&cbs_code],
+        [cbs_code],
         |r| r.get(0),
     )?;
     if taken {
@@ -114,23 +88,14 @@ pub(crate) fn create_municipality_in(w: &mut Writer, input: &NewMunicipality) ->
         ));
     }
     let id = Uuid::now_v7();
-    w.set(&MUNICIPALITY, id, "name", name)?;
-    w.set(&MUNICIPALITY, id, "cbs_code", cbs_code)?;
-    w.set(
-        &MUNICIPALITY,
-        id,
-        "in_coalition",
-        input.in_coalition.unwrap_or(true),
-    )?;
-    w.set(&MUNICIPALITY, id, "valid_from", from.map(|d| d.to_string()))?;
-    w.set(&MUNICIPALITY, id, "valid_to", to.map(|d| d.to_string()))?;
+    fields.write(w, id)?;
     w.set(&MUNICIPALITY, id, "created_at", iso(w.now()))?;
     w.set(&MUNICIPALITY, id, "deleted", false)?;
     Ok(id)
 }
 
 impl Workspace {
-    pub fn create_municipality(&mut self, input: &NewMunicipality) -> Result<Municipality> {
+    pub fn create_municipality(&mut self, input: &MunicipalityInput) -> Result<Municipality> {
         self.require_coalition()?;
         let id = self.write(|w| create_municipality_in(w, input))?;
         get(self.conn(), id)
@@ -143,7 +108,8 @@ impl Workspace {
     /// The municipalities, by name; deleted ones only when asked.
     pub fn list_municipalities(&self, include_deleted: bool) -> Result<Vec<Municipality>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE (?1 OR deleted = 0) AND created_at != ''"
+            "{} WHERE (?1 OR deleted = 0) AND created_at != ''",
+            Municipality::SELECT
         ))?;
         let mut out = stmt
             .query_map([include_deleted], from_row)?

@@ -322,9 +322,9 @@ fn run_case(seed: u64) -> Result<(), String> {
         .unwrap();
     for (name, code) in [("Venlo", "GM0983"), ("Venray", "GM0984")] {
         first
-            .create_municipality(&wieg::NewMunicipality {
-                name: name.into(),
-                cbs_code: code.into(),
+            .create_municipality(&wieg::MunicipalityInput {
+                name: Some(name.into()),
+                cbs_code: Some(code.into()),
                 ..Default::default()
             })
             .unwrap();

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use wieg::network::{ImportKind, ImportPreview, RowAction};
-use wieg::{ContactFilter, Domain, Error, NewMunicipality, OrgKind, OrganisationFilter, Workspace};
+use wieg::{
+    ContactFilter, Domain, Error, MunicipalityInput, OrgKind, OrganisationFilter, Workspace,
+};
 
 use crate::workspace;
 
@@ -29,9 +31,9 @@ fn names(ws: &Workspace) -> Vec<String> {
 
 fn municipalities(ws: &mut Workspace, list: &[(&str, &str)]) {
     for (name, code) in list {
-        ws.create_municipality(&NewMunicipality {
-            name: (*name).into(),
-            cbs_code: (*code).into(),
+        ws.create_municipality(&MunicipalityInput {
+            name: Some((*name).into()),
+            cbs_code: Some((*code).into()),
             ..Default::default()
         })
         .unwrap();

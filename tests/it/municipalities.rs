@@ -1,13 +1,13 @@
 //! Municipalities: CBS codes, periods, duplicates, the demo's real ones.
 
-use wieg::{Error, NewMunicipality, ValidationCode, Workspace};
+use wieg::{Error, MunicipalityInput, ValidationCode, Workspace};
 
 use crate::workspace;
 
 fn add(ws: &mut Workspace, name: &str, code: &str) -> wieg::Result<wieg::Municipality> {
-    ws.create_municipality(&NewMunicipality {
-        name: name.into(),
-        cbs_code: code.into(),
+    ws.create_municipality(&MunicipalityInput {
+        name: Some(name.into()),
+        cbs_code: Some(code.into()),
         ..Default::default()
     })
 }
@@ -37,9 +37,9 @@ fn municipalities_with_codes_periods_and_no_duplicates() {
         code_of(add(&mut ws, " ", "GM0001")),
         ("name".into(), ValidationCode::Required)
     );
-    let merged = NewMunicipality {
-        name: "Arcen en Velden".into(),
-        cbs_code: "GM0885".into(),
+    let merged = MunicipalityInput {
+        name: Some("Arcen en Velden".into()),
+        cbs_code: Some("GM0885".into()),
         in_coalition: Some(false),
         valid_from: Some("01-01-1990".into()),
         valid_to: Some("2009-12-31".into()),
@@ -47,9 +47,9 @@ fn municipalities_with_codes_periods_and_no_duplicates() {
     let arcen = ws.create_municipality(&merged).unwrap();
     assert_eq!(arcen.valid_to.unwrap().to_string(), "2009-12-31");
     assert!(!arcen.in_coalition);
-    let backwards = NewMunicipality {
+    let backwards = MunicipalityInput {
         valid_from: Some("2010-01-01".into()),
-        cbs_code: "GM0886".into(),
+        cbs_code: Some("GM0886".into()),
         ..merged
     };
     assert_eq!(

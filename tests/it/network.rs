@@ -518,9 +518,9 @@ fn coalition_status_follows_the_dates_and_growth_counts_them_per_month() {
 fn an_organisation_is_saved_with_its_municipalities_in_one_transaction() {
     let (_dir, mut ws) = workspace();
     let municipality = |ws: &mut Workspace, name: &str, code: &str| {
-        ws.create_municipality(&wieg::NewMunicipality {
-            name: name.into(),
-            cbs_code: code.into(),
+        ws.create_municipality(&wieg::MunicipalityInput {
+            name: Some(name.into()),
+            cbs_code: Some(code.into()),
             ..Default::default()
         })
         .unwrap()
@@ -599,9 +599,9 @@ fn an_organisation_page_is_read_in_one_call() {
         .id;
     ws.delete_organisation(gone).unwrap();
     let venlo = ws
-        .create_municipality(&wieg::NewMunicipality {
-            name: "Venlo".into(),
-            cbs_code: "GM0983".into(),
+        .create_municipality(&wieg::MunicipalityInput {
+            name: Some("Venlo".into()),
+            cbs_code: Some("GM0983".into()),
             ..Default::default()
         })
         .unwrap();

@@ -6,7 +6,7 @@ use wieg::plan::{
     ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, PlanInput,
     PlanStatus, RolloutInput, RolloutStatus,
 };
-use wieg::{Error, NewMunicipality, ValidationCode, Workspace};
+use wieg::{Error, MunicipalityInput, ValidationCode, Workspace};
 
 use crate::{exchange, new_org, replica_of, workspace};
 
@@ -28,9 +28,9 @@ fn plan(ws: &mut Workspace) -> wieg::plan::Plan {
 }
 
 fn municipality(ws: &mut Workspace, name: &str, code: &str) -> uuid::Uuid {
-    ws.create_municipality(&NewMunicipality {
-        name: name.into(),
-        cbs_code: code.into(),
+    ws.create_municipality(&MunicipalityInput {
+        name: Some(name.into()),
+        cbs_code: Some(code.into()),
         ..Default::default()
     })
     .unwrap()

@@ -1253,9 +1253,9 @@ fn gemeente(ws: &mut Workspace, cmd: GemeenteCommand) -> wieg::Result<()> {
             from,
             to,
         } => {
-            let m = ws.create_municipality(&wieg::NewMunicipality {
-                name,
-                cbs_code: cbs,
+            let m = ws.create_municipality(&wieg::MunicipalityInput {
+                name: Some(name),
+                cbs_code: Some(cbs),
                 in_coalition: Some(!not_in_coalition),
                 valid_from: from,
                 valid_to: to,

@@ -116,9 +116,13 @@ export type Municipality = { id: string, name: string,
 /**
  * `GM` and four digits, as CBS numbers municipalities.
  */
-cbs_code: string, in_coalition: boolean, valid_from: string | null, valid_to: string | null, created_at: string, updated_at: string, deleted: boolean, };
+cbs_code: string, in_coalition: boolean, valid_from: string | null, valid_to: string | null, created_at: string, deleted: boolean, updated_at: string, };
 
-export type NewMunicipality = { name: string, cbs_code: string, in_coalition?: boolean, valid_from?: string, valid_to?: string, };
+export type MunicipalityInput = { name?: string, 
+/**
+ * `GM` and four digits, as CBS numbers municipalities.
+ */
+cbs_code?: string, in_coalition?: boolean, valid_from?: string, valid_to?: string, };
 
 export type RelationKind = "samenwerking" | "verwijzing" | "overleg" | "financiering" | "convenantpartner" | "anders";
 

@@ -16,6 +16,11 @@ export const FIELDS = {
   'organisation.signatory': { required: false, max: 200 },
   'organisation.covenant_version': { required: false, max: 50 },
   'organisation.left_on': { required: false, max: null },
+  'municipality.name': { required: true, max: 100 },
+  'municipality.cbs_code': { required: true, max: 20 },
+  'municipality.in_coalition': { required: false, max: null },
+  'municipality.valid_from': { required: false, max: null },
+  'municipality.valid_to': { required: false, max: null },
 } as const;
 
 /** What a coordinator calls each declared field. */
@@ -35,6 +40,11 @@ export const FIELD_LABELS = {
     'field.organisation.signatory': "Getekend door",
     'field.organisation.covenant_version': "Convenantversie",
     'field.organisation.left_on': "Gestopt op",
+    'field.municipality.name': "Gemeente",
+    'field.municipality.cbs_code': "CBS-code",
+    'field.municipality.in_coalition': "In de coalitie",
+    'field.municipality.valid_from': "Bestaat vanaf",
+    'field.municipality.valid_to': "Bestaat tot",
   },
   en: {
     'field.coalition.name': "Name of the coalition",
@@ -51,5 +61,10 @@ export const FIELD_LABELS = {
     'field.organisation.signatory': "Signed by",
     'field.organisation.covenant_version': "Covenant version",
     'field.organisation.left_on': "Left on",
+    'field.municipality.name': "Municipality",
+    'field.municipality.cbs_code': "CBS code",
+    'field.municipality.in_coalition': "In the coalition",
+    'field.municipality.valid_from': "Exists from",
+    'field.municipality.valid_to': "Exists until",
   },
 } as const;
