@@ -12,6 +12,7 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (coalition::COALITION.name, Coalition::FIELDS),
     (network::ORGANISATION.name, Organisation::FIELDS),
     (network::MUNICIPALITY.name, Municipality::FIELDS),
+    (network::CONTACT.name, Contact::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is

@@ -131,6 +131,41 @@ impl<T: Vocabulary + Default> Kind for Choice<T> {
     }
 }
 
+/// One word of a fixed Dutch vocabulary, or none: typed as the word (in
+/// any case, without accents), or empty for none.
+pub struct MaybeChoice<T>(std::marker::PhantomData<T>);
+
+impl<T: Vocabulary> Kind for MaybeChoice<T>
+where
+    <T as std::str::FromStr>::Err: std::fmt::Display,
+{
+    type Stored = Option<T>;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<Option<T>> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Ok(None);
+        }
+        input.parse().map(Some).map_err(|message: T::Err| {
+            Error::validation(field, ValidationCode::InvalidChoice, message.to_string())
+        })
+    }
+    fn absent() -> Option<T> {
+        None
+    }
+    fn is_blank(stored: &Option<T>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<T>> {
+        Ok(row
+            .get::<_, Option<String>>(column)?
+            .and_then(|code| code.parse().ok()))
+    }
+    fn value(stored: &Option<T>) -> Value {
+        stored.map_or(Value::Null, |word| Value::from(word.code()))
+    }
+}
+
 /// Yes or no.
 pub struct Flag;
 
@@ -585,6 +620,16 @@ mod tests {
         assert_eq!(names[0], ("title", true, Some(10)));
         assert_eq!(names[2], ("budget_cents", false, None));
         assert_eq!(Ref::value(&None), Value::from(""));
+        assert_eq!(
+            MaybeChoice::<Status>::check("status", &" KLAAR ".into()).unwrap(),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            MaybeChoice::<Status>::check("status", &"".into()).unwrap(),
+            None
+        );
+        assert!(MaybeChoice::<Status>::check("status", &"half".into()).is_err());
+        assert_eq!(MaybeChoice::<Status>::value(&None), Value::Null);
         assert_eq!(Date::value(&None), Value::Null);
     }
 }

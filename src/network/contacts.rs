@@ -14,32 +14,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{EntitySpec, Writer, ERASED};
+use crate::changes::{Writer, ERASED};
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
+use crate::schema::{entity, Choice, Date, Link, MaybeChoice, Moment, Text};
+use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
-
-pub const CONTACT: EntitySpec = EntitySpec {
-    name: "contact",
-    table: "contacts",
-    fields: &[
-        "organisation",
-        "name",
-        "function",
-        "email",
-        "phone",
-        "coalition_role",
-        "active_from",
-        "active_to",
-        "legal_basis",
-        "last_checked",
-        "created_at",
-        ERASED,
-    ],
-};
 
 dutch_choice!(
     /// The part a person plays in the coalition.
@@ -52,49 +34,41 @@ dutch_choice!(
 
 dutch_choice!(
     /// Why the coalition may keep this person's data (AVG article 6).
+    #[derive(Default)]
     LegalBasis {
         PubliekeTaak = "publieke taak",
+        #[default]
         GerechtvaardigdBelang = "gerechtvaardigd belang",
         Toestemming = "toestemming",
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Contact {
-    pub id: Uuid,
-    pub organisation: Uuid,
-    pub name: String,
-    /// Role or job title at the organisation ("wijkverpleegkundige").
-    pub function: String,
-    pub email: String,
-    pub phone: String,
-    pub coalition_role: Option<CoalitionRole>,
-    pub active_from: Option<NaiveDate>,
-    pub active_to: Option<NaiveDate>,
-    pub legal_basis: LegalBasis,
-    /// When someone last checked that these data are still right and needed.
-    pub last_checked: Option<NaiveDate>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// A contact person as the form, the CLI or an import gives it. On update,
-/// absent fields stay as they are; an empty text clears a field.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct ContactInput {
-    pub organisation: Option<Uuid>,
-    pub name: Option<String>,
-    pub function: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    /// A [`CoalitionRole`] word, or empty for none.
-    pub coalition_role: Option<String>,
-    pub active_from: Option<String>,
-    pub active_to: Option<String>,
-    pub legal_basis: Option<LegalBasis>,
-    pub last_checked: Option<String>,
+entity! {
+    /// A contact person of a partner organisation. On update, absent fields
+    /// stay as they are; an empty text clears a field.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Contact in CONTACT = "contact", "contacts";
+    input ContactInput => ContactChecked {}
+    fields {
+        organisation: Uuid = Link ["Organisatie", "Organisation"]
+            required "kies de organisatie van deze persoon",
+        name: String = Text<200> ["Naam", "Name"] required "vul de naam van de contactpersoon in",
+        /// Role or job title at the organisation ("wijkverpleegkundige").
+        function: String = Text<200> ["Functie", "Job title"],
+        email: String = Text<254> ["E-mail", "Email"] check validate::email,
+        phone: String = Text<50> ["Telefoon", "Phone"] check validate::phone,
+        /// A [`CoalitionRole`] word, or empty for none.
+        coalition_role: Option<CoalitionRole> = MaybeChoice<CoalitionRole>
+            ["Rol in de coalitie", "Role in the coalition"],
+        active_from: Option<NaiveDate> = Date ["Actief vanaf", "Active from"],
+        active_to: Option<NaiveDate> = Date ["Actief tot", "Active until"],
+        legal_basis: LegalBasis = Choice<LegalBasis> ["Grondslag (AVG)", "Legal basis (GDPR)"],
+        /// When someone last checked that these data are still right and needed.
+        last_checked: Option<NaiveDate> = Date ["Laatst gecontroleerd", "Last checked"],
+    }
+    kept { created_at: DateTime<Utc> = Moment }
+    extra {}
+    hidden { erased }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -128,43 +102,16 @@ pub struct ContactChange {
     pub by: String,
 }
 
-const SELECT: &str = "SELECT id, organisation, name, function, email, phone, coalition_role, \
-     active_from, active_to, legal_basis, last_checked, created_at, updated_at FROM contacts";
-
 fn from_row(r: &Row) -> rusqlite::Result<Contact> {
-    let updated_at = parse_iso_or(&r.get::<_, String>(12)?, DateTime::<Utc>::MIN_UTC);
-    Ok(Contact {
-        id: rows::uuid(r, 0)?,
-        organisation: rows::uuid(r, 1)?,
-        name: r.get(2)?,
-        function: r.get(3)?,
-        email: r.get(4)?,
-        phone: r.get(5)?,
-        coalition_role: r.get::<_, Option<String>>(6)?.and_then(|c| c.parse().ok()),
-        active_from: rows::date(r, 7)?,
-        active_to: rows::date(r, 8)?,
-        legal_basis: r
-            .get::<_, String>(9)?
-            .parse()
-            .unwrap_or(LegalBasis::GerechtvaardigdBelang),
-        last_checked: rows::date(r, 10)?,
-        created_at: parse_iso_or(&r.get::<_, String>(11)?, updated_at),
-        updated_at,
-    })
+    let mut contact = Contact::read(r)?;
+    if contact.created_at == DateTime::<Utc>::MIN_UTC {
+        contact.created_at = contact.updated_at;
+    }
+    Ok(contact)
 }
 
 fn get(conn: &Connection, id: Uuid) -> Result<Contact> {
-    rows::by_id(conn, SELECT, id, "contactpersoon", from_row)
-}
-
-fn coalition_role(text: &str) -> Result<Option<CoalitionRole>> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse().map(Some).map_err(|message| {
-        Error::validation("coalition_role", ValidationCode::InvalidChoice, message)
-    })
+    rows::by_id(conn, Contact::SELECT, id, "contactpersoon", from_row)
 }
 
 fn living_organisation(conn: &Connection, id: Uuid) -> Result<()> {
@@ -192,87 +139,22 @@ fn write_contact(
     before: Option<&Contact>,
     input: &ContactInput,
 ) -> Result<()> {
-    let text = |value: &Option<String>, old: Option<&str>| -> String {
-        value
-            .as_deref()
-            .or(old)
-            .unwrap_or_default()
-            .trim()
-            .to_string()
-    };
-    let organisation = match (input.organisation, before) {
-        (Some(org), _) => org,
-        (None, Some(b)) => b.organisation,
-        (None, None) => {
-            return Err(Error::validation(
-                "organisation",
-                ValidationCode::Required,
-                "kies de organisatie van deze persoon",
-            ))
+    let fields = input.check(before.is_none())?;
+    if let Some(organisation) = fields.organisation {
+        if before.is_none_or(|b| b.organisation != organisation) {
+            living_organisation(w.conn(), organisation)?;
         }
-    };
-    if before.is_none_or(|b| b.organisation != organisation) {
-        living_organisation(w.conn(), organisation)?;
     }
-    let name = validate::required_text(
-        "name",
-        &text(&input.name, before.map(|b| b.name.as_str())),
-        200,
-        "vul de naam van de contactpersoon in",
-    )?;
-    let function = validate::optional_text(
-        "function",
-        &text(&input.function, before.map(|b| b.function.as_str())),
-        200,
-    )?;
-    let email = validate::email(
-        "email",
-        &text(&input.email, before.map(|b| b.email.as_str())),
-    )?;
-    let phone = validate::phone(
-        "phone",
-        &text(&input.phone, before.map(|b| b.phone.as_str())),
-    )?;
-    let role = match &input.coalition_role {
-        Some(role) => coalition_role(role)?,
-        None => before.and_then(|b| b.coalition_role),
-    };
-    let date = |field: &str, value: &Option<String>, old: Option<NaiveDate>| match value {
-        Some(v) => validate::optional_date(field, Some(v)),
-        None => Ok(old),
-    };
-    let active_from = date(
-        "active_from",
-        &input.active_from,
-        before.and_then(|b| b.active_from),
-    )?;
-    let active_to = date(
+    validate::date_order(
         "active_to",
-        &input.active_to,
-        before.and_then(|b| b.active_to),
+        fields
+            .active_from
+            .unwrap_or_else(|| before.and_then(|b| b.active_from)),
+        fields
+            .active_to
+            .unwrap_or_else(|| before.and_then(|b| b.active_to)),
     )?;
-    validate::date_order("active_to", active_from, active_to)?;
-    let last_checked = date(
-        "last_checked",
-        &input.last_checked,
-        before.and_then(|b| b.last_checked),
-    )?;
-    let basis = input
-        .legal_basis
-        .or(before.map(|b| b.legal_basis))
-        .unwrap_or(LegalBasis::GerechtvaardigdBelang);
-    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-    w.set(&CONTACT, id, "organisation", organisation.to_string())?;
-    w.set(&CONTACT, id, "name", name)?;
-    w.set(&CONTACT, id, "function", function)?;
-    w.set(&CONTACT, id, "email", email)?;
-    w.set(&CONTACT, id, "phone", phone)?;
-    w.set(&CONTACT, id, "coalition_role", role.map(|r| r.code()))?;
-    w.set(&CONTACT, id, "active_from", day(active_from))?;
-    w.set(&CONTACT, id, "active_to", day(active_to))?;
-    w.set(&CONTACT, id, "legal_basis", basis.code())?;
-    w.set(&CONTACT, id, "last_checked", day(last_checked))?;
-    Ok(())
+    fields.write(w, id)
 }
 
 pub(crate) fn create_contact_in(w: &mut Writer, input: &ContactInput) -> Result<Uuid> {
@@ -315,9 +197,10 @@ impl Workspace {
     /// Contact persons of living organisations, by name.
     pub fn list_contacts(&self, filter: &ContactFilter) -> Result<Vec<Contact>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE created_at != '' AND (?1 IS NULL OR organisation = ?1) \
+            "{} WHERE created_at != '' AND (?1 IS NULL OR organisation = ?1) \
              AND (?2 IS NULL OR last_checked IS NULL OR last_checked < ?2) \
-             AND organisation IN (SELECT id FROM organisations WHERE deleted = 0)"
+             AND organisation IN (SELECT id FROM organisations WHERE deleted = 0)",
+            Contact::SELECT
         ))?;
         let rows = stmt.query_map(
             rusqlite::params![

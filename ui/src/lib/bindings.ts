@@ -142,17 +142,29 @@ export type Contact = { id: string, organisation: string, name: string,
 /**
  * Role or job title at the organisation ("wijkverpleegkundige").
  */
-function: string, email: string, phone: string, coalition_role: CoalitionRole | null, active_from: string | null, active_to: string | null, legal_basis: LegalBasis, 
+function: string, email: string, phone: string, 
+/**
+ * A [`CoalitionRole`] word, or empty for none.
+ */
+coalition_role: CoalitionRole | null, active_from: string | null, active_to: string | null, legal_basis: LegalBasis, 
 /**
  * When someone last checked that these data are still right and needed.
  */
 last_checked: string | null, created_at: string, updated_at: string, };
 
-export type ContactInput = { organisation?: string, name?: string, function?: string, email?: string, phone?: string, 
+export type ContactInput = { organisation?: string, name?: string, 
+/**
+ * Role or job title at the organisation ("wijkverpleegkundige").
+ */
+function?: string, email?: string, phone?: string, 
 /**
  * A [`CoalitionRole`] word, or empty for none.
  */
-coalition_role?: string, active_from?: string, active_to?: string, legal_basis?: LegalBasis, last_checked?: string, };
+coalition_role?: string, active_from?: string, active_to?: string, legal_basis?: LegalBasis, 
+/**
+ * When someone last checked that these data are still right and needed.
+ */
+last_checked?: string, };
 
 export type ContactFilter = { 
 /**
