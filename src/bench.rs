@@ -258,7 +258,7 @@ pub struct NetworkBench {
 /// municipalities) and `relations` random relations, built through the
 /// change path in `dir`, then its lists, metrics and files timed.
 pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<NetworkBench> {
-    use crate::network::{MunicipalityInput, NewRelation, OrganisationFilter, RelationKind};
+    use crate::network::{MunicipalityInput, OrganisationFilter, RelationInput, RelationKind};
 
     let mut ws = Workspace::open(dir.join("data"))?;
     ws.create_coalition("Kansrijke Start Benchmark")?;
@@ -305,13 +305,13 @@ pub fn network(organisations: usize, relations: usize, dir: &Path) -> Result<Net
     let mut made = 0;
     while made < relations {
         let batch = (relations - made).min(10_000);
-        let inputs: Vec<NewRelation> = (0..batch)
+        let inputs: Vec<RelationInput> = (0..batch)
             .map(|_| {
                 let from = next(ids.len());
                 let to = (from + 1 + next(ids.len() - 1)) % ids.len();
-                NewRelation {
-                    from_org: ids[from],
-                    to_org: ids[to],
+                RelationInput {
+                    from_org: Some(ids[from]),
+                    to_org: Some(ids[to]),
                     kind: Some(RelationKind::ALL[next(RelationKind::ALL.len())]),
                     strength: Some(1 + next(5) as u8),
                     ..Default::default()
@@ -751,7 +751,7 @@ fn scaled_coalition(dir: &Path) -> Result<Workspace> {
         add_action_item_in, add_decision_in, create_meeting_in, ActionItemStatus, FollowUp,
         MeetingInput, MeetingKind, MeetingStatus,
     };
-    use crate::network::NewRelation;
+    use crate::network::RelationInput;
 
     let (mut ws, _, _) = build_plan(600, 15, 12, dir)?;
     let day = |i: usize| format!("{}-{:02}-{:02}", 2024 + i % 3, 1 + i % 12, 1 + i % 28);
@@ -769,9 +769,9 @@ fn scaled_coalition(dir: &Path) -> Result<Workspace> {
     )?;
     ws.create_relations(
         &(0..2_050)
-            .map(|i| NewRelation {
-                from_org: orgs[i % orgs.len()],
-                to_org: orgs[(i * 7 + 1) % orgs.len()],
+            .map(|i| RelationInput {
+                from_org: Some(orgs[i % orgs.len()]),
+                to_org: Some(orgs[(i * 7 + 1) % orgs.len()]),
                 ..Default::default()
             })
             .filter(|r| r.from_org != r.to_org)

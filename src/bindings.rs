@@ -13,6 +13,7 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (network::ORGANISATION.name, Organisation::FIELDS),
     (network::MUNICIPALITY.name, Municipality::FIELDS),
     (network::CONTACT.name, Contact::FIELDS),
+    (network::RELATION.name, Relation::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is
@@ -70,7 +71,7 @@ pub fn typescript() -> String {
         MunicipalityInput::decl(&cfg),
         RelationKind::decl(&cfg),
         Relation::decl(&cfg),
-        NewRelation::decl(&cfg),
+        RelationInput::decl(&cfg),
         CoalitionRole::decl(&cfg),
         LegalBasis::decl(&cfg),
         Contact::decl(&cfg),
@@ -78,7 +79,6 @@ pub fn typescript() -> String {
         ContactFilter::decl(&cfg),
         ContactChange::decl(&cfg),
         ContactInzage::decl(&cfg),
-        RelationPatch::decl(&cfg),
         network::ImportKind::decl(&cfg),
         network::RowAction::decl(&cfg),
         network::ImportColumn::decl(&cfg),

@@ -15,7 +15,7 @@ use crate::meetings::{
 };
 use crate::network::{
     create_contact_in, create_municipality_in, create_organisation_in, create_relation_in,
-    set_served_in, ContactInput, LegalBasis, MunicipalityInput, NewRelation, OrganisationInput,
+    set_served_in, ContactInput, LegalBasis, MunicipalityInput, OrganisationInput, RelationInput,
     RelationKind,
 };
 use crate::plan::{
@@ -251,9 +251,9 @@ impl Workspace {
             }
             for r in &demo.relations {
                 let id = |name: &str| known(&ids, name);
-                let input = NewRelation {
-                    from_org: id(&r.from)?,
-                    to_org: id(&r.to)?,
+                let input = RelationInput {
+                    from_org: Some(id(&r.from)?),
+                    to_org: Some(id(&r.to)?),
                     kind: Some(r.kind),
                     strength: Some(r.strength),
                     start_date: Some(r.start_date.clone()),

@@ -94,9 +94,8 @@ pub use error::{Error, ErrorKind, ErrorPayload, Result, ValidationCode, Validati
 pub use network::{
     BridgeBuilder, CoalitionRole, CoalitionStatus, Contact, ContactChange, ContactFilter,
     ContactInput, ContactInzage, Domain, DomainCount, GrowthPoint, LegalBasis, Municipality,
-    MunicipalityInput, NetworkMetrics, NetworkSummary, NewRelation, OrgKind, Organisation,
-    OrganisationDetail, OrganisationFilter, OrganisationInput, Relation, RelationKind,
-    RelationPatch,
+    MunicipalityInput, NetworkMetrics, NetworkSummary, OrgKind, Organisation, OrganisationDetail,
+    OrganisationFilter, OrganisationInput, Relation, RelationInput, RelationKind,
 };
 pub use sync::{KnownReplica, SkipKind, SkippedFile, SyncReport, SyncStatus};
 pub use workspace::{default_data_dir, resolve_data_dir, ApplyReport, Replica, Workspace};

@@ -18,9 +18,9 @@ use wieg::plan::{
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
-    GrowthPoint, Municipality, MunicipalityInput, NetworkMetrics, NewRelation, Organisation,
-    OrganisationDetail, OrganisationFilter, OrganisationInput, RacedDelete, Relation,
-    RelationPatch, SyncReport, SyncStatus, Workspace,
+    GrowthPoint, Municipality, MunicipalityInput, NetworkMetrics, Organisation, OrganisationDetail,
+    OrganisationFilter, OrganisationInput, RacedDelete, Relation, RelationInput, SyncReport,
+    SyncStatus, Workspace,
 };
 
 use crate::error::{Error, Result};
@@ -232,7 +232,7 @@ pub async fn list_relations(
 }
 
 #[tauri::command]
-pub async fn create_relation(state: State<'_, AppState>, input: NewRelation) -> Result<Relation> {
+pub async fn create_relation(state: State<'_, AppState>, input: RelationInput) -> Result<Relation> {
     state.run(move |ws| ws.create_relation(&input)).await
 }
 
@@ -333,7 +333,7 @@ pub async fn export_network(
 pub async fn update_relation(
     state: State<'_, AppState>,
     id: Uuid,
-    patch: RelationPatch,
+    patch: RelationInput,
 ) -> Result<Relation> {
     state.run(move |ws| ws.update_relation(id, &patch)).await
 }

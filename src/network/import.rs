@@ -26,8 +26,7 @@ use uuid::Uuid;
 use super::{
     create_contact_in, create_organisation_in, create_relation_in, set_served_in,
     update_contact_in, update_organisation_in, update_relation_in, valid_cbs_code, ContactInput,
-    Domain, LegalBasis, NewRelation, OrgKind, OrganisationInput, RelationKind, RelationPatch,
-    CONTACT,
+    Domain, LegalBasis, OrgKind, OrganisationInput, RelationInput, RelationKind, CONTACT,
 };
 use crate::changes::{current, Change, Writer, ERASED};
 use crate::entities::REGISTRY;
@@ -768,20 +767,20 @@ fn import_relation(w: &mut Writer, known: &mut Known, plan: &Plan, row: &TableRo
         .copied();
     match existing {
         Some(id) => {
-            let patch = RelationPatch {
-                kind: None,
+            let patch = RelationInput {
                 strength,
                 start_date: text("start_date"),
                 end_date: text("end_date"),
                 note: text("note"),
+                ..Default::default()
             };
             update_relation_in(w, id, &patch)?;
             Ok(false)
         }
         None => {
-            let input = NewRelation {
-                from_org: from,
-                to_org: to,
+            let input = RelationInput {
+                from_org: Some(from),
+                to_org: Some(to),
                 kind: Some(kind),
                 strength,
                 start_date: text("start_date"),

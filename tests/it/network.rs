@@ -606,9 +606,9 @@ fn an_organisation_page_is_read_in_one_call() {
         })
         .unwrap();
     ws.set_served_municipalities(nest, &[venlo.id]).unwrap();
-    ws.create_relation(&wieg::NewRelation {
-        from_org: nest,
-        to_org: maas,
+    ws.create_relation(&wieg::RelationInput {
+        from_org: Some(nest),
+        to_org: Some(maas),
         ..Default::default()
     })
     .unwrap();

@@ -1,7 +1,8 @@
 //! Relations between organisations and the network metrics over them.
 
 use wieg::{
-    Domain, Error, NewRelation, OrgKind, OrganisationInput, RelationKind, ValidationCode, Workspace,
+    Domain, Error, OrgKind, OrganisationInput, RelationInput, RelationKind, ValidationCode,
+    Workspace,
 };
 
 use crate::workspace;
@@ -17,9 +18,9 @@ fn org(ws: &mut Workspace, name: &str, domain: Domain) -> uuid::Uuid {
 }
 
 fn link(ws: &mut Workspace, from: uuid::Uuid, to: uuid::Uuid) -> wieg::Result<wieg::Relation> {
-    ws.create_relation(&NewRelation {
-        from_org: from,
-        to_org: to,
+    ws.create_relation(&RelationInput {
+        from_org: Some(from),
+        to_org: Some(to),
         ..Default::default()
     })
 }
@@ -37,9 +38,9 @@ fn relations_are_checked_and_follow_their_organisations() {
     let a = org(&mut ws, "Verloskundigen A", Domain::Medisch);
     let b = org(&mut ws, "Wijkteam B", Domain::Sociaal);
     let r = ws
-        .create_relation(&NewRelation {
-            from_org: a,
-            to_org: b,
+        .create_relation(&RelationInput {
+            from_org: Some(a),
+            to_org: Some(b),
             kind: Some(RelationKind::Verwijzing),
             strength: Some(4),
             start_date: Some("01-03-2023".into()),
@@ -59,9 +60,9 @@ fn relations_are_checked_and_follow_their_organisations() {
         refused(link(&mut ws, a, uuid::Uuid::now_v7())),
         ("to_org".into(), ValidationCode::InvalidChoice)
     );
-    let too_strong = NewRelation {
-        from_org: a,
-        to_org: b,
+    let too_strong = RelationInput {
+        from_org: Some(a),
+        to_org: Some(b),
         strength: Some(6),
         ..Default::default()
     };
@@ -69,9 +70,9 @@ fn relations_are_checked_and_follow_their_organisations() {
         refused(ws.create_relation(&too_strong)),
         ("strength".into(), ValidationCode::InvalidChoice)
     );
-    let backwards = NewRelation {
-        from_org: a,
-        to_org: b,
+    let backwards = RelationInput {
+        from_org: Some(a),
+        to_org: Some(b),
         start_date: Some("2024-01-01".into()),
         end_date: Some("2023-01-01".into()),
         ..Default::default()
@@ -188,9 +189,9 @@ fn metrics_on_a_past_day_follow_the_recorded_dates() {
     })
     .unwrap();
     let relation = |ws: &mut Workspace, from, to, start: Option<&str>, end: Option<&str>| {
-        ws.create_relation(&NewRelation {
-            from_org: from,
-            to_org: to,
+        ws.create_relation(&RelationInput {
+            from_org: Some(from),
+            to_org: Some(to),
             start_date: start.map(Into::into),
             end_date: end.map(Into::into),
             ..Default::default()

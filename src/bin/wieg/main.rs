@@ -1298,9 +1298,9 @@ fn relation(ws: &mut Workspace, cmd: RelationCommand) -> wieg::Result<()> {
             end,
             note,
         } => {
-            let r = ws.create_relation(&wieg::NewRelation {
-                from_org: ws.find_organisation(&from)?.id,
-                to_org: ws.find_organisation(&to)?.id,
+            let r = ws.create_relation(&wieg::RelationInput {
+                from_org: Some(ws.find_organisation(&from)?.id),
+                to_org: Some(ws.find_organisation(&to)?.id),
                 kind: Some(kind),
                 strength: Some(strength),
                 start_date: start,

@@ -130,9 +130,13 @@ export type Relation = { id: string, from_org: string, to_org: string, kind: Rel
 /**
  * 1 (loose) to 5 (strong).
  */
-strength: number, start_date: string | null, end_date: string | null, note: string, created_at: string, updated_at: string, deleted: boolean, };
+strength: number, start_date: string | null, end_date: string | null, note: string, created_at: string, deleted: boolean, updated_at: string, };
 
-export type NewRelation = { from_org: string, to_org: string, kind?: RelationKind, strength?: number, start_date?: string, end_date?: string, note?: string, };
+export type RelationInput = { from_org?: string, to_org?: string, kind?: RelationKind, 
+/**
+ * 1 (loose) to 5 (strong).
+ */
+strength?: number, start_date?: string, end_date?: string, note?: string, };
 
 export type CoalitionRole = "bestuurlijk" | "uitvoerend" | "kartrekker";
 
@@ -183,8 +187,6 @@ export type ContactInzage = { made_at: string, contact: Contact, organisation_na
  * Values that lost a concurrent edit and are kept until settled.
  */
 unsettled_values: Array<ContactChange>, };
-
-export type RelationPatch = { kind?: RelationKind, strength?: number, start_date?: string, end_date?: string, note?: string, };
 
 export type ImportKind = "organisaties" | "contactpersonen" | "verbindingen" | "indicatorwaarden";
 

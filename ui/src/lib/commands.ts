@@ -43,7 +43,6 @@ import type {
   Municipality,
   MunicipalityInput,
   NetworkMetrics,
-  NewRelation,
   Organisation,
   OrganisationDetail,
   OrganisationFilter,
@@ -55,7 +54,7 @@ import type {
   PlanSummary,
   RacedDelete,
   Relation,
-  RelationPatch,
+  RelationInput,
   RestoreReport,
   Rollout,
   RolloutInput,
@@ -99,7 +98,7 @@ export const commands = {
   setServedMunicipalities: (id: string, municipalities: string[]) => call<Organisation>('set_served_municipalities', { id, municipalities }),
   /** Relations between living organisations; with an id, only that organisation's. */
   listRelations: (organisation: string | null) => call<Relation[]>('list_relations', { organisation }),
-  createRelation: (input: NewRelation) => call<Relation>('create_relation', { input }),
+  createRelation: (input: RelationInput) => call<Relation>('create_relation', { input }),
   deleteRelation: (id: string) => call<Relation>('delete_relation', { id }),
   listContacts: (filter: ContactFilter) => call<Contact[]>('list_contacts', { filter }),
   createContact: (input: ContactInput) => call<Contact>('create_contact', { input }),
@@ -117,7 +116,7 @@ export const commands = {
   undoImport: (id: string) => call<UndoReport>('undo_import', { id }),
   /** The network for partners: `csv` (two files next to `path`) or `xlsx` (Kumu's workbook). Returns the files written. */
   exportNetwork: (format: string, path: string) => call<string[]>('export_network', { format, path }),
-  updateRelation: (id: string, patch: RelationPatch) => call<Relation>('update_relation', { id, patch }),
+  updateRelation: (id: string, patch: RelationInput) => call<Relation>('update_relation', { id, patch }),
   /** The plan the coalition works on now, or null before the first one. */
   currentPlan: () => call<Plan | null>('current_plan'),
   listPlans: () => call<Plan[]>('list_plans'),

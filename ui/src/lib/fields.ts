@@ -31,6 +31,13 @@ export const FIELDS = {
   'contact.active_to': { required: false, max: null },
   'contact.legal_basis': { required: false, max: null },
   'contact.last_checked': { required: false, max: null },
+  'relation.from_org': { required: true, max: null },
+  'relation.to_org': { required: true, max: null },
+  'relation.kind': { required: false, max: null },
+  'relation.strength': { required: false, max: null },
+  'relation.start_date': { required: false, max: null },
+  'relation.end_date': { required: false, max: null },
+  'relation.note': { required: false, max: 2000 },
 } as const;
 
 /** What a coordinator calls each declared field. */
@@ -65,6 +72,13 @@ export const FIELD_LABELS = {
     'field.contact.active_to': "Actief tot",
     'field.contact.legal_basis': "Grondslag (AVG)",
     'field.contact.last_checked': "Laatst gecontroleerd",
+    'field.relation.from_org': "Van organisatie",
+    'field.relation.to_org': "Met organisatie",
+    'field.relation.kind': "Soort verbinding",
+    'field.relation.strength': "Sterkte",
+    'field.relation.start_date': "Begindatum",
+    'field.relation.end_date': "Einddatum",
+    'field.relation.note': "Notitie",
   },
   en: {
     'field.coalition.name': "Name of the coalition",
@@ -96,5 +110,12 @@ export const FIELD_LABELS = {
     'field.contact.active_to': "Active until",
     'field.contact.legal_basis': "Legal basis (GDPR)",
     'field.contact.last_checked': "Last checked",
+    'field.relation.from_org': "From organisation",
+    'field.relation.to_org': "With organisation",
+    'field.relation.kind': "Kind of relation",
+    'field.relation.strength': "Strength",
+    'field.relation.start_date': "Start date",
+    'field.relation.end_date': "End date",
+    'field.relation.note': "Note",
   },
 } as const;
