@@ -311,19 +311,12 @@ pub async fn undo_import(state: State<'_, AppState>, id: Uuid) -> Result<UndoRep
 #[tauri::command]
 pub async fn export_network(
     state: State<'_, AppState>,
-    format: String,
+    format: ExportFormat,
     path: String,
 ) -> Result<Vec<String>> {
     state
         .run(move |ws| {
-            let path = Path::new(&path);
-            let written = match format.as_str() {
-                "csv" => ws.export_network_csv(path)?,
-                _ => {
-                    ws.export_network_xlsx(path)?;
-                    vec![path.to_path_buf()]
-                }
-            };
+            let written = ws.export_network(format, Path::new(&path))?;
             Ok(written.iter().map(|p| p.display().to_string()).collect())
         })
         .await

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::export::{self, sheet, Cell, ExportFile, Sheet};
+use crate::export::{self, sheet, Cell, ExportFile, ExportFormat, Sheet};
 use crate::workspace::Workspace;
 
 /// Column names: (CSV in Dutch, workbook as Kumu reads them).
@@ -119,6 +119,23 @@ impl Workspace {
         ])
     }
 
+    /// The network for partners as `format` asks: two CSV files next to
+    /// `path` ([`Self::export_network_csv`]) or Kumu's workbook at `path`.
+    /// Returns the files written.
+    pub fn export_network(&self, format: ExportFormat, path: &Path) -> Result<Vec<PathBuf>> {
+        match format {
+            ExportFormat::Csv => self.export_network_csv(path),
+            ExportFormat::Xlsx => {
+                self.export_network_xlsx(path)?;
+                Ok(vec![path.to_path_buf()])
+            }
+            other => Err(export::unsupported(
+                other,
+                &[ExportFormat::Csv, ExportFormat::Xlsx],
+            )),
+        }
+    }
+
     /// Two CSV files next to `path`: `<name>-organisaties.csv` and
     /// `<name>-verbindingen.csv`, each written whole or not at all. Returns
     /// their paths.
@@ -155,10 +172,7 @@ impl Workspace {
             created,
         )?;
         Ok(ExportFile {
-            file_name: export::file_name(
-                &format!("Netwerk {coalition}"),
-                export::ExportFormat::Xlsx,
-            ),
+            file_name: export::file_name(&format!("Netwerk {coalition}"), ExportFormat::Xlsx),
             bytes,
         })
     }

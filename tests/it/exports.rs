@@ -512,3 +512,37 @@ fn the_coalitions_logo_heads_every_document_on_every_laptop() {
         .bytes;
     assert!(pdf.len() > plain.len() + 2_000, "the PDF held the picture");
 }
+
+/// The network goes out as two CSV files or Kumu's workbook, by one typed
+/// route; any other format is refused by name, and nothing is written.
+#[test]
+fn the_network_export_takes_a_format_and_refuses_others() {
+    let (dir, mut ws) = crate::workspace();
+    ws.create_organisation(&crate::new_org("GGD Limburg-Noord"))
+        .unwrap();
+    let out = dir.path().join("uit");
+    std::fs::create_dir(&out).unwrap();
+    let csv = ws
+        .export_network(ExportFormat::Csv, &out.join("netwerk.csv"))
+        .unwrap();
+    let names: Vec<String> = csv
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["netwerk-organisaties.csv", "netwerk-verbindingen.csv"]
+    );
+    let xlsx = ws
+        .export_network(ExportFormat::Xlsx, &out.join("kumu.xlsx"))
+        .unwrap();
+    assert_eq!(xlsx, [out.join("kumu.xlsx")]);
+    match ws.export_network(ExportFormat::Pdf, &out.join("netwerk.pdf")) {
+        Err(wieg::Error::Validation(v)) => {
+            assert_eq!(v.field, "format");
+            assert!(v.message.contains("csv, xlsx"), "{}", v.message);
+        }
+        other => panic!("a PDF of the network is refused, got {other:?}"),
+    }
+    assert!(!out.join("netwerk.pdf").exists());
+}

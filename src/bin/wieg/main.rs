@@ -1013,17 +1013,15 @@ fn run(cli: Cli) -> wieg::Result<()> {
             let file = ws.export_action_items(format.into(), ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }
-        Command::Export(ExportCommand::Network { format, out }) => match format {
-            NetworkFormat::Csv => {
-                for path in ws.export_network_csv(&out)? {
-                    println!("Geschreven: {}", path.display());
-                }
+        Command::Export(ExportCommand::Network { format, out }) => {
+            let format = match format {
+                NetworkFormat::Csv => wieg::export::ExportFormat::Csv,
+                NetworkFormat::Xlsx => wieg::export::ExportFormat::Xlsx,
+            };
+            for path in ws.export_network(format, &out)? {
+                println!("Geschreven: {}", path.display());
             }
-            NetworkFormat::Xlsx => {
-                ws.export_network_xlsx(&out)?;
-                println!("Geschreven: {}", out.display());
-            }
-        },
+        }
         Command::Network(NetworkCommand::Growth { json }) => {
             let growth = ws.network_growth()?;
             if json {

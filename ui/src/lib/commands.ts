@@ -115,7 +115,7 @@ export const commands = {
   listImports: () => call<ImportRecord[]>('list_imports'),
   undoImport: (id: string) => call<UndoReport>('undo_import', { id }),
   /** The network for partners: `csv` (two files next to `path`) or `xlsx` (Kumu's workbook). Returns the files written. */
-  exportNetwork: (format: string, path: string) => call<string[]>('export_network', { format, path }),
+  exportNetwork: (format: ExportFormat, path: string) => call<string[]>('export_network', { format, path }),
   updateRelation: (id: string, patch: RelationInput) => call<Relation>('update_relation', { id, patch }),
   /** The plan the coalition works on now, or null before the first one. */
   currentPlan: () => call<Plan | null>('current_plan'),
