@@ -393,8 +393,7 @@ fn apply_entity(
     let mut row: Vec<(usize, SqlValue)> = Vec::new();
     // The newest winning change.
     let mut newest: Option<Hlc> = None;
-    let mut listed: Option<HashMap<String, BTreeSet<String>>> = None;
-    let mut id_text: Option<String> = None;
+    let mut listed: Option<HashMap<String, BTreeSet<Hlc>>> = None;
     for field in (0..spec.fields.len()).filter(|i| touched & (1 << i) != 0) {
         let (old, new) = (versions_of(&history, field), versions_of(&fresh, field));
         let old_versions: Vec<Version> = old.iter().map(|(_, v)| *v).collect();
@@ -415,25 +414,23 @@ fn apply_entity(
         let Some(lost) = merged.lost.filter(|_| spec.fields[field] != DELETED_SEEN) else {
             continue;
         };
-        let lost: BTreeSet<String> = lost.iter().map(Hlc::to_string).collect();
-        let id_text: &str = id_text.get_or_insert_with(|| id.to_string());
+        let lost: BTreeSet<Hlc> = lost.iter().copied().collect();
         let listed = match &mut listed {
             Some(l) => l,
-            None => listed.insert(listed_conflicts(conn, spec.name, id_text)?),
+            None => listed.insert(listed_conflicts(conn, spec.name, id)?),
         };
         let name = spec.fields[field];
         if listed.get(name).cloned().unwrap_or_default() != lost {
             conn.prepare_cached(
                 "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
             )?
-            .execute(params![spec.name, id_text, name])?;
+            .execute(params![spec.name, id.as_bytes(), name])?;
             let mut add = conn.prepare_cached(
                 "INSERT INTO conflicts (hlc, entity, entity_id, field, value) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             for v in old_versions.iter().chain(&new_versions) {
-                let hlc = v.hlc.to_string();
-                if lost.contains(&hlc) {
-                    add.execute(params![hlc, spec.name, id_text, name, v.value])?;
+                if lost.contains(&v.hlc) {
+                    add.execute(params![v.hlc, spec.name, id.as_bytes(), name, v.value])?;
                 }
             }
         }
@@ -444,7 +441,7 @@ fn apply_entity(
         row.sort_by_key(|(index, _)| *index);
         let mask = row.iter().fold(0u64, |m, (index, _)| m | 1 << index);
         let mut values: Vec<SqlValue> = Vec::with_capacity(row.len() + 2);
-        values.push(SqlValue::Text(id_text.unwrap_or_else(|| id.to_string())));
+        values.push(SqlValue::Text(id.to_string()));
         values.push(SqlValue::Text(updated_at));
         values.extend(row.into_iter().map(|(_, v)| v));
         UPSERTS.with(|cache| -> Result<()> {
@@ -512,10 +509,9 @@ fn erase(
     local: bool,
     applied: &mut Applied,
 ) -> Result<bool> {
-    let id_text = id.to_string();
-    let known: Option<String> = conn
+    let known: Option<Hlc> = conn
         .prepare_cached("SELECT hlc FROM erasures WHERE entity_id = ?1")?
-        .query_row([&id_text], |r| r.get(0))
+        .query_row([id.as_bytes()], |r| hlc_column(r, 0))
         .optional()?;
     // Two laptops may forget the same person: every laptop keeps the
     // earliest erasure, so their logs end up the same.
@@ -523,7 +519,7 @@ fn erase(
         .iter()
         .filter(|c| c.field == ERASED && c.value == Value::Bool(true))
         .min_by_key(|c| c.hlc)
-        .filter(|c| known.as_ref().is_none_or(|k| c.hlc.to_string() < *k));
+        .filter(|c| known.is_none_or(|k| c.hlc < k));
     if known.is_none() && erasure.is_none() {
         return Ok(false);
     }
@@ -533,15 +529,18 @@ fn erase(
             .execute([id.as_bytes()])?;
         for sql in [
             "DELETE FROM conflicts WHERE entity_id = ?1",
-            "DELETE FROM parked_changes WHERE json_extract(change, '$.id') = ?1",
             "DELETE FROM erasures WHERE entity_id = ?1",
         ] {
-            conn.prepare_cached(sql)?.execute([&id_text])?;
+            conn.prepare_cached(sql)?.execute([id.as_bytes()])?;
         }
+        // Parked changes are JSON, and the typed tables name ids as text.
+        let id_text = id.to_string();
+        conn.prepare_cached("DELETE FROM parked_changes WHERE json_extract(change, '$.id') = ?1")?
+            .execute([&id_text])?;
         conn.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", spec.table))?
             .execute([&id_text])?;
         conn.prepare_cached("INSERT INTO erasures (entity_id, entity, hlc) VALUES (?1, ?2, ?3)")?
-            .execute(params![id_text, spec.name, erasure.hlc.to_string()])?;
+            .execute(params![id.as_bytes(), spec.name, erasure.hlc])?;
         conn.prepare_cached(
             "INSERT INTO changes (entity_id, hlc, entity, field, value, prev, local) \
              VALUES (?1, ?2, ?3, ?4, 'true', NULL, ?5)",
@@ -559,21 +558,16 @@ fn erase(
     Ok(true)
 }
 
-fn parse_hlc(text: &str) -> Result<Hlc> {
-    text.parse()
-        .map_err(|e: crate::hlc::ParseHlcError| crate::error::Error::InvalidInput(e.to_string()))
-}
-
 fn listed_conflicts(
     conn: &Connection,
     entity: &str,
-    id: &str,
-) -> Result<HashMap<String, BTreeSet<String>>> {
-    let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
+    id: Uuid,
+) -> Result<HashMap<String, BTreeSet<Hlc>>> {
+    let mut out: HashMap<String, BTreeSet<Hlc>> = HashMap::new();
     let rows = conn
         .prepare_cached("SELECT field, hlc FROM conflicts WHERE entity = ?1 AND entity_id = ?2")?
-        .query_map(params![entity, id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        .query_map(params![entity, id.as_bytes()], |r| {
+            Ok((r.get::<_, String>(0)?, hlc_column(r, 1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (field, hlc) in rows {
@@ -745,19 +739,26 @@ pub struct Conflict {
 }
 
 pub(crate) fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
-    let rows: Vec<(String, String, String, String, String)> = conn
+    let rows = conn
         .prepare_cached("SELECT hlc, entity, entity_id, field, value FROM conflicts ORDER BY hlc")?
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                hlc_column(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get_ref(2).map(uuid_of)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
         .map(|(hlc, entity, entity_id, field, value)| {
             Ok(Conflict {
-                hlc: parse_hlc(&hlc)?,
+                hlc,
                 entity,
-                entity_id: Uuid::try_parse(&entity_id)
-                    .map_err(|e| crate::error::Error::InvalidInput(e.to_string()))?,
+                entity_id: entity_id.ok_or_else(|| {
+                    crate::error::Error::InvalidInput("beschadigd conflict: geen id".into())
+                })?,
                 field,
                 value,
             })

@@ -244,17 +244,17 @@ impl Workspace {
             id: id.to_string(),
         };
         let lost: Hlc = id.trim().parse().map_err(|_| not_found())?;
-        let row: Option<(String, String, String, String)> = self
+        let row: Option<(String, Vec<u8>, String, String)> = self
             .conn()
             .query_row(
                 "SELECT entity, entity_id, field, value FROM conflicts WHERE hlc = ?1",
-                params![lost.to_string()],
+                params![lost],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let (entity, entity_id, field, lost_value) = row.ok_or_else(not_found)?;
         let spec = self.registry().spec(&entity).ok_or_else(not_found)?;
-        let entity_id = Uuid::try_parse(&entity_id).map_err(|_| not_found())?;
+        let entity_id = Uuid::from_slice(&entity_id).map_err(|_| not_found())?;
         let lost_value: Value = serde_json::from_str(&lost_value)?;
         self.write(|w| {
             let (winner_hlc, winner_value) =

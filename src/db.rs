@@ -656,6 +656,43 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE organisations ADD COLUMN phone TEXT NOT NULL DEFAULT '';
     "#,
+    // 13: conflicts and erasures keep ids and HLCs in the log's binary form
+    // too (16 and 24 bytes), one encoding everywhere. Rows already binary
+    // (a database turned back for a test) stay as they are.
+    r#"
+    CREATE TABLE conflicts_binary (
+        hlc       BLOB PRIMARY KEY,
+        entity    TEXT NOT NULL,
+        entity_id BLOB NOT NULL,
+        field     TEXT NOT NULL,
+        value     TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO conflicts_binary
+    SELECT CASE typeof(hlc) WHEN 'blob' THEN hlc ELSE unhex(substr(hlc, 1, 16) || substr(hlc, 18)) END,
+           entity,
+           CASE typeof(entity_id) WHEN 'blob' THEN entity_id ELSE unhex(replace(entity_id, '-', '')) END,
+           field, value
+    FROM conflicts;
+    DROP TABLE conflicts;
+    ALTER TABLE conflicts_binary RENAME TO conflicts;
+    CREATE INDEX conflicts_by_field ON conflicts (entity, entity_id, field);
+    CREATE INDEX conflicts_by_entity ON conflicts (entity_id);
+
+    CREATE TABLE erasures_binary (
+        entity_id BLOB PRIMARY KEY,
+        entity    TEXT NOT NULL,
+        hlc       BLOB NOT NULL,
+        redacted  INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    INSERT INTO erasures_binary
+    SELECT CASE typeof(entity_id) WHEN 'blob' THEN entity_id ELSE unhex(replace(entity_id, '-', '')) END,
+           entity,
+           CASE typeof(hlc) WHEN 'blob' THEN hlc ELSE unhex(substr(hlc, 1, 16) || substr(hlc, 18)) END,
+           redacted
+    FROM erasures;
+    DROP TABLE erasures;
+    ALTER TABLE erasures_binary RENAME TO erasures;
+    "#,
 ];
 
 /// The schema version this build writes.

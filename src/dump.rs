@@ -28,15 +28,23 @@ impl Workspace {
             );
             root.insert(spec.table.to_string(), rows(self, &sql, &columns)?);
         }
-        let conflict_columns = ["hlc", "entity", "entity_id", "field", "value"];
-        root.insert(
-            "conflicts".into(),
-            rows(
-                self,
-                "SELECT hlc, entity, entity_id, field, value FROM conflicts ORDER BY hlc",
-                &conflict_columns,
-            )?,
-        );
+        // Ids and clocks in their text form, as a person reads them.
+        let conflicts = crate::changes::conflicts(self.conn())?
+            .into_iter()
+            .map(|c| {
+                Row::from([
+                    ("hlc".to_string(), Value::from(c.hlc.to_string())),
+                    ("entity".to_string(), Value::from(c.entity)),
+                    (
+                        "entity_id".to_string(),
+                        Value::from(c.entity_id.to_string()),
+                    ),
+                    ("field".to_string(), Value::from(c.field)),
+                    ("value".to_string(), Value::from(c.value)),
+                ])
+            })
+            .collect();
+        root.insert("conflicts".into(), conflicts);
         let mut text = serde_json::to_string_pretty(&root)?;
         text.push('\n');
         Ok(text)

@@ -238,7 +238,7 @@ impl Workspace {
         )?;
         let unsettled_values = self.contact_changes(
             "SELECT field, value, hlc FROM conflicts WHERE entity_id = ?1 ORDER BY hlc",
-            &id.to_string(),
+            id.as_bytes(),
         )?;
         Ok(ContactInzage {
             made_at: self.now(),

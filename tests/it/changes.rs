@@ -405,3 +405,85 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
     b.keep_current(&conflict).unwrap();
     assert!(b.conflicts().unwrap().is_empty());
 }
+
+/// Schema 13 keeps conflicts and erasures with binary ids and clocks, as the
+/// log does. A database from before, with both in text, is converted on
+/// opening: the same dump, the erasure still holds, the conflict restores.
+#[test]
+fn text_conflicts_and_erasures_from_schema_12_are_converted() {
+    let (a_dir, mut a) = workspace();
+    let id = a
+        .create_organisation(&new_org("Kraamzorg De Linde"))
+        .unwrap()
+        .id;
+    let person = a
+        .create_contact(&wieg::ContactInput {
+            organisation: Some(id),
+            name: Some("Gerrit Weggegooid".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let (_b_dir, mut b) = replica_of(&a);
+    rename(&mut a, id, "Kraamzorg De Linde (Venray)");
+    rename(&mut b, id, "De Linde Kraamzorg");
+    exchange(&mut [&mut a, &mut b]);
+    a.erase_contact(person.id).unwrap();
+    let dump = a.dump().unwrap();
+    let conflict = a.conflicts().unwrap()[0].clone();
+    drop(a);
+
+    // Back to how schema 12 kept them: text.
+    let conn = rusqlite::Connection::open(a_dir.path().join("wieg.sqlite")).unwrap();
+    let hlc_text = "lower(hex(substr(hlc, 1, 8))) || '-' || lower(hex(substr(hlc, 9)))";
+    let id_text =
+        "lower(substr(hex(entity_id), 1, 8) || '-' || substr(hex(entity_id), 9, 4) || '-' || \
+                   substr(hex(entity_id), 13, 4) || '-' || substr(hex(entity_id), 17, 4) || '-' || \
+                   substr(hex(entity_id), 21))";
+    conn.execute_batch(&format!(
+        "CREATE TABLE old_conflicts (hlc TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+             field TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+         INSERT INTO old_conflicts SELECT {hlc_text}, entity, {id_text}, field, value FROM conflicts;
+         DROP TABLE conflicts;
+         ALTER TABLE old_conflicts RENAME TO conflicts;
+         CREATE INDEX conflicts_by_field ON conflicts (entity, entity_id, field);
+         CREATE TABLE old_erasures (entity_id TEXT PRIMARY KEY, entity TEXT NOT NULL, hlc TEXT NOT NULL,
+             redacted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+         INSERT INTO old_erasures SELECT {id_text}, entity, {hlc_text}, redacted FROM erasures;
+         DROP TABLE erasures;
+         ALTER TABLE old_erasures RENAME TO erasures;
+         PRAGMA user_version = 12;"
+    ))
+    .unwrap();
+    crate::columns_back_to(&conn, 12);
+    let kinds: String = conn
+        .query_row(
+            "SELECT typeof(hlc) || typeof(entity_id) FROM conflicts",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kinds, "texttext");
+    drop(conn);
+
+    let mut a = open(a_dir.path());
+    assert_eq!(
+        a.dump().unwrap(),
+        dump,
+        "the same coalition, the same conflict"
+    );
+    assert_eq!(a.conflicts().unwrap(), [conflict.clone()]);
+    // B, not knowing, edits the forgotten person: A drops it unread.
+    let late = b
+        .update_contact(
+            person.id,
+            &wieg::ContactInput {
+                phone: Some("06-55544433".into()),
+                ..Default::default()
+            },
+        )
+        .map(|_| b.all_changes().unwrap());
+    a.apply_remote(&late.unwrap()).unwrap();
+    assert!(a.contact(person.id).is_err(), "still forgotten");
+    a.restore_conflict(&conflict.hlc.to_string()).unwrap();
+    assert!(a.conflicts().unwrap().is_empty());
+}
