@@ -1,6 +1,6 @@
 //! The change path. Every write in Wieg, local or from another laptop, is a
 //! list of field changes `(entity, id, field, value, hlc, prev)` applied by
-//! [`apply_change`]: it appends to the `changes` log and updates the typed
+//! [`apply_changes`]: it appends to the `changes` log and updates the typed
 //! table in the same transaction.
 //!
 //! The merge rule lives in [`crate::merge`], pure: per field the highest

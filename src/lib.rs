@@ -23,16 +23,20 @@
 //! 2. **Engine**: the change log and its writer ([`changes`]), the merge
 //!    rule as pure functions ([`merge`]), the clock ([`hlc`]), the
 //!    [`Workspace`] (a database, a replica, a clock), [`sync`] through a
-//!    shared folder, [`conflicts`] and the canonical dump. It never names an
+//!    shared folder, [`conflicts`], the canonical dump, and [`schema`], how
+//!    an entity is declared. It never names an
 //!    entity of the domain: a [`changes::Registry`] of entity specs is
 //!    handed to it when a workspace is opened. A test
 //!    (`tests/it/layers.rs`) fails when an engine module imports the domain
 //!    or calls one of the domain's methods on the workspace.
 //! 3. **Domain**: [`coalition`], [`network`], [`plan`], [`meetings`]: each
-//!    declares its entities (an [`changes::EntitySpec`] each) and adds its
-//!    operations to `Workspace`; synced data is written only through
-//!    [`changes::Writer`] (local bookkeeping, such as the list of imports,
-//!    has tables of its own).
+//!    declares its entities once, with `entity!` ([`schema`]: the table, each
+//!    field's kind, checks and labels; from it follow the
+//!    [`changes::EntitySpec`], the record read by column name, one input for
+//!    creating and editing, its checks and writes, and the TypeScript
+//!    types), and adds its operations to `Workspace`; synced data is written
+//!    only through [`changes::Writer`] (local bookkeeping, such as the list
+//!    of imports, has tables of its own).
 //! 4. **Composition and output**: [`entities`] hands the domain's entities
 //!    to the engine (`Workspace::open`); [`export`] is the one home of every
 //!    file for partners (documents, sheets, calendar files, the archive);

@@ -1,4 +1,4 @@
-//! An entity declared once. [`entity!`] turns one declaration — the table,
+//! An entity declared once. `entity!` turns one declaration — the table,
 //! each field with its kind, its checks and what a coordinator calls it —
 //! into everything that used to be kept by hand beside it:
 //!

@@ -16,6 +16,7 @@ const ENGINE: &[&str] = &[
     "src/dump.rs",
     "src/workspace.rs",
     "src/db.rs",
+    "src/schema.rs",
 ];
 
 /// The domain, and what composes it with the engine.
