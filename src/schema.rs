@@ -24,7 +24,7 @@ use rusqlite::Row;
 use serde_json::Value;
 use uuid::Uuid;
 
-#[allow(unused_imports)] // named in the docs above
+#[allow(unused_imports)] // Writer is named in the docs above
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::time::parse_iso_or;
@@ -306,6 +306,57 @@ impl Kind for Moment {
     }
     fn value(stored: &DateTime<Utc>) -> Value {
         Value::from(crate::time::iso(*stored))
+    }
+}
+
+/// The one rule for "does this row still exist", as SQL on the entity's
+/// table: not deleted, and its creation has fully arrived (changes can
+/// arrive out of order, so a row may hold some fields before its
+/// `created_at`). An entity that is never deleted, or never stamped,
+/// leaves out the part it lacks.
+pub fn living(spec: &EntitySpec) -> &'static str {
+    match (spec.has_field("deleted"), spec.has_field("created_at")) {
+        (true, true) => "deleted = 0 AND created_at != ''",
+        (true, false) => "deleted = 0",
+        (false, true) => "created_at != ''",
+        (false, false) => "1",
+    }
+}
+
+/// Whether a row's creation has fully arrived, deleted or not (for lists
+/// that show deleted rows to restore them).
+pub fn arrived(spec: &EntitySpec) -> &'static str {
+    if spec.has_field("created_at") {
+        "created_at != ''"
+    } else {
+        "1"
+    }
+}
+
+/// A living row of `spec` with this id, or a validation error on `field`
+/// saying that `what` (in Dutch: "organisatie") no longer exists.
+pub fn require_living(
+    conn: &rusqlite::Connection,
+    spec: &EntitySpec,
+    field: &str,
+    id: Uuid,
+    what: &str,
+) -> Result<()> {
+    let alive: bool = conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND {})",
+            spec.table,
+            living(spec)
+        ))?
+        .query_row([id.to_string()], |r| r.get(0))?;
+    if alive {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            field,
+            ValidationCode::InvalidChoice,
+            format!("{what} {id} bestaat niet (meer)"),
+        ))
     }
 }
 
@@ -619,6 +670,8 @@ mod tests {
             .collect();
         assert_eq!(names[0], ("title", true, Some(10)));
         assert_eq!(names[2], ("budget_cents", false, None));
+        assert_eq!(living(&THING), "deleted = 0 AND created_at != ''");
+        assert_eq!(arrived(&THING), "created_at != ''");
         assert_eq!(Ref::value(&None), Value::from(""));
         assert_eq!(
             MaybeChoice::<Status>::check("status", &" KLAAR ".into()).unwrap(),

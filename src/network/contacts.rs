@@ -14,10 +14,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use super::ORGANISATION;
 use crate::changes::{Writer, ERASED};
-use crate::error::{Error, Result, ValidationCode};
+use crate::error::{Error, Result};
 use crate::rows;
-use crate::schema::{entity, Choice, Date, Link, MaybeChoice, Moment, Text};
+use crate::schema::{self, entity, Choice, Date, Link, MaybeChoice, Moment, Text};
 use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
@@ -114,23 +115,6 @@ fn get(conn: &Connection, id: Uuid) -> Result<Contact> {
     rows::by_id(conn, Contact::SELECT, id, "contactpersoon", from_row)
 }
 
-fn living_organisation(conn: &Connection, id: Uuid) -> Result<()> {
-    let alive: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM organisations WHERE id = ?1 AND deleted = 0 AND created_at != '')",
-        [id.to_string()],
-        |r| r.get(0),
-    )?;
-    if alive {
-        Ok(())
-    } else {
-        Err(Error::validation(
-            "organisation",
-            ValidationCode::InvalidChoice,
-            format!("organisatie {id} bestaat niet (meer)"),
-        ))
-    }
-}
-
 /// Check `input` on top of `before` (None for a new person) and write the
 /// fields that differ.
 fn write_contact(
@@ -142,7 +126,13 @@ fn write_contact(
     let fields = input.check(before.is_none())?;
     if let Some(organisation) = fields.organisation {
         if before.is_none_or(|b| b.organisation != organisation) {
-            living_organisation(w.conn(), organisation)?;
+            schema::require_living(
+                w.conn(),
+                &ORGANISATION,
+                "organisation",
+                organisation,
+                "organisatie",
+            )?;
         }
     }
     validate::date_order(
@@ -197,10 +187,12 @@ impl Workspace {
     /// Contact persons of living organisations, by name.
     pub fn list_contacts(&self, filter: &ContactFilter) -> Result<Vec<Contact>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{} WHERE created_at != '' AND (?1 IS NULL OR organisation = ?1) \
+            "{} WHERE {} AND (?1 IS NULL OR organisation = ?1) \
              AND (?2 IS NULL OR last_checked IS NULL OR last_checked < ?2) \
-             AND organisation IN (SELECT id FROM organisations WHERE deleted = 0)",
-            Contact::SELECT
+             AND organisation IN (SELECT id FROM organisations WHERE {})",
+            Contact::SELECT,
+            schema::living(&CONTACT),
+            schema::living(&ORGANISATION),
         ))?;
         let rows = stmt.query_map(
             rusqlite::params![

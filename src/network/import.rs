@@ -31,6 +31,7 @@ use super::{
 use crate::changes::{current, Change, Writer, ERASED};
 use crate::entities::REGISTRY;
 use crate::error::{Error, Result};
+use crate::schema;
 use crate::table::{read_table, Sheet, TableRow};
 use crate::time::iso;
 use crate::vocabulary::{dutch_choice, fold};
@@ -555,9 +556,10 @@ impl Known {
         for (id, name) in pairs("SELECT id, name FROM indicators WHERE deleted = 0")? {
             known.indicators.insert(fold(&name), uuid(&id));
         }
-        for (id, name) in
-            pairs("SELECT id, name FROM organisations WHERE deleted = 0 AND created_at != ''")?
-        {
+        for (id, name) in pairs(&format!(
+            "SELECT id, name FROM organisations WHERE {}",
+            schema::living(&super::ORGANISATION)
+        ))? {
             known.organisations.insert(fold(&name), uuid(&id));
         }
         for (id, name) in pairs("SELECT id, name FROM municipalities WHERE deleted = 0")? {
@@ -567,7 +569,10 @@ impl Known {
             known.municipalities.insert(fold(&code), uuid(&id));
         }
         let contacts: Vec<(String, String, String, String)> = conn
-            .prepare("SELECT id, organisation, name, email FROM contacts WHERE created_at != ''")?
+            .prepare(&format!(
+                "SELECT id, organisation, name, email FROM contacts WHERE {}",
+                schema::living(&CONTACT)
+            ))?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (id, org, name, email) in contacts {
@@ -577,9 +582,10 @@ impl Known {
             }
         }
         let relations: Vec<(String, String, String, String)> = conn
-            .prepare(
-                "SELECT id, from_org, to_org, kind FROM relations WHERE deleted = 0 AND created_at != ''",
-            )?
+            .prepare(&format!(
+                "SELECT id, from_org, to_org, kind FROM relations WHERE {}",
+                schema::living(&super::RELATION)
+            ))?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (id, from, to, kind) in relations {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::schema::{entity, Date, Flag, Moment, Text};
+use crate::schema::{self, entity, Date, Flag, Moment, Text};
 use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::fold;
@@ -108,8 +108,9 @@ impl Workspace {
     /// The municipalities, by name; deleted ones only when asked.
     pub fn list_municipalities(&self, include_deleted: bool) -> Result<Vec<Municipality>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{} WHERE (?1 OR deleted = 0) AND created_at != ''",
-            Municipality::SELECT
+            "{} WHERE (?1 OR deleted = 0) AND {}",
+            Municipality::SELECT,
+            schema::arrived(&MUNICIPALITY),
         ))?;
         let mut out = stmt
             .query_map([include_deleted], from_row)?

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::changes::Writer;
 use crate::error::{Error, Result};
 use crate::rows;
-use crate::schema::{entity, Choice, Date, Flag, Moment, Text};
+use crate::schema::{self, entity, Choice, Date, Flag, Moment, Text};
 use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
@@ -318,8 +318,9 @@ impl Workspace {
         let include_deleted = filter.include_deleted.unwrap_or(false);
         let mut stmt = self.conn().prepare_cached(&format!(
             "{} WHERE (?1 OR deleted = 0) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR domain = ?3) \
-             AND created_at != ''",
-            Organisation::SELECT
+             AND {}",
+            Organisation::SELECT,
+            schema::arrived(&ORGANISATION),
         ))?;
         let rows = stmt.query_map(
             params![
@@ -395,9 +396,10 @@ impl Workspace {
     }
 
     pub fn network_summary(&self) -> Result<NetworkSummary> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT domain, count(*) FROM organisations WHERE deleted = 0 AND created_at != '' GROUP BY domain",
-        )?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT domain, count(*) FROM organisations WHERE {} GROUP BY domain",
+            schema::living(&ORGANISATION)
+        ))?;
         let counted: Vec<(String, u32)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;

@@ -2,15 +2,16 @@
 //! funds whom. Kumu's From/To/Type/Strength model, with a period and a note.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
+use super::ORGANISATION;
 use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::schema::{entity, Choice, Date, Flag, Kind, Link, Moment, Text};
+use crate::schema::{self, entity, Choice, Date, Flag, Kind, Link, Moment, Text};
 use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::dutch_choice;
@@ -93,32 +94,14 @@ fn get(conn: &Connection, id: Uuid) -> Result<Relation> {
     rows::by_id(conn, Relation::SELECT, id, "verbinding", from_row)
 }
 
-fn living_organisation(conn: &Connection, field: &str, id: Uuid) -> Result<()> {
-    let alive: Option<bool> = conn
-        .query_row(
-            "SELECT deleted = 0 FROM organisations WHERE id = ?1 AND created_at != ''",
-            [id.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match alive {
-        Some(true) => Ok(()),
-        _ => Err(Error::validation(
-            field,
-            ValidationCode::InvalidChoice,
-            format!("organisatie {id} bestaat niet (meer)"),
-        )),
-    }
-}
-
 pub(crate) fn create_relation_in(w: &mut Writer, input: &RelationInput) -> Result<Uuid> {
     let fields = input.check(true)?;
     let (from, to) = (
         fields.from_org.unwrap_or_default(),
         fields.to_org.unwrap_or_default(),
     );
-    living_organisation(w.conn(), "from_org", from)?;
-    living_organisation(w.conn(), "to_org", to)?;
+    schema::require_living(w.conn(), &ORGANISATION, "from_org", from, "organisatie")?;
+    schema::require_living(w.conn(), &ORGANISATION, "to_org", to, "organisatie")?;
     if from == to {
         return Err(Error::validation(
             "to_org",
@@ -190,12 +173,13 @@ impl Workspace {
     pub fn list_relations(&self, organisation: Option<Uuid>) -> Result<Vec<Relation>> {
         let org = organisation.map(|o| o.to_string());
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{} WHERE deleted = 0 AND created_at != '' \
-             AND (?1 IS NULL OR from_org = ?1 OR to_org = ?1) \
-             AND from_org IN (SELECT id FROM organisations WHERE deleted = 0) \
-             AND to_org IN (SELECT id FROM organisations WHERE deleted = 0) \
+            "{} WHERE {} AND (?1 IS NULL OR from_org = ?1 OR to_org = ?1) \
+             AND from_org IN (SELECT id FROM organisations WHERE {living}) \
+             AND to_org IN (SELECT id FROM organisations WHERE {living}) \
              ORDER BY id",
-            Relation::SELECT
+            Relation::SELECT,
+            schema::living(&RELATION),
+            living = schema::living(&ORGANISATION),
         ))?;
         let rows = stmt.query_map([org], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

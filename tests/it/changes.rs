@@ -471,7 +471,7 @@ fn text_conflicts_and_erasures_from_schema_12_are_converted() {
         dump,
         "the same coalition, the same conflict"
     );
-    assert_eq!(a.conflicts().unwrap(), [conflict.clone()]);
+    assert_eq!(a.conflicts().unwrap(), std::slice::from_ref(&conflict));
     // B, not knowing, edits the forgotten person: A drops it unread.
     let late = b
         .update_contact(
