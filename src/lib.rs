@@ -61,6 +61,7 @@
 //! assert_eq!(ws.list_organisations(&Default::default()).unwrap(), vec![org]);
 //! ```
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod bindings;
 pub mod changes;

@@ -5,6 +5,7 @@
 // The app's stall probe (WIEG_STALL_PROBE) logs every wait of the main
 // thread longer than a frame; the longest per phase is reported.
 //   xvfb-run -a npm --prefix tests/e2e run bench:stalls
+// (the CLI it drives must be built with `--features bench`).
 // Sizes: WIEG_STALL_ORGS (10000), WIEG_STALL_RELATIONS (50000),
 // WIEG_STALL_CHANGES (1000000).
 import { execFileSync } from 'node:child_process';

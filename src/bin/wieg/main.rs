@@ -31,6 +31,8 @@ macro_rules! print {
     }};
 }
 
+#[cfg(feature = "bench")]
+mod bench;
 mod meetings;
 mod plan;
 use wieg::{Domain, OrgKind, Organisation, OrganisationFilter, OrganisationInput, Workspace};
@@ -188,69 +190,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Measure (in a temporary directory; build with --release)
+    /// Measure (in a temporary directory; build with --release --features bench)
+    #[cfg(feature = "bench")]
     #[command(subcommand)]
-    Bench(BenchCommand),
+    Bench(bench::BenchCommand),
     /// Fields edited on two laptops at once: list, restore or keep
     Conflicts {
         #[command(subcommand)]
         action: Option<ConflictAction>,
         #[arg(long)]
         json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum BenchCommand {
-    /// Files for partners: the plan of 60 and of N actions in every format,
-    /// the progress report of the demo coalition and of one ten times bigger
-    Exports {
-        #[arg(long, default_value_t = 5_000)]
-        actions: usize,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Search and meeting pages over N meetings with M agenda items of minutes
-    Meetings {
-        #[arg(long, default_value_t = 10_000)]
-        meetings: usize,
-        #[arg(long, default_value_t = 100_000)]
-        agenda_items: usize,
-        #[arg(long)]
-        json: bool,
-    },
-    /// The plan page and roll-out matrix of a plan of N actions
-    Plan {
-        #[arg(long, default_value_t = 5_000)]
-        actions: usize,
-        #[arg(long, default_value_t = 100)]
-        municipalities: usize,
-        #[arg(long, default_value_t = 30)]
-        interventions: usize,
-        #[arg(long)]
-        json: bool,
-        /// Keep the coalition in DIR/data (to open it in the app) instead of a temporary folder
-        #[arg(long, value_name = "DIR")]
-        keep: Option<PathBuf>,
-    },
-    /// Lists, metrics and files of a network of N organisations and M relations
-    Network {
-        #[arg(long, default_value_t = 10_000)]
-        organisations: usize,
-        #[arg(long, default_value_t = 50_000)]
-        relations: usize,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Join, sync round and folder size for a coalition of N changes
-    Sync {
-        #[arg(long, default_value_t = 1_000_000)]
-        changes: u64,
-        #[arg(long)]
-        json: bool,
-        /// Keep the laptops and the shared folder in DIR (to profile a join of it) instead of a temporary folder
-        #[arg(long, value_name = "DIR")]
-        keep: Option<PathBuf>,
     },
 }
 
@@ -707,148 +656,9 @@ fn run(cli: Cli) -> wieg::Result<()> {
         }
         return Ok(());
     }
-    if let Command::Bench(BenchCommand::Exports { actions, json }) = &cli.command {
-        let b = in_bench_dir(None, |dir| wieg::bench::exports(*actions, dir))?;
-        if *json {
-            return print_json(&b);
-        }
-        for t in &b.timings {
-            println!(
-                "{:<34} {:<5} {:>9.1} ms {:>10} bytes  peak {}",
-                t.what,
-                t.format,
-                t.ms,
-                t.bytes,
-                t.peak_mib
-                    .map(|m| format!("{m:.0} MiB"))
-                    .unwrap_or_else(|| "?".into())
-            );
-        }
-        return Ok(());
-    }
-    if let Command::Bench(BenchCommand::Meetings {
-        meetings,
-        agenda_items,
-        json,
-    }) = &cli.command
-    {
-        let b = in_bench_dir(None, |dir| {
-            wieg::bench::meetings(*meetings, *agenda_items, dir)
-        })?;
-        if *json {
-            return print_json(&b);
-        }
-        println!(
-            "meetings:                {} meetings, {} agenda items with minutes (built in {:.1} s)",
-            b.meetings, b.agenda_items, b.build_s
-        );
-        println!(
-            "database:                {:.0} MiB (word index {:.0} MiB, compound index {:.0} MiB)",
-            b.database_mib, b.word_index_mib, b.compound_index_mib
-        );
-        println!("search, common word:     {:.2} ms", b.search_common_ms);
-        println!("search, no match:        {:.2} ms", b.search_rare_ms);
-        println!(
-            "search, two prefixes:    {:.2} ms",
-            b.search_prefix_two_words_ms
-        );
-        println!("search, in compounds:    {:.2} ms", b.search_compound_ms);
-        println!(
-            "search, no compound:     {:.2} ms",
-            b.search_compound_absent_ms
-        );
-        println!("open a meeting page:     {:.2} ms", b.open_meeting_ms);
-        return Ok(());
-    }
-    if let Command::Bench(BenchCommand::Plan {
-        actions,
-        municipalities,
-        interventions,
-        json,
-        keep,
-    }) = &cli.command
-    {
-        let b = in_bench_dir(keep.as_deref(), |dir| {
-            wieg::bench::plan(*actions, *municipalities, *interventions, dir)
-        })?;
-        if *json {
-            return print_json(&b);
-        }
-        println!(
-            "plan:                    {} actions, {} municipalities x {} interventions (built in {:.1} s)",
-            b.actions, b.municipalities, b.interventions, b.build_s
-        );
-        println!("plan page (overview):    {:.1} ms", b.overview_ms);
-        println!("plan page, filtered:     {:.1} ms", b.overview_filtered_ms);
-        println!("roll-out matrix:         {:.1} ms", b.matrix_ms);
-        println!("dashboard summary:       {:.1} ms", b.summary_ms);
-        return Ok(());
-    }
-    if let Command::Bench(BenchCommand::Network {
-        organisations,
-        relations,
-        json,
-    }) = &cli.command
-    {
-        let b = in_bench_dir(None, |dir| {
-            wieg::bench::network(*organisations, *relations, dir)
-        })?;
-        if *json {
-            return print_json(&b);
-        }
-        println!(
-            "network:                 {} organisations, {} relations (built in {:.1} s)",
-            b.organisations, b.relations, b.build_s
-        );
-        println!("list all:                {:.1} ms", b.list_all_ms);
-        println!("list, text search:       {:.1} ms", b.list_text_ms);
-        println!(
-            "list, domain+gemeente:   {:.1} ms",
-            b.list_domain_municipality_ms
-        );
-        println!("metrics (betweenness):   {:.1} ms", b.metrics_ms);
-        println!("growth per month:        {:.1} ms", b.growth_ms);
-        println!("export Kumu workbook:    {:.1} ms", b.export_xlsx_ms);
-        println!("import preview of it:    {:.1} ms", b.import_preview_ms);
-        return Ok(());
-    }
-    if let Command::Bench(BenchCommand::Sync {
-        changes,
-        json,
-        keep,
-    }) = &cli.command
-    {
-        let b = in_bench_dir(keep.as_deref(), |dir| wieg::bench::sync(*changes, dir))?;
-        if *json {
-            print_json(&b)?;
-        } else {
-            println!("changes:                 {}", b.changes);
-            println!(
-                "local writes:            {:.0} changes/s",
-                b.local_write_per_s
-            );
-            println!("export to folder:        {:.2} s", b.export_s);
-            println!(
-                "folder size:             {} bytes ({:.1} bytes/change)",
-                b.folder_bytes, b.bytes_per_change
-            );
-            println!(
-                "join (new laptop):       {:.2} s = {:.0} changes/s (reading and decoding files: {:.2} s, alongside); median of 3",
-                b.join_s, b.join_per_s, b.decode_s
-            );
-            if let Some(mib) = b.join_peak_mib {
-                println!("join peak memory:        {mib:.0} MiB");
-            }
-            println!(
-                "plain SQLite insert:     {:.2} s, median of 3 (join is {:.2}x)",
-                b.plain_insert_s, b.join_vs_plain
-            );
-            println!(
-                "round of 100 changes:    export {:.1} ms, import {:.1} ms",
-                b.round_export_ms, b.round_import_ms
-            );
-        }
-        return Ok(());
+    #[cfg(feature = "bench")]
+    if let Command::Bench(bench) = &cli.command {
+        return bench::run(bench);
     }
     let mut ws = Workspace::open(&data_dir)?;
     match cli.command {
@@ -1068,9 +878,9 @@ fn run(cli: Cli) -> wieg::Result<()> {
                 print_sync_report(&report);
             }
         }
-        Command::Join { .. } | Command::Bench(_) => {
-            unreachable!("handled before opening the workspace")
-        }
+        Command::Join { .. } => unreachable!("handled before opening the workspace"),
+        #[cfg(feature = "bench")]
+        Command::Bench(_) => unreachable!("handled before opening the workspace"),
         Command::Conflicts { action, json } => match action {
             Some(ConflictAction::Restore { id }) => {
                 ws.restore_conflict(&id)?;
@@ -1504,22 +1314,6 @@ fn print_org_line(o: &Organisation) {
         "{}  {}  ({}, {}){}",
         o.id, o.name, o.kind, o.domain, deleted
     );
-}
-
-/// Run a benchmark in `keep` (left for the app to open) or in a temporary
-/// folder that is removed afterwards, whatever the outcome.
-fn in_bench_dir<T>(
-    keep: Option<&std::path::Path>,
-    run: impl FnOnce(&std::path::Path) -> wieg::Result<T>,
-) -> wieg::Result<T> {
-    let dir = keep
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("wieg-bench-{}", std::process::id())));
-    let result = run(&dir);
-    if keep.is_none() {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-    result
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> wieg::Result<()> {
