@@ -274,6 +274,56 @@ impl Kind for Moment {
     }
 }
 
+/// A whole number that may be left empty (a year, a count per year), kept
+/// as `T` so that the forms see a plain number. `null` clears it; for that,
+/// such a field is declared with `#[serde(with = "crate::schema::nullable")]`
+/// and `#[ts(as = "_")]`, or `null` would read as "left out".
+pub struct Whole<T>(std::marker::PhantomData<T>);
+
+impl<T> Kind for Whole<T>
+where
+    T: Copy + rusqlite::types::FromSql + Into<Value>,
+{
+    type Stored = Option<T>;
+    type Input = Option<T>;
+    fn check(_field: &'static str, input: &Option<T>) -> Result<Option<T>> {
+        Ok(*input)
+    }
+    fn absent() -> Option<T> {
+        None
+    }
+    fn is_blank(stored: &Option<T>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<T>> {
+        row.get(column)
+    }
+    fn value(stored: &Option<T>) -> Value {
+        stored.map_or(Value::Null, Into::into)
+    }
+}
+
+/// For an input field that is itself optional ([`Whole`]): `null` is a
+/// value of its own (clear it), told apart from the field left out (leave
+/// it). Serialising is the field's own.
+pub mod nullable {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    /// Only called when the field is there: `null` becomes `Some(None)`.
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        T::deserialize(deserializer).map(Some)
+    }
+}
+
 /// The id column: a value that is not a UUID (never written by Wieg) reads as nil.
 pub fn read_id(row: &Row) -> rusqlite::Result<Uuid> {
     Ok(Uuid::try_parse(&row.get::<_, String>("id")?).unwrap_or_default())
@@ -558,6 +608,37 @@ mod tests {
         };
         let cleared = cleared.check(false).unwrap();
         assert_eq!((cleared.owner, cleared.due), (Some(None), Some(None)));
+    }
+
+    entity! {
+        #[derive(Debug, Clone, Serialize, TS)]
+        pub struct Tally in TALLY = "tally", "tallies";
+        input TallyInput => TallyChecked {}
+        fields {
+            #[serde(with = "crate::schema::nullable")]
+            #[ts(as = "_")]
+            year: Option<i32> = Whole<i32> ["Jaar", "Year"],
+        }
+        kept {}
+        extra {}
+        hidden {}
+    }
+
+    #[test]
+    fn a_whole_number_is_cleared_by_null_and_left_alone_when_left_out() {
+        let read = |json: &str| serde_json::from_str::<TallyInput>(json).unwrap().year;
+        assert_eq!(read(r#"{"year": 2027}"#), Some(Some(2027)));
+        assert_eq!(read(r#"{"year": null}"#), Some(None), "null clears");
+        assert_eq!(read("{}"), None, "left out: left as it is");
+        let checked = TallyInput::default().check(true).unwrap();
+        assert_eq!(checked.year, Some(None));
+        assert_eq!(TallyInput::default().check(false).unwrap().year, None);
+        assert_eq!(Whole::<i32>::value(&Some(2027)), Value::from(2027));
+        assert_eq!(Whole::<u32>::value(&None), Value::Null);
+        assert_eq!(
+            TallyInput::decl(&ts_rs::Config::new()),
+            "type TallyInput = { year?: number | null, };"
+        );
     }
 
     #[test]
