@@ -131,6 +131,36 @@ impl<T: Vocabulary + Default> Kind for Choice<T> {
     }
 }
 
+/// Some words of a fixed vocabulary, kept in one field as `a|b`, in the
+/// order given. A word from a newer version, unknown here, is left out.
+pub struct Choices<T>(std::marker::PhantomData<T>);
+
+impl<T: Vocabulary> Kind for Choices<T> {
+    type Stored = Vec<T>;
+    type Input = Vec<T>;
+    fn check(_field: &'static str, input: &Vec<T>) -> Result<Vec<T>> {
+        Ok(input.clone())
+    }
+    fn absent() -> Vec<T> {
+        Vec::new()
+    }
+    fn is_blank(stored: &Vec<T>) -> bool {
+        stored.is_empty()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Vec<T>> {
+        Ok(row
+            .get::<_, Option<String>>(column)?
+            .unwrap_or_default()
+            .split('|')
+            .filter_map(|code| code.parse().ok())
+            .collect())
+    }
+    fn value(stored: &Vec<T>) -> Value {
+        let codes: Vec<&str> = stored.iter().map(|word| word.code()).collect();
+        Value::from(codes.join("|"))
+    }
+}
+
 /// Yes or no.
 pub struct Flag;
 
@@ -639,6 +669,25 @@ mod tests {
             TallyInput::decl(&ts_rs::Config::new()),
             "type TallyInput = { year?: number | null, };"
         );
+    }
+
+    #[test]
+    fn some_words_are_kept_in_one_field_and_unknown_ones_left_out() {
+        let words = vec![Status::Done, Status::Open];
+        assert_eq!(Choices::<Status>::value(&words), Value::from("klaar|open"));
+        assert_eq!(Choices::<Status>::value(&Vec::new()), Value::from(""));
+        assert!(Choices::<Status>::is_blank(&Vec::new()));
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let read = |stored: Option<&str>| {
+            conn.query_row("SELECT ?1 AS words", [stored], |r| {
+                Choices::<Status>::read(r, "words")
+            })
+            .unwrap()
+        };
+        assert_eq!(read(Some("klaar|open")), words);
+        assert_eq!(read(Some("klaar|nieuwerwets")), [Status::Done]);
+        assert_eq!(read(Some("")), []);
+        assert_eq!(read(None), []);
     }
 
     #[test]
