@@ -438,8 +438,8 @@ fn build_plan(
     ws.create_coalition("Kansrijke Start Benchmark")?;
     let plan = ws.create_plan(&PlanInput {
         title: Some("Benchmarkplan".into()),
-        period_start: crate::plan::Edit::set(2024),
-        period_end: crate::plan::Edit::set(2027),
+        period_start: Some(Some(2024)),
+        period_end: Some(Some(2027)),
         ..Default::default()
     })?;
     let pillars: Vec<uuid::Uuid> = ws.pillars(plan.id)?.into_iter().map(|p| p.id).collect();

@@ -11,6 +11,9 @@ use crate::*;
 const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (coalition::COALITION.name, Coalition::FIELDS),
     (network::ORGANISATION.name, Organisation::FIELDS),
+    (plan::PLAN.name, plan::Plan::FIELDS),
+    (plan::PILLAR.name, plan::Pillar::FIELDS),
+    (plan::GOAL.name, plan::Goal::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is

@@ -20,8 +20,8 @@ fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, ValidationCo
 fn plan(ws: &mut Workspace) -> wieg::plan::Plan {
     ws.create_plan(&PlanInput {
         title: Some("Plan van aanpak 2024–2027".into()),
-        period_start: wieg::plan::Edit::set(2024),
-        period_end: wieg::plan::Edit::set(2027),
+        period_start: Some(Some(2024)),
+        period_end: Some(Some(2027)),
         ..Default::default()
     })
     .unwrap()
@@ -64,8 +64,8 @@ fn a_new_plan_has_four_pillars_and_the_intervention_catalogue() {
     // A second plan keeps the one catalogue.
     ws.create_plan(&PlanInput {
         title: Some("Vervolgplan".into()),
-        period_start: wieg::plan::Edit::set(2028),
-        period_end: wieg::plan::Edit::set(2031),
+        period_start: Some(Some(2028)),
+        period_end: Some(Some(2031)),
         ..Default::default()
     })
     .unwrap();
@@ -75,8 +75,8 @@ fn a_new_plan_has_four_pillars_and_the_intervention_catalogue() {
     assert_eq!(
         refused(ws.create_plan(&PlanInput {
             title: Some("X".into()),
-            period_start: wieg::plan::Edit::set(2027),
-            period_end: wieg::plan::Edit::set(2024),
+            period_start: Some(Some(2027)),
+            period_end: Some(Some(2024)),
             ..Default::default()
         })),
         ("period_end".into(), ValidationCode::DateOrder)

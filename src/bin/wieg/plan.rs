@@ -312,8 +312,8 @@ pub fn plan(ws: &mut Workspace, cmd: PlanCommand) -> Result<()> {
         PlanCommand::Create { title, from, to } => {
             let plan = ws.create_plan(&PlanInput {
                 title: Some(title),
-                period_start: Edit(from.map(Some)),
-                period_end: Edit(to.map(Some)),
+                period_start: from.map(Some),
+                period_end: to.map(Some),
                 ..Default::default()
             })?;
             println!("{}", plan.id);
@@ -331,8 +331,8 @@ pub fn plan(ws: &mut Workspace, cmd: PlanCommand) -> Result<()> {
                 id,
                 &PlanInput {
                     title,
-                    period_start: Edit(from.map(Some)),
-                    period_end: Edit(to.map(Some)),
+                    period_start: from.map(Some),
+                    period_end: to.map(Some),
                     status,
                     vision,
                     ambition,

@@ -228,7 +228,12 @@ export type PlanStatus = "concept" | "vastgesteld";
 
 export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwangerschappen" | "problemen eerder gesignaleerd" | "sneller de juiste hulp" | "ouders toegerust" | "minder uithuisplaatsingen";
 
-export type Plan = { id: string, title: string, period_start: number | null, period_end: number | null, status: PlanStatus, vision: string, 
+export type Plan = { id: string, title: string, 
+/**
+ * The first and last year (2000–2100). In the input, absent:
+ * unchanged; `null`: cleared.
+ */
+period_start: number | null, period_end: number | null, status: PlanStatus, vision: string, 
 /**
  * The national work-agenda template's sections.
  */
@@ -236,15 +241,20 @@ urgency: string, situation: string, ambition: string, design: string, smart_goal
 
 export type PlanInput = { title?: string, 
 /**
- * Absent: unchanged; `null`: cleared.
+ * The first and last year (2000–2100). In the input, absent:
+ * unchanged; `null`: cleared.
  */
-period_start?: number | null, period_end?: number | null, status?: PlanStatus, vision?: string, urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
+period_start?: number | null, period_end?: number | null, status?: PlanStatus, vision?: string, 
+/**
+ * The national work-agenda template's sections.
+ */
+urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
 
-export type Pillar = { id: string, plan: string, 
+export type Pillar = { id: string, plan: string, title: string, description: string, 
 /**
  * 1, 2, 3 …: the pillar's number in the plan.
  */
-number: number, title: string, description: string, };
+number: number, updated_at: string, };
 
 export type Goal = { id: string, pillar: string, 
 /**
@@ -254,9 +264,17 @@ text: string, national_goals: Array<NationalGoal>,
 /**
  * What the indicator should reach, as written ("80 % van de zwangeren").
  */
-target_value: string, target_date: string | null, };
+target_value: string, target_date: string | null, updated_at: string, };
 
-export type GoalInput = { pillar?: string, text?: string, national_goals?: Array<NationalGoal>, target_value?: string, target_date?: string, };
+export type GoalInput = { pillar?: string, 
+/**
+ * The SMART formulation.
+ */
+text?: string, national_goals?: Array<NationalGoal>, 
+/**
+ * What the indicator should reach, as written ("80 % van de zwangeren").
+ */
+target_value?: string, target_date?: string, };
 
 export type ActionStatus = "idee" | "gepland" | "loopt" | "afgerond" | "gestopt";
 
