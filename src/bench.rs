@@ -493,7 +493,7 @@ fn build_plan(
                     status: Some(ActionStatus::ALL[i % ActionStatus::ALL.len()]),
                     start_date: Some(format!("2025-{:02}-01", 1 + i % 12)),
                     end_date: Some(format!("2026-{:02}-28", 1 + i % 12)),
-                    budget: Some(format!("{}", 1_000 + i)),
+                    budget_cents: Some(format!("{}", 1_000 + i)),
                     ..Default::default()
                 };
                 let id = create_action_in(w, &input, today)?;

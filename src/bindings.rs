@@ -14,6 +14,9 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (plan::PLAN.name, plan::Plan::FIELDS),
     (plan::PILLAR.name, plan::Pillar::FIELDS),
     (plan::GOAL.name, plan::Goal::FIELDS),
+    (plan::ACTION.name, plan::Action::FIELDS),
+    (plan::MILESTONE.name, plan::Milestone::FIELDS),
+    (plan::ACTION_NOTE.name, plan::ActionNote::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is

@@ -223,7 +223,7 @@ impl World {
                     ws.create_action(&wieg::plan::ActionInput {
                         pillar: Some(pillar),
                         title: Some(format!("Actie {}", rng.below(100))),
-                        budget: Some(format!("{}", rng.below(5) * 1_000)),
+                        budget_cents: Some(format!("{}", rng.below(5) * 1_000)),
                         ..Default::default()
                     })
                     .unwrap();

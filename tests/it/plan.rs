@@ -178,7 +178,7 @@ fn actions_check_dates_money_and_fill_dates_on_status_changes() {
     input.owner = Some(ggd.to_string());
     input.partners = Some(vec![nest]);
     input.municipalities = Some(vec![venlo]);
-    input.budget = Some("€ 12.500,50".into());
+    input.budget_cents = Some("€ 12.500,50".into());
     input.status = Some(ActionStatus::Gepland);
     input.start_date = Some("01-03-2025".into());
     input.end_date = Some("31-12-2025".into());
@@ -197,7 +197,7 @@ fn actions_check_dates_money_and_fill_dates_on_status_changes() {
     for (input, field) in [
         (bad(|i| i.title = Some(" ".into())), "title"),
         (bad(|i| i.pillar = None), "pillar"),
-        (bad(|i| i.budget = Some("veel".into())), "budget"),
+        (bad(|i| i.budget_cents = Some("veel".into())), "budget"),
         (
             bad(|i| i.owner = Some(uuid::Uuid::now_v7().to_string())),
             "owner",
@@ -509,7 +509,7 @@ fn the_plan_summary_counts_open_and_overdue_actions_per_pillar() {
             status: Some(status),
             start_date: end.map(|e| e.checked_sub_days(Days::new(10)).unwrap().to_string()),
             end_date: end.map(|e| e.to_string()),
-            budget: Some("1.000".into()),
+            budget_cents: Some("1.000".into()),
             ..action(pillars[pillar].id, title)
         })
         .unwrap();
@@ -536,7 +536,7 @@ fn grants_are_shared_over_their_actions_per_pillar() {
     let pillars = ws.pillars(p.id).unwrap();
     let budgeted = |ws: &mut Workspace, pillar: usize, title: &str, budget: &str| {
         ws.create_action(&ActionInput {
-            budget: Some(budget.into()),
+            budget_cents: Some(budget.into()),
             ..action(pillars[pillar].id, title)
         })
         .unwrap()

@@ -301,7 +301,7 @@ impl ActionFields {
             status: self.status,
             start_date: self.start,
             end_date: self.end,
-            budget: self.budget,
+            budget_cents: self.budget,
             funding: self.funding,
         })
     }

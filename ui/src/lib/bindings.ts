@@ -282,41 +282,61 @@ export type Milestone = { id: string, action: string,
 /**
  * `2025-K2`: the quarter it is planned in.
  */
-quarter: string, title: string, done: boolean, };
+quarter: string, title: string, done: boolean, updated_at: string, };
 
-export type ActionNote = { id: string, action: string, date: string | null, text: string, };
+export type ActionNote = { id: string, action: string, date: string | null, text: string, updated_at: string, };
 
-export type Action = { id: string, plan: string, pillar: string, goal: string | null, title: string, description: string, 
+export type Action = { id: string, pillar: string, 
 /**
- * The partner that pulls it (*kartrekker*).
+ * One of its pillar's goals; in the input its id, or empty for none.
  */
-owner: string | null, partners: Array<string>, municipalities: Array<string>, status: ActionStatus, start_date: string | null, end_date: string | null, 
+goal: string | null, title: string, description: string, 
 /**
- * Whole cents: money is never a float.
+ * The partner that pulls it (*kartrekker*); in the input an
+ * organisation id, or empty for none.
+ */
+owner: string | null, status: ActionStatus, start_date: string | null, end_date: string | null, 
+/**
+ * Whole cents: money is never a float. The input calls it
+ * `budget`: euros as typed (`12.500`, `€ 1.250,50`).
  */
 budget_cents: bigint, 
 /**
  * Where the money comes from, as written.
  */
-funding: string, 
+funding: string, partners: Array<string>, municipalities: Array<string>, 
 /**
  * Open and past its end date.
  */
-overdue: boolean, milestones: Array<Milestone>, notes: Array<ActionNote>, created_at: string, updated_at: string, };
+overdue: boolean, milestones: Array<Milestone>, notes: Array<ActionNote>, plan: string, created_at: string, updated_at: string, };
 
 export type ActionInput = { pillar?: string, 
 /**
- * A goal id, or empty for none.
+ * One of its pillar's goals; in the input its id, or empty for none.
  */
 goal?: string, title?: string, description?: string, 
 /**
- * An organisation id, or empty for none.
+ * The partner that pulls it (*kartrekker*); in the input an
+ * organisation id, or empty for none.
  */
-owner?: string, partners?: Array<string>, municipalities?: Array<string>, status?: ActionStatus, start_date?: string, end_date?: string, 
+owner?: string, status?: ActionStatus, start_date?: string, end_date?: string, 
 /**
- * Euros as typed: `12.500`, `€ 1.250,50`.
+ * Whole cents: money is never a float. The input calls it
+ * `budget`: euros as typed (`12.500`, `€ 1.250,50`).
  */
-budget?: string, funding?: string, };
+budget?: string, 
+/**
+ * Where the money comes from, as written.
+ */
+funding?: string, 
+/**
+ * The partners with it (exactly these), saved in the same transaction.
+ */
+partners?: Array<string>, 
+/**
+ * The municipalities it runs in (exactly these), likewise.
+ */
+municipalities?: Array<string>, };
 
 export type ActionFilter = { plan?: string, pillar?: string, municipality?: string, 
 /**
