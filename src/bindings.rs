@@ -17,6 +17,9 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (plan::ACTION.name, plan::Action::FIELDS),
     (plan::MILESTONE.name, plan::Milestone::FIELDS),
     (plan::ACTION_NOTE.name, plan::ActionNote::FIELDS),
+    (plan::FUNDING.name, plan::Funding::FIELDS),
+    (plan::INDICATOR.name, plan::Indicator::FIELDS),
+    (plan::INDICATOR_VALUE.name, plan::IndicatorValue::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is

@@ -549,7 +549,7 @@ fn grants_are_shared_over_their_actions_per_pillar() {
         .create_funding(&FundingInput {
             funder_kind: Some(FunderKind::Provincie),
             funder: Some("Provincie Limburg".into()),
-            amount: Some("€ 130.680".into()),
+            amount_cents: Some("€ 130.680".into()),
             period_start: Some("01-01-2022".into()),
             period_end: Some("31-12-2024".into()),
             reporting_deadline: Some("01-04-2025".into()),
@@ -561,7 +561,7 @@ fn grants_are_shared_over_their_actions_per_pillar() {
     ws.create_funding(&FundingInput {
         funder_kind: Some(FunderKind::Gemeente),
         funder: Some("Gemeente Venlo".into()),
-        amount: Some("10.000".into()),
+        amount_cents: Some("10.000".into()),
         ..Default::default()
     })
     .unwrap();
@@ -569,7 +569,7 @@ fn grants_are_shared_over_their_actions_per_pillar() {
         (
             FundingInput {
                 funder: Some("X".into()),
-                amount: Some("5".into()),
+                amount_cents: Some("5".into()),
                 ..Default::default()
             },
             "funder_kind",
@@ -586,7 +586,7 @@ fn grants_are_shared_over_their_actions_per_pillar() {
             FundingInput {
                 funder_kind: Some(FunderKind::Fonds),
                 funder: Some("X".into()),
-                amount: Some("5".into()),
+                amount_cents: Some("5".into()),
                 period_start: Some("2025-01-01".into()),
                 period_end: Some("2024-01-01".into()),
                 ..Default::default()

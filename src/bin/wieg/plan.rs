@@ -726,7 +726,7 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCommand) -> Result<()> {
             let f = ws.create_funding(&wieg::plan::FundingInput {
                 funder_kind: Some(kind),
                 funder: Some(funder),
-                amount: Some(amount),
+                amount_cents: Some(amount),
                 period_start: from,
                 period_end: to,
                 purpose,

@@ -422,13 +422,29 @@ export type Funding = { id: string, funder_kind: FunderKind,
 /**
  * Who exactly ("Provincie Limburg", "Gemeente Venlo").
  */
-funder: string, amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, actions: Array<string>, created_at: string, updated_at: string, };
-
-export type FundingInput = { funder_kind?: FunderKind, funder?: string, 
+funder: string, 
 /**
- * Euros as typed: `130.680`, `€ 1.250,50`.
+ * The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
  */
-amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, actions?: Array<string>, };
+amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, 
+/**
+ * The actions it pays for.
+ */
+actions: Array<string>, created_at: string, updated_at: string, };
+
+export type FundingInput = { funder_kind?: FunderKind, 
+/**
+ * Who exactly ("Provincie Limburg", "Gemeente Venlo").
+ */
+funder?: string, 
+/**
+ * The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
+ */
+amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, 
+/**
+ * The actions it pays for (exactly these), saved in the same transaction.
+ */
+actions?: Array<string>, };
 
 export type PillarMoney = { pillar: string, number: number, title: string, budgeted_cents: bigint, granted_cents: bigint, };
 
@@ -448,9 +464,17 @@ unit: string,
 /**
  * What is counted (teller) and out of what (noemer).
  */
-numerator_label: string, denominator_label: string, source: string, description: string, };
+numerator_label: string, denominator_label: string, source: string, description: string, updated_at: string, };
 
-export type IndicatorInput = { name?: string, unit?: string, numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
+export type IndicatorInput = { name?: string, 
+/**
+ * "%", "per 1.000 geboorten", "aantal".
+ */
+unit?: string, 
+/**
+ * What is counted (teller) and out of what (noemer).
+ */
+numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
 
 export type IndicatorPoint = { year: number, 
 /**
