@@ -508,7 +508,7 @@ fn build_plan(
             for (ii, i) in intervention_ids.iter().enumerate() {
                 let input = RolloutInput {
                     status: Some(RolloutStatus::ALL[(mi + ii) % RolloutStatus::ALL.len()]),
-                    target_per_year: crate::plan::Edit::set(20),
+                    target_per_year: Some(Some(20)),
                     ..Default::default()
                 };
                 set_rollout_in(w, *m, *i, &input)?;

@@ -20,6 +20,8 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (plan::FUNDING.name, plan::Funding::FIELDS),
     (plan::INDICATOR.name, plan::Indicator::FIELDS),
     (plan::INDICATOR_VALUE.name, plan::IndicatorValue::FIELDS),
+    (plan::INTERVENTION.name, plan::Intervention::FIELDS),
+    (plan::ROLLOUT.name, plan::Rollout::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is

@@ -21,8 +21,8 @@ use crate::network::{
 use crate::plan::{
     add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
     create_indicator_in, create_plan_in, set_indicator_value_in, set_milestone_done_in,
-    set_rollout_in, ActionInput, ActionStatus, Edit, FundingInput, GoalInput, IndicatorInput,
-    PlanInput, RolloutInput, RolloutStatus,
+    set_rollout_in, ActionInput, ActionStatus, FundingInput, GoalInput, IndicatorInput, PlanInput,
+    RolloutInput, RolloutStatus,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -363,8 +363,8 @@ fn load_plan(
             status: Some(r.status),
             provider: Some(known(organisations, &r.provider)?.to_string()),
             since: r.since.clone(),
-            target_per_year: Edit(r.target_per_year.map(Some)),
-            actual_per_year: Edit(r.actual_per_year.map(Some)),
+            target_per_year: r.target_per_year.map(Some),
+            actual_per_year: r.actual_per_year.map(Some),
         };
         set_rollout_in(
             w,

@@ -255,7 +255,7 @@ impl World {
                         iv,
                         &wieg::plan::RolloutInput {
                             status: Some(status),
-                            target_per_year: wieg::plan::Edit::set(rng.below(50) as u32),
+                            target_per_year: Some(Some(rng.below(50) as u32)),
                             ..Default::default()
                         },
                     )

@@ -369,8 +369,8 @@ fn the_rollout_matrix_counts_where_interventions_are_active() {
         status: Some(RolloutStatus::Actief),
         provider: Some(ggd.to_string()),
         since: Some("01-01-2024".into()),
-        target_per_year: wieg::plan::Edit::set(40),
-        actual_per_year: wieg::plan::Edit::set(31),
+        target_per_year: Some(Some(40)),
+        actual_per_year: Some(Some(31)),
     };
     let cell = ws.set_rollout(venlo, centering, &active).unwrap();
     assert_eq!(
@@ -475,7 +475,7 @@ fn two_laptops_share_one_catalogue_and_one_cell_per_pair() {
         venlo,
         voorzorg,
         &RolloutInput {
-            target_per_year: wieg::plan::Edit::set(12),
+            target_per_year: Some(Some(12)),
             ..Default::default()
         },
     )

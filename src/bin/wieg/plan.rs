@@ -5,8 +5,8 @@
 use clap::{Args, Subcommand};
 use uuid::Uuid;
 use wieg::plan::{
-    ActionFilter, ActionInput, ActionStatus, Edit, GoalInput, InterventionInput, NationalGoal,
-    Pillar, Plan, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
+    ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, Pillar,
+    Plan, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
 };
 use wieg::{Error, Result, Workspace};
 
@@ -583,8 +583,8 @@ pub fn rollout(ws: &mut Workspace, cmd: RolloutCommand) -> Result<()> {
                     status: Some(status),
                     provider,
                     since,
-                    target_per_year: Edit(target.map(Some)),
-                    actual_per_year: Edit(actual.map(Some)),
+                    target_per_year: target.map(Some),
+                    actual_per_year: actual.map(Some),
                 },
             )?;
             println!("{} in {}: {}", i.name, m.name, cell.status);

@@ -352,27 +352,31 @@ export type ActionLine = "voor de zwangerschap" | "tijdens de zwangerschap" | "n
 
 export type RolloutStatus = "niet gestart" | "in voorbereiding" | "actief" | "gestopt";
 
-export type Intervention = { id: string, name: string, action_line: ActionLine, target_group: string, description: string, };
+export type Intervention = { id: string, name: string, action_line: ActionLine, target_group: string, description: string, updated_at: string, };
 
 export type InterventionInput = { name?: string, action_line?: ActionLine, target_group?: string, description?: string, };
 
-export type Rollout = { municipality: string, intervention: string, status: RolloutStatus, 
+export type Rollout = { id: string, status: RolloutStatus, 
 /**
- * The organisation that provides it there.
+ * The organisation that provides it there; in the input an
+ * organisation id, or empty for none.
  */
 provider: string | null, since: string | null, 
 /**
- * Trajecten per year: planned and reached.
+ * Trajecten per year: planned and reached. In the input, absent:
+ * unchanged; `null`: cleared.
  */
-target_per_year: number | null, actual_per_year: number | null, };
+target_per_year: number | null, actual_per_year: number | null, municipality: string, intervention: string, updated_at: string, };
 
 export type RolloutInput = { status?: RolloutStatus, 
 /**
- * An organisation id, or empty for none.
+ * The organisation that provides it there; in the input an
+ * organisation id, or empty for none.
  */
 provider?: string, since?: string, 
 /**
- * Absent: unchanged; `null`: cleared.
+ * Trajecten per year: planned and reached. In the input, absent:
+ * unchanged; `null`: cleared.
  */
 target_per_year?: number | null, actual_per_year?: number | null, };
 
