@@ -438,8 +438,8 @@ fn build_plan(
     ws.create_coalition("Kansrijke Start Benchmark")?;
     let plan = ws.create_plan(&PlanInput {
         title: Some("Benchmarkplan".into()),
-        period_start: crate::plan::Edit::set(2024),
-        period_end: crate::plan::Edit::set(2027),
+        period_start: Some(Some(2024)),
+        period_end: Some(Some(2027)),
         ..Default::default()
     })?;
     let pillars: Vec<uuid::Uuid> = ws.pillars(plan.id)?.into_iter().map(|p| p.id).collect();
@@ -493,7 +493,7 @@ fn build_plan(
                     status: Some(ActionStatus::ALL[i % ActionStatus::ALL.len()]),
                     start_date: Some(format!("2025-{:02}-01", 1 + i % 12)),
                     end_date: Some(format!("2026-{:02}-28", 1 + i % 12)),
-                    budget: Some(format!("{}", 1_000 + i)),
+                    budget_cents: Some(format!("{}", 1_000 + i)),
                     ..Default::default()
                 };
                 let id = create_action_in(w, &input, today)?;
@@ -508,7 +508,7 @@ fn build_plan(
             for (ii, i) in intervention_ids.iter().enumerate() {
                 let input = RolloutInput {
                     status: Some(RolloutStatus::ALL[(mi + ii) % RolloutStatus::ALL.len()]),
-                    target_per_year: crate::plan::Edit::set(20),
+                    target_per_year: Some(Some(20)),
                     ..Default::default()
                 };
                 set_rollout_in(w, *m, *i, &input)?;

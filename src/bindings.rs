@@ -14,6 +14,17 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (network::MUNICIPALITY.name, Municipality::FIELDS),
     (network::CONTACT.name, Contact::FIELDS),
     (network::RELATION.name, Relation::FIELDS),
+    (plan::PLAN.name, plan::Plan::FIELDS),
+    (plan::PILLAR.name, plan::Pillar::FIELDS),
+    (plan::GOAL.name, plan::Goal::FIELDS),
+    (plan::ACTION.name, plan::Action::FIELDS),
+    (plan::MILESTONE.name, plan::Milestone::FIELDS),
+    (plan::ACTION_NOTE.name, plan::ActionNote::FIELDS),
+    (plan::FUNDING.name, plan::Funding::FIELDS),
+    (plan::INDICATOR.name, plan::Indicator::FIELDS),
+    (plan::INDICATOR_VALUE.name, plan::IndicatorValue::FIELDS),
+    (plan::INTERVENTION.name, plan::Intervention::FIELDS),
+    (plan::ROLLOUT.name, plan::Rollout::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is

@@ -20,9 +20,9 @@ use crate::network::{
 };
 use crate::plan::{
     add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
-    create_indicator_in, create_plan_in, set_indicator_value_in, set_rollout_in, ActionInput,
-    ActionStatus, Edit, FundingInput, GoalInput, IndicatorInput, PlanInput, RolloutInput,
-    RolloutStatus, MILESTONE,
+    create_indicator_in, create_plan_in, set_indicator_value_in, set_milestone_done_in,
+    set_rollout_in, ActionInput, ActionStatus, FundingInput, GoalInput, IndicatorInput, PlanInput,
+    RolloutInput, RolloutStatus,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -332,14 +332,14 @@ fn load_plan(
             status: Some(a.status),
             start_date: Some(a.start_date.clone()),
             end_date: Some(a.end_date.clone()),
-            budget: Some(a.budget.clone()),
+            budget_cents: Some(a.budget.clone()),
             funding: Some(a.funding.clone()),
         };
         let id = create_action_in(w, &input, today)?;
         actions.insert(a.title.as_str(), id);
         for m in &a.milestones {
             let milestone = add_milestone_in(w, id, &m.quarter, &m.title)?;
-            w.set(&MILESTONE, milestone, "done", m.done)?;
+            set_milestone_done_in(w, milestone, m.done)?;
         }
         for n in &a.notes {
             add_note_in(w, id, &n.date, &n.text)?;
@@ -363,8 +363,8 @@ fn load_plan(
             status: Some(r.status),
             provider: Some(known(organisations, &r.provider)?.to_string()),
             since: r.since.clone(),
-            target_per_year: Edit(r.target_per_year.map(Some)),
-            actual_per_year: Edit(r.actual_per_year.map(Some)),
+            target_per_year: r.target_per_year.map(Some),
+            actual_per_year: r.actual_per_year.map(Some),
         };
         set_rollout_in(
             w,

@@ -166,6 +166,36 @@ where
     }
 }
 
+/// Some words of a fixed vocabulary, kept in one field as `a|b`, in the
+/// order given. A word from a newer version, unknown here, is left out.
+pub struct Choices<T>(std::marker::PhantomData<T>);
+
+impl<T: Vocabulary> Kind for Choices<T> {
+    type Stored = Vec<T>;
+    type Input = Vec<T>;
+    fn check(_field: &'static str, input: &Vec<T>) -> Result<Vec<T>> {
+        Ok(input.clone())
+    }
+    fn absent() -> Vec<T> {
+        Vec::new()
+    }
+    fn is_blank(stored: &Vec<T>) -> bool {
+        stored.is_empty()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Vec<T>> {
+        Ok(row
+            .get::<_, Option<String>>(column)?
+            .unwrap_or_default()
+            .split('|')
+            .filter_map(|code| code.parse().ok())
+            .collect())
+    }
+    fn value(stored: &Vec<T>) -> Value {
+        let codes: Vec<&str> = stored.iter().map(|word| word.code()).collect();
+        Value::from(codes.join("|"))
+    }
+}
+
 /// Yes or no.
 pub struct Flag;
 
@@ -357,6 +387,56 @@ pub fn require_living(
             ValidationCode::InvalidChoice,
             format!("{what} {id} bestaat niet (meer)"),
         ))
+    }
+}
+
+/// A whole number that may be left empty (a year, a count per year), kept
+/// as `T` so that the forms see a plain number. `null` clears it; for that,
+/// such a field is declared with `#[serde(with = "crate::schema::nullable")]`
+/// and `#[ts(as = "_")]`, or `null` would read as "left out".
+pub struct Whole<T>(std::marker::PhantomData<T>);
+
+impl<T> Kind for Whole<T>
+where
+    T: Copy + rusqlite::types::FromSql + Into<Value>,
+{
+    type Stored = Option<T>;
+    type Input = Option<T>;
+    fn check(_field: &'static str, input: &Option<T>) -> Result<Option<T>> {
+        Ok(*input)
+    }
+    fn absent() -> Option<T> {
+        None
+    }
+    fn is_blank(stored: &Option<T>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<T>> {
+        row.get(column)
+    }
+    fn value(stored: &Option<T>) -> Value {
+        stored.map_or(Value::Null, Into::into)
+    }
+}
+
+/// For an input field that is itself optional ([`Whole`]): `null` is a
+/// value of its own (clear it), told apart from the field left out (leave
+/// it). Serialising is the field's own.
+pub mod nullable {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    /// Only called when the field is there: `null` becomes `Some(None)`.
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        T::deserialize(deserializer).map(Some)
     }
 }
 
@@ -644,6 +724,56 @@ mod tests {
         };
         let cleared = cleared.check(false).unwrap();
         assert_eq!((cleared.owner, cleared.due), (Some(None), Some(None)));
+    }
+
+    entity! {
+        #[derive(Debug, Clone, Serialize, TS)]
+        pub struct Tally in TALLY = "tally", "tallies";
+        input TallyInput => TallyChecked {}
+        fields {
+            #[serde(with = "crate::schema::nullable")]
+            #[ts(as = "_")]
+            year: Option<i32> = Whole<i32> ["Jaar", "Year"],
+        }
+        kept {}
+        extra {}
+        hidden {}
+    }
+
+    #[test]
+    fn a_whole_number_is_cleared_by_null_and_left_alone_when_left_out() {
+        let read = |json: &str| serde_json::from_str::<TallyInput>(json).unwrap().year;
+        assert_eq!(read(r#"{"year": 2027}"#), Some(Some(2027)));
+        assert_eq!(read(r#"{"year": null}"#), Some(None), "null clears");
+        assert_eq!(read("{}"), None, "left out: left as it is");
+        let checked = TallyInput::default().check(true).unwrap();
+        assert_eq!(checked.year, Some(None));
+        assert_eq!(TallyInput::default().check(false).unwrap().year, None);
+        assert_eq!(Whole::<i32>::value(&Some(2027)), Value::from(2027));
+        assert_eq!(Whole::<u32>::value(&None), Value::Null);
+        assert_eq!(
+            TallyInput::decl(&ts_rs::Config::new()),
+            "type TallyInput = { year?: number | null, };"
+        );
+    }
+
+    #[test]
+    fn some_words_are_kept_in_one_field_and_unknown_ones_left_out() {
+        let words = vec![Status::Done, Status::Open];
+        assert_eq!(Choices::<Status>::value(&words), Value::from("klaar|open"));
+        assert_eq!(Choices::<Status>::value(&Vec::new()), Value::from(""));
+        assert!(Choices::<Status>::is_blank(&Vec::new()));
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let read = |stored: Option<&str>| {
+            conn.query_row("SELECT ?1 AS words", [stored], |r| {
+                Choices::<Status>::read(r, "words")
+            })
+            .unwrap()
+        };
+        assert_eq!(read(Some("klaar|open")), words);
+        assert_eq!(read(Some("klaar|nieuwerwets")), [Status::Done]);
+        assert_eq!(read(Some("")), []);
+        assert_eq!(read(None), []);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -16,31 +17,11 @@ use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
+use crate::schema::{entity, Choice, Date, Flag, Kind, Link, Moment, Money, Ref, Text};
+use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
-
-pub const ACTION: EntitySpec = EntitySpec {
-    name: "action",
-    table: "actions",
-    fields: &[
-        "plan",
-        "pillar",
-        "goal",
-        "title",
-        "description",
-        "owner",
-        "status",
-        "start_date",
-        "end_date",
-        "budget_cents",
-        "funding",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
 
 pub const ACTION_PARTNER: EntitySpec = EntitySpec {
     name: "action_partner",
@@ -52,33 +33,6 @@ pub const ACTION_MUNICIPALITY: EntitySpec = EntitySpec {
     name: "action_municipality",
     table: "action_municipalities",
     fields: &["action", "municipality", "deleted", "deleted_seen"],
-};
-
-pub const MILESTONE: EntitySpec = EntitySpec {
-    name: "milestone",
-    table: "milestones",
-    fields: &[
-        "action",
-        "quarter",
-        "title",
-        "done",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
-pub const ACTION_NOTE: EntitySpec = EntitySpec {
-    name: "action_note",
-    table: "action_notes",
-    fields: &[
-        "action",
-        "date",
-        "text",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
 };
 
 const PARTNERS: Membership = Membership {
@@ -100,8 +54,11 @@ const MUNICIPALITIES: Membership = Membership {
 };
 
 dutch_choice!(
-    /// Where an action stands.
+    /// Where an action stands (a status from a newer version reads as
+    /// "idee").
+    #[derive(Default)]
     ActionStatus {
+        #[default]
         Idee = "idee",
         Gepland = "gepland",
         Loopt = "loopt",
@@ -117,72 +74,125 @@ impl ActionStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Action {
-    pub id: Uuid,
-    pub plan: Uuid,
-    pub pillar: Uuid,
-    pub goal: Option<Uuid>,
-    pub title: String,
-    pub description: String,
-    /// The partner that pulls it (*kartrekker*).
-    pub owner: Option<Uuid>,
-    pub partners: Vec<Uuid>,
-    pub municipalities: Vec<Uuid>,
-    pub status: ActionStatus,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    /// Whole cents: money is never a float.
-    pub budget_cents: i64,
-    /// Where the money comes from, as written.
-    pub funding: String,
-    /// Open and past its end date.
-    pub overdue: bool,
-    pub milestones: Vec<Milestone>,
-    pub notes: Vec<ActionNote>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Action in ACTION = "action", "actions";
+    input ActionInput => ActionChecked {
+        /// The partners with it (exactly these), saved in the same transaction.
+        #[ts(optional)]
+        partners: Option<Vec<Uuid>>,
+        /// The municipalities it runs in (exactly these), likewise.
+        #[ts(optional)]
+        municipalities: Option<Vec<Uuid>>,
+    }
+    fields {
+        pillar: Uuid = Link ["Pijler", "Pillar"] required "kies de pijler van deze actie",
+        /// One of its pillar's goals; in the input its id, or empty for none.
+        goal: Option<Uuid> = Ref ["Doel", "Goal"],
+        title: String = Text<300> ["Titel", "Title"] required "geef de actie een titel",
+        description: String = Text<20000> ["Omschrijving", "Description"],
+        /// The partner that pulls it (*kartrekker*); in the input an
+        /// organisation id, or empty for none.
+        owner: Option<Uuid> = Ref ["Kartrekker", "Lead partner"],
+        status: ActionStatus = Choice<ActionStatus> ["Status", "Status"],
+        start_date: Option<NaiveDate> = Date ["Begindatum", "Start date"],
+        end_date: Option<NaiveDate> = Date ["Einddatum", "End date"],
+        /// Whole cents: money is never a float. The input calls it
+        /// `budget`: euros as typed (`12.500`, `€ 1.250,50`).
+        budget_cents: i64 = Money ["Budget", "Budget"] input "budget",
+        /// Where the money comes from, as written.
+        funding: String = Text<300> ["Financiering", "Funding"],
+    }
+    kept {
+        plan: Uuid = Link,
+        created_at: DateTime<Utc> = Moment,
+    }
+    extra {
+        partners: Vec<Uuid>,
+        municipalities: Vec<Uuid>,
+        /// Open and past its end date.
+        overdue: bool,
+        milestones: Vec<Milestone>,
+        notes: Vec<ActionNote>,
+    }
+    hidden { deleted, deleted_seen }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Milestone {
-    pub id: Uuid,
-    pub action: Uuid,
-    /// `2025-K2`: the quarter it is planned in.
-    pub quarter: String,
-    pub title: String,
-    pub done: bool,
+/// A quarter, `2025-K2`, typed as `2025-K2`, `2025-Q2` or `K2 2025`.
+pub struct Quarter;
+
+impl Kind for Quarter {
+    type Stored = String;
+    type Input = String;
+    fn check(_field: &'static str, input: &String) -> Result<String> {
+        valid_quarter(input)
+    }
+    fn absent() -> String {
+        String::new()
+    }
+    fn is_blank(stored: &String) -> bool {
+        stored.is_empty()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<String> {
+        Text::<10>::read(row, column)
+    }
+    fn value(stored: &String) -> Value {
+        Value::from(stored.as_str())
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ActionNote {
-    pub id: Uuid,
-    pub action: Uuid,
-    pub date: Option<NaiveDate>,
-    pub text: String,
+/// A calendar day that must be there, typed as `2026-11-30` or `30-11-2026`.
+pub struct Day;
+
+impl Kind for Day {
+    type Stored = Option<NaiveDate>;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<Option<NaiveDate>> {
+        validate::date(field, input).map(Some)
+    }
+    fn absent() -> Option<NaiveDate> {
+        None
+    }
+    fn is_blank(stored: &Option<NaiveDate>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<NaiveDate>> {
+        Date::read(row, column)
+    }
+    fn value(stored: &Option<NaiveDate>) -> Value {
+        Date::value(stored)
+    }
 }
 
-/// An action as the form, the CLI or the demo gives it. On update, absent
-/// fields stay as they are; an empty text clears (an owner or goal too).
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct ActionInput {
-    pub pillar: Option<Uuid>,
-    /// A goal id, or empty for none.
-    pub goal: Option<String>,
-    pub title: Option<String>,
-    pub description: Option<String>,
-    /// An organisation id, or empty for none.
-    pub owner: Option<String>,
-    pub partners: Option<Vec<Uuid>>,
-    pub municipalities: Option<Vec<Uuid>>,
-    pub status: Option<ActionStatus>,
-    pub start_date: Option<String>,
-    pub end_date: Option<String>,
-    /// Euros as typed: `12.500`, `€ 1.250,50`.
-    pub budget: Option<String>,
-    pub funding: Option<String>,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Milestone in MILESTONE = "milestone", "milestones";
+    input MilestoneInput => MilestoneChecked {}
+    fields {
+        action: Uuid = Link ["Actie", "Action"] required "kies de actie van deze mijlpaal",
+        /// `2025-K2`: the quarter it is planned in.
+        quarter: String = Quarter ["Kwartaal", "Quarter"],
+        title: String = Text<300> ["Mijlpaal", "Milestone"] required "beschrijf de mijlpaal",
+        done: bool = Flag ["Gehaald", "Done"],
+    }
+    kept {}
+    extra {}
+    hidden { created_at, deleted, deleted_seen }
+}
+
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct ActionNote in ACTION_NOTE = "action_note", "action_notes";
+    input ActionNoteInput => ActionNoteChecked {}
+    fields {
+        action: Uuid = Link ["Actie", "Action"] required "kies de actie van deze notitie",
+        date: Option<NaiveDate> = Day ["Datum", "Date"],
+        text: String = Text<20000> ["Wat is er gebeurd?", "What happened?"]
+            required "schrijf wat er gebeurd is",
+    }
+    kept {}
+    extra {}
+    hidden { created_at, deleted, deleted_seen }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -199,37 +209,12 @@ pub struct ActionFilter {
     pub text: Option<String>,
 }
 
-const SELECT: &str =
-    "SELECT id, plan, pillar, goal, title, description, owner, status, start_date, \
-     end_date, budget_cents, funding, created_at, updated_at FROM actions";
-
-fn optional_uuid(r: &Row, i: usize) -> rusqlite::Result<Option<Uuid>> {
-    Ok(Uuid::try_parse(&r.get::<_, String>(i)?).ok())
-}
-
 fn from_row(r: &Row) -> rusqlite::Result<Action> {
-    let updated_at = parse_iso_or(&r.get::<_, String>(13)?, DateTime::<Utc>::MIN_UTC);
-    Ok(Action {
-        id: rows::uuid(r, 0)?,
-        plan: rows::uuid(r, 1)?,
-        pillar: rows::uuid(r, 2)?,
-        goal: optional_uuid(r, 3)?,
-        title: r.get(4)?,
-        description: r.get(5)?,
-        owner: optional_uuid(r, 6)?,
-        partners: Vec::new(),
-        municipalities: Vec::new(),
-        status: r.get::<_, String>(7)?.parse().unwrap_or(ActionStatus::Idee),
-        start_date: rows::date(r, 8)?,
-        end_date: rows::date(r, 9)?,
-        budget_cents: r.get(10)?,
-        funding: r.get(11)?,
-        overdue: false,
-        milestones: Vec::new(),
-        notes: Vec::new(),
-        created_at: parse_iso_or(&r.get::<_, String>(12)?, updated_at),
-        updated_at,
-    })
+    let mut action = Action::read(r)?;
+    if action.created_at == DateTime::<Utc>::MIN_UTC {
+        action.created_at = action.updated_at;
+    }
+    Ok(action)
 }
 
 /// `2025-K2`, `2025-Q2` or `K2 2025` as `2025-K2`.
@@ -258,21 +243,6 @@ pub fn valid_quarter(text: &str) -> Result<String> {
     }
 }
 
-/// An id in a text field, or none for an empty text.
-fn optional_id(field: &str, text: &str) -> Result<Option<Uuid>> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    Uuid::try_parse(text).map(Some).map_err(|_| {
-        Error::validation(
-            field,
-            ValidationCode::InvalidChoice,
-            format!("{text:?} is geen id"),
-        )
-    })
-}
-
 fn write_action(
     w: &mut Writer,
     id: Uuid,
@@ -280,23 +250,18 @@ fn write_action(
     input: &ActionInput,
     today: NaiveDate,
 ) -> Result<()> {
-    let pillar = input.pillar.or(before.map(|b| b.pillar)).ok_or_else(|| {
-        Error::validation(
-            "pillar",
-            ValidationCode::Required,
-            "kies de pijler van deze actie",
-        )
-    })?;
+    let mut fields = input.check(before.is_none())?;
+    let pillar = fields
+        .pillar
+        .or(before.map(|b| b.pillar))
+        .unwrap_or_default();
     living(w.conn(), "pillars", "pillar", pillar, "pijler")?;
     let plan: String = w.conn().query_row(
         "SELECT plan FROM pillars WHERE id = ?1",
         [pillar.to_string()],
         |r| r.get(0),
     )?;
-    let goal = match &input.goal {
-        Some(text) => optional_id("goal", text)?,
-        None => before.and_then(|b| b.goal),
-    };
+    let goal = fields.goal.unwrap_or(before.and_then(|b| b.goal));
     if let Some(goal) = goal {
         let goal_pillar: Option<String> =
             rusqlite::OptionalExtension::optional(w.conn().query_row(
@@ -312,50 +277,18 @@ fn write_action(
             ));
         }
     }
-    let owner = match &input.owner {
-        Some(text) => optional_id("owner", text)?,
-        None => before.and_then(|b| b.owner),
-    };
+    let owner = fields.owner.unwrap_or(before.and_then(|b| b.owner));
     if let Some(owner) = owner.filter(|o| before.is_none_or(|b| b.owner != Some(*o))) {
         living(w.conn(), "organisations", "owner", owner, "organisatie")?;
     }
-    let text = |value: &Option<String>, old: Option<&String>| {
-        value.clone().or(old.cloned()).unwrap_or_default()
-    };
-    let title = validate::required_text(
-        "title",
-        &text(&input.title, before.map(|b| &b.title)),
-        300,
-        "geef de actie een titel",
-    )?;
-    let description = validate::optional_text(
-        "description",
-        &text(&input.description, before.map(|b| &b.description)),
-        20_000,
-    )?;
-    let funding = validate::optional_text(
-        "funding",
-        &text(&input.funding, before.map(|b| &b.funding)),
-        300,
-    )?;
-    let budget = match &input.budget {
-        Some(b) => validate::money("budget", b)?,
-        None => before.map_or(0, |b| b.budget_cents),
-    };
-    let status = input
+    let status = fields
         .status
         .or(before.map(|b| b.status))
-        .unwrap_or(ActionStatus::Idee);
-    let date = |field: &str, value: &Option<String>, old: Option<NaiveDate>| match value {
-        Some(v) => validate::optional_date(field, Some(v)),
-        None => Ok(old),
-    };
-    let mut start = date(
-        "start_date",
-        &input.start_date,
-        before.and_then(|b| b.start_date),
-    )?;
-    let mut end = date("end_date", &input.end_date, before.and_then(|b| b.end_date))?;
+        .unwrap_or_default();
+    let mut start = fields
+        .start_date
+        .unwrap_or(before.and_then(|b| b.start_date));
+    let mut end = fields.end_date.unwrap_or(before.and_then(|b| b.end_date));
     // An action that starts running has started; one that is finished or
     // stopped has ended: today, unless a date says otherwise. A date filled
     // in this way never contradicts one that is there (another laptop's
@@ -368,19 +301,10 @@ fn write_action(
         end = Some(today.max(start.unwrap_or(today)));
     }
     validate::date_order("end_date", start, end)?;
-    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-    let id_text = |id: Option<Uuid>| id.map(|i| i.to_string()).unwrap_or_default();
+    fields.start_date = Some(start);
+    fields.end_date = Some(end);
     w.set(&ACTION, id, "plan", plan)?;
-    w.set(&ACTION, id, "pillar", pillar.to_string())?;
-    w.set(&ACTION, id, "goal", id_text(goal))?;
-    w.set(&ACTION, id, "title", title)?;
-    w.set(&ACTION, id, "description", description)?;
-    w.set(&ACTION, id, "owner", id_text(owner))?;
-    w.set(&ACTION, id, "status", status.code())?;
-    w.set(&ACTION, id, "start_date", day(start))?;
-    w.set(&ACTION, id, "end_date", day(end))?;
-    w.set(&ACTION, id, "budget_cents", budget)?;
-    w.set(&ACTION, id, "funding", funding)?;
+    fields.write(w, id)?;
     if let Some(partners) = &input.partners {
         for p in partners {
             living(w.conn(), "organisations", "partners", *p, "organisatie")?;
@@ -415,26 +339,40 @@ pub(crate) fn add_milestone_in(
     title: &str,
 ) -> Result<Uuid> {
     living(w.conn(), "actions", "action", action, "actie")?;
-    let quarter = valid_quarter(quarter)?;
-    let title = validate::required_text("title", title, 300, "beschrijf de mijlpaal")?;
+    let fields = MilestoneInput {
+        action: Some(action),
+        quarter: Some(quarter.to_string()),
+        title: Some(title.to_string()),
+        done: None,
+    }
+    .check(true)?;
     let id = Uuid::now_v7();
-    w.set(&MILESTONE, id, "action", action.to_string())?;
-    w.set(&MILESTONE, id, "quarter", quarter)?;
-    w.set(&MILESTONE, id, "title", title)?;
-    w.set(&MILESTONE, id, "done", false)?;
+    fields.write(w, id)?;
     w.set(&MILESTONE, id, "created_at", iso(w.now()))?;
     w.set(&MILESTONE, id, "deleted", false)?;
     Ok(id)
 }
 
+/// Tick a milestone off, or on again.
+pub(crate) fn set_milestone_done_in(w: &mut Writer, id: Uuid, done: bool) -> Result<()> {
+    MilestoneInput {
+        done: Some(done),
+        ..Default::default()
+    }
+    .check(false)?
+    .write(w, id)
+}
+
 pub(crate) fn add_note_in(w: &mut Writer, action: Uuid, date: &str, text: &str) -> Result<Uuid> {
     living(w.conn(), "actions", "action", action, "actie")?;
-    let date = validate::date("date", date)?;
-    let text = validate::required_text("text", text, 20_000, "schrijf wat er gebeurd is")?;
+    let fields = ActionNoteInput {
+        action: Some(action),
+        date: Some(date.to_string()),
+        text: Some(text.to_string()),
+    }
+    .check(true)?;
     let id = Uuid::now_v7();
-    w.set(&ACTION_NOTE, id, "action", action.to_string())?;
-    w.set(&ACTION_NOTE, id, "date", date.to_string())?;
-    w.set(&ACTION_NOTE, id, "text", text)?;
+    fields.write(w, id)?;
     w.set(&ACTION_NOTE, id, "created_at", iso(w.now()))?;
     w.set(&ACTION_NOTE, id, "deleted", false)?;
     Ok(id)
@@ -449,35 +387,20 @@ type Details = (
 /// Milestones and notes of the living actions, by action.
 fn details(conn: &Connection) -> Result<Details> {
     let mut milestones: HashMap<Uuid, Vec<Milestone>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, action, quarter, title, done FROM milestones \
-         WHERE deleted = 0 AND created_at != '' ORDER BY quarter, id",
-    )?;
-    for m in stmt.query_map([], |r| {
-        Ok(Milestone {
-            id: rows::uuid(r, 0)?,
-            action: rows::uuid(r, 1)?,
-            quarter: r.get(2)?,
-            title: r.get(3)?,
-            done: r.get(4)?,
-        })
-    })? {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE deleted = 0 AND created_at != '' ORDER BY quarter, id",
+        Milestone::SELECT
+    ))?;
+    for m in stmt.query_map([], Milestone::read)? {
         let m = m?;
         milestones.entry(m.action).or_default().push(m);
     }
     let mut notes: HashMap<Uuid, Vec<ActionNote>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, action, date, text FROM action_notes \
-         WHERE deleted = 0 AND created_at != '' ORDER BY date DESC, id",
-    )?;
-    for n in stmt.query_map([], |r| {
-        Ok(ActionNote {
-            id: rows::uuid(r, 0)?,
-            action: rows::uuid(r, 1)?,
-            date: rows::date(r, 2)?,
-            text: r.get(3)?,
-        })
-    })? {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE deleted = 0 AND created_at != '' ORDER BY date DESC, id",
+        ActionNote::SELECT
+    ))?;
+    for n in stmt.query_map([], ActionNote::read)? {
         let n = n?;
         notes.entry(n.action).or_default().push(n);
     }
@@ -504,7 +427,7 @@ impl Workspace {
     }
 
     pub fn action(&self, id: Uuid) -> Result<Action> {
-        let action = rows::by_id(self.conn(), SELECT, id, "actie", from_row)?;
+        let action = rows::by_id(self.conn(), Action::SELECT, id, "actie", from_row)?;
         self.complete(vec![action])?.pop().ok_or(Error::NotFound {
             what: "actie",
             id: id.to_string(),
@@ -514,9 +437,10 @@ impl Workspace {
     /// Actions matching the filter, by pillar and start date.
     pub fn list_actions(&self, filter: &ActionFilter) -> Result<Vec<Action>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE deleted = 0 AND created_at != '' \
+            "{} WHERE deleted = 0 AND created_at != '' \
              AND (?1 IS NULL OR plan = ?1) AND (?2 IS NULL OR pillar = ?2) AND (?3 IS NULL OR status = ?3) \
-             AND pillar IN (SELECT id FROM pillars WHERE deleted = 0)"
+             AND pillar IN (SELECT id FROM pillars WHERE deleted = 0)",
+            Action::SELECT
         ))?;
         let rows = stmt.query_map(
             rusqlite::params![
@@ -581,12 +505,12 @@ impl Workspace {
     pub fn set_milestone_done(&mut self, id: Uuid, done: bool) -> Result<()> {
         rows::by_id(
             self.conn(),
-            "SELECT id FROM milestones",
+            Milestone::SELECT,
             id,
             "mijlpaal",
-            |r| rows::uuid(r, 0),
+            Milestone::read,
         )?;
-        self.write(|w| w.set(&MILESTONE, id, "done", done).map(drop))
+        self.write(|w| set_milestone_done_in(w, id, done))
     }
 
     pub fn delete_milestone(&mut self, id: Uuid) -> Result<()> {

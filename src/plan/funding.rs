@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -20,27 +20,11 @@ use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
+use crate::schema::{entity, Choice, Date, Moment, Money, Text};
+use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::dutch_choice;
 use crate::workspace::Workspace;
-
-pub const FUNDING: EntitySpec = EntitySpec {
-    name: "funding",
-    table: "fundings",
-    fields: &[
-        "funder_kind",
-        "funder",
-        "amount_cents",
-        "period_start",
-        "period_end",
-        "purpose",
-        "reporting_deadline",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
 
 pub const FUNDING_ACTION: EntitySpec = EntitySpec {
     name: "funding_action",
@@ -58,47 +42,46 @@ const FUNDED: Membership = Membership {
 };
 
 dutch_choice!(
-    /// Who gives the money.
+    /// Who gives the money (a kind from a newer version reads as "anders").
+    #[derive(Default)]
     FunderKind {
         Gemeente = "gemeente",
         Provincie = "provincie",
         Rijk = "rijk/spuk",
         Zorgverzekeraar = "zorgverzekeraar",
         Fonds = "fonds",
+        #[default]
         Anders = "anders",
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Funding {
-    pub id: Uuid,
-    pub funder_kind: FunderKind,
-    /// Who exactly ("Provincie Limburg", "Gemeente Venlo").
-    pub funder: String,
-    pub amount_cents: i64,
-    pub period_start: Option<NaiveDate>,
-    pub period_end: Option<NaiveDate>,
-    pub purpose: String,
-    pub reporting_deadline: Option<NaiveDate>,
-    pub actions: Vec<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// A grant as the form or the CLI gives it; on update, absent fields stay.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct FundingInput {
-    pub funder_kind: Option<FunderKind>,
-    pub funder: Option<String>,
-    /// Euros as typed: `130.680`, `€ 1.250,50`.
-    pub amount: Option<String>,
-    pub period_start: Option<String>,
-    pub period_end: Option<String>,
-    pub purpose: Option<String>,
-    pub reporting_deadline: Option<String>,
-    pub actions: Option<Vec<Uuid>>,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Funding in FUNDING = "funding", "fundings";
+    input FundingInput => FundingChecked {
+        /// The actions it pays for (exactly these), saved in the same transaction.
+        #[ts(optional)]
+        actions: Option<Vec<Uuid>>,
+    }
+    fields {
+        funder_kind: FunderKind = Choice<FunderKind> ["Soort financier", "Kind of funder"]
+            required "kies wie de financiering geeft",
+        /// Who exactly ("Provincie Limburg", "Gemeente Venlo").
+        funder: String = Text<200> ["Financier", "Funder"] required "vul de naam van de financier in",
+        /// The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
+        amount_cents: i64 = Money ["Bedrag", "Amount"] required "vul het toegekende bedrag in"
+            input "amount",
+        period_start: Option<NaiveDate> = Date ["Begindatum", "Start date"],
+        period_end: Option<NaiveDate> = Date ["Einddatum", "End date"],
+        purpose: String = Text<5000> ["Doel", "Purpose"],
+        reporting_deadline: Option<NaiveDate> = Date ["Verantwoording uiterlijk", "Report due"],
+    }
+    kept { created_at: DateTime<Utc> = Moment }
+    extra {
+        /// The actions it pays for.
+        actions: Vec<Uuid>,
+    }
+    hidden { deleted, deleted_seen }
 }
 
 /// Granted against budgeted, per pillar and per kind of funder.
@@ -156,24 +139,12 @@ pub fn share_cents(amount: i64, weights: &[i64]) -> Vec<i64> {
     shares.into_iter().map(|s| s as i64).collect()
 }
 
-const SELECT: &str = "SELECT id, funder_kind, funder, amount_cents, period_start, period_end, \
-     purpose, reporting_deadline, created_at, updated_at FROM fundings";
-
 fn from_row(r: &Row) -> rusqlite::Result<Funding> {
-    let updated_at = parse_iso_or(&r.get::<_, String>(9)?, DateTime::<Utc>::MIN_UTC);
-    Ok(Funding {
-        id: rows::uuid(r, 0)?,
-        funder_kind: r.get::<_, String>(1)?.parse().unwrap_or(FunderKind::Anders),
-        funder: r.get(2)?,
-        amount_cents: r.get(3)?,
-        period_start: rows::date(r, 4)?,
-        period_end: rows::date(r, 5)?,
-        purpose: r.get(6)?,
-        reporting_deadline: rows::date(r, 7)?,
-        actions: Vec::new(),
-        created_at: parse_iso_or(&r.get::<_, String>(8)?, updated_at),
-        updated_at,
-    })
+    let mut funding = Funding::read(r)?;
+    if funding.created_at == DateTime::<Utc>::MIN_UTC {
+        funding.created_at = funding.updated_at;
+    }
+    Ok(funding)
 }
 
 fn write_funding(
@@ -182,30 +153,11 @@ fn write_funding(
     before: Option<&Funding>,
     input: &FundingInput,
 ) -> Result<()> {
-    let kind = input
-        .funder_kind
-        .or(before.map(|b| b.funder_kind))
-        .ok_or_else(|| {
-            Error::validation(
-                "funder_kind",
-                ValidationCode::Required,
-                "kies wie de financiering geeft",
-            )
-        })?;
-    let funder = validate::required_text(
-        "funder",
-        input
-            .funder
-            .as_deref()
-            .or(before.map(|b| b.funder.as_str()))
-            .unwrap_or(""),
-        200,
-        "vul de naam van de financier in",
-    )?;
-    let amount = match &input.amount {
-        Some(a) => validate::money("amount", a)?,
-        None => before.map_or(0, |b| b.amount_cents),
-    };
+    let fields = input.check(before.is_none())?;
+    let amount = fields
+        .amount_cents
+        .or(before.map(|b| b.amount_cents))
+        .unwrap_or_default();
     if amount == 0 {
         return Err(Error::validation(
             "amount",
@@ -213,43 +165,16 @@ fn write_funding(
             "vul het toegekende bedrag in",
         ));
     }
-    let date = |field: &str, value: &Option<String>, old: Option<NaiveDate>| match value {
-        Some(v) => validate::optional_date(field, Some(v)),
-        None => Ok(old),
-    };
-    let start = date(
-        "period_start",
-        &input.period_start,
-        before.and_then(|b| b.period_start),
-    )?;
-    let end = date(
+    validate::date_order(
         "period_end",
-        &input.period_end,
-        before.and_then(|b| b.period_end),
+        fields
+            .period_start
+            .unwrap_or(before.and_then(|b| b.period_start)),
+        fields
+            .period_end
+            .unwrap_or(before.and_then(|b| b.period_end)),
     )?;
-    validate::date_order("period_end", start, end)?;
-    let deadline = date(
-        "reporting_deadline",
-        &input.reporting_deadline,
-        before.and_then(|b| b.reporting_deadline),
-    )?;
-    let purpose = validate::optional_text(
-        "purpose",
-        input
-            .purpose
-            .as_deref()
-            .or(before.map(|b| b.purpose.as_str()))
-            .unwrap_or(""),
-        5_000,
-    )?;
-    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-    w.set(&FUNDING, id, "funder_kind", kind.code())?;
-    w.set(&FUNDING, id, "funder", funder)?;
-    w.set(&FUNDING, id, "amount_cents", amount)?;
-    w.set(&FUNDING, id, "period_start", day(start))?;
-    w.set(&FUNDING, id, "period_end", day(end))?;
-    w.set(&FUNDING, id, "purpose", purpose)?;
-    w.set(&FUNDING, id, "reporting_deadline", day(deadline))?;
+    fields.write(w, id)?;
     if let Some(actions) = &input.actions {
         for a in actions {
             living(w.conn(), "actions", "actions", *a, "actie")?;
@@ -286,7 +211,7 @@ impl Workspace {
     }
 
     pub fn funding(&self, id: Uuid) -> Result<Funding> {
-        let mut funding = rows::by_id(self.conn(), SELECT, id, "financiering", from_row)?;
+        let mut funding = rows::by_id(self.conn(), Funding::SELECT, id, "financiering", from_row)?;
         funding.actions = FUNDED
             .of(self.conn(), &[id])?
             .remove(&id)
@@ -299,7 +224,8 @@ impl Workspace {
     /// Every grant, the largest first.
     pub fn list_fundings(&self) -> Result<Vec<Funding>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE deleted = 0 AND created_at != '' ORDER BY amount_cents DESC, id"
+            "{} WHERE deleted = 0 AND created_at != '' ORDER BY amount_cents DESC, id",
+            Funding::SELECT
         ))?;
         let mut list: Vec<Funding> = stmt
             .query_map([], from_row)?

@@ -7,75 +7,134 @@
 use std::collections::BTreeMap;
 
 use rusqlite::Row;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
 use super::plans::living;
-use crate::changes::{EntitySpec, Writer};
+use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
+use crate::schema::{entity, Kind, Link, Text};
 use crate::time::iso;
-use crate::validate;
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
-
-pub const INDICATOR: EntitySpec = EntitySpec {
-    name: "indicator",
-    table: "indicators",
-    fields: &[
-        "name",
-        "unit",
-        "numerator_label",
-        "denominator_label",
-        "source",
-        "description",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
-pub const INDICATOR_VALUE: EntitySpec = EntitySpec {
-    name: "indicator_value",
-    table: "indicator_values",
-    fields: &[
-        "indicator",
-        "municipality",
-        "year",
-        "numerator",
-        "denominator",
-        "deleted",
-        "deleted_seen",
-    ],
-};
 
 /// Below this many persons a value is not shown.
 pub const SMALL_NUMBER: i64 = 10;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Indicator {
-    pub id: Uuid,
-    pub name: String,
-    /// "%", "per 1.000 geboorten", "aantal".
-    pub unit: String,
-    /// What is counted (teller) and out of what (noemer).
-    pub numerator_label: String,
-    pub denominator_label: String,
-    pub source: String,
-    pub description: String,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Indicator in INDICATOR = "indicator", "indicators";
+    input IndicatorInput => IndicatorChecked {}
+    fields {
+        name: String = Text<200> ["Naam", "Name"] required "geef de indicator een naam",
+        /// "%", "per 1.000 geboorten", "aantal".
+        unit: String = Text<50> ["Eenheid", "Unit"],
+        /// What is counted (teller) and out of what (noemer).
+        numerator_label: String = Text<300> ["Teller", "Numerator"],
+        denominator_label: String = Text<300> ["Noemer", "Denominator"],
+        source: String = Text<200> ["Bron", "Source"],
+        description: String = Text<5000> ["Toelichting", "Description"],
+    }
+    kept {}
+    extra {}
+    hidden { created_at, deleted, deleted_seen }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct IndicatorInput {
-    pub name: Option<String>,
-    pub unit: Option<String>,
-    pub numerator_label: Option<String>,
-    pub denominator_label: Option<String>,
-    pub source: Option<String>,
-    pub description: Option<String>,
+/// A year an indicator can have a value for (1990–2100), typed as text.
+pub struct Year;
+
+impl Kind for Year {
+    type Stored = i32;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<i32> {
+        input
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+            .ok_or_else(|| {
+                Error::validation(
+                    field,
+                    ValidationCode::InvalidDate,
+                    format!("{input:?} is geen jaar"),
+                )
+            })
+    }
+    fn absent() -> i32 {
+        0
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<i32> {
+        Ok(row.get::<_, Option<i32>>(column)?.unwrap_or(0))
+    }
+    fn value(stored: &i32) -> Value {
+        Value::from(*stored)
+    }
+}
+
+/// A number of persons, typed as text (`1.234`): a whole number, 0 or more.
+pub struct Count;
+
+impl Kind for Count {
+    type Stored = i64;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<i64> {
+        count(field, input)
+    }
+    fn absent() -> i64 {
+        0
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<i64> {
+        Ok(row.get::<_, Option<i64>>(column)?.unwrap_or(0))
+    }
+    fn value(stored: &i64) -> Value {
+        Value::from(*stored)
+    }
+}
+
+/// A [`Count`] that may be left empty.
+pub struct MaybeCount;
+
+impl Kind for MaybeCount {
+    type Stored = Option<i64>;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<Option<i64>> {
+        match input.trim() {
+            "" => Ok(None),
+            text => count(field, text).map(Some),
+        }
+    }
+    fn absent() -> Option<i64> {
+        None
+    }
+    fn is_blank(stored: &Option<i64>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<i64>> {
+        row.get(column)
+    }
+    fn value(stored: &Option<i64>) -> Value {
+        stored.map_or(Value::Null, Value::from)
+    }
+}
+
+entity! {
+    /// One indicator's value in one municipality in one year.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct IndicatorValue in INDICATOR_VALUE = "indicator_value", "indicator_values";
+    input IndicatorValueInput => IndicatorValueChecked {}
+    fields {
+        indicator: Uuid = Link ["Indicator", "Indicator"] required "kies de indicator",
+        municipality: Uuid = Link ["Gemeente", "Municipality"] required "kies de gemeente",
+        year: i32 = Year ["Jaar", "Year"],
+        numerator: i64 = Count ["Teller", "Numerator"],
+        denominator: Option<i64> = MaybeCount ["Noemer (optioneel)", "Denominator (optional)"],
+    }
+    kept {}
+    extra {}
+    hidden { deleted, deleted_seen }
 }
 
 /// One indicator's values, per municipality, per year.
@@ -152,69 +211,20 @@ fn value_id(indicator: Uuid, municipality: Uuid, year: i32) -> Uuid {
     )
 }
 
-const SELECT: &str = "SELECT id, name, unit, numerator_label, denominator_label, source, \
-     description FROM indicators";
-
-fn from_row(r: &Row) -> rusqlite::Result<Indicator> {
-    Ok(Indicator {
-        id: rows::uuid(r, 0)?,
-        name: r.get(1)?,
-        unit: r.get(2)?,
-        numerator_label: r.get(3)?,
-        denominator_label: r.get(4)?,
-        source: r.get(5)?,
-        description: r.get(6)?,
-    })
-}
-
 fn write_indicator(
     w: &mut Writer,
     id: Uuid,
     before: Option<&Indicator>,
     input: &IndicatorInput,
 ) -> Result<()> {
-    let pick = |value: &Option<String>, old: Option<&String>| {
-        value.clone().or(old.cloned()).unwrap_or_default()
-    };
-    let name = validate::required_text(
-        "name",
-        &pick(&input.name, before.map(|b| &b.name)),
-        200,
-        "geef de indicator een naam",
-    )?;
-    super::plans::unique_name(w.conn(), "indicators", id, &name, "indicator")?;
-    let texts = [
-        ("unit", pick(&input.unit, before.map(|b| &b.unit)), 50),
-        (
-            "numerator_label",
-            pick(&input.numerator_label, before.map(|b| &b.numerator_label)),
-            300,
-        ),
-        (
-            "denominator_label",
-            pick(
-                &input.denominator_label,
-                before.map(|b| &b.denominator_label),
-            ),
-            300,
-        ),
-        (
-            "source",
-            pick(&input.source, before.map(|b| &b.source)),
-            200,
-        ),
-        (
-            "description",
-            pick(&input.description, before.map(|b| &b.description)),
-            5_000,
-        ),
-    ];
-    w.set(&INDICATOR, id, "name", name)?;
-    for (field, value, max) in texts {
-        let value = validate::optional_text(field, &value, max)?;
-        w.set(&INDICATOR, id, field, value)?;
-    }
-    Ok(())
+    let fields = input.check(before.is_none())?;
+    let name = fields
+        .name
+        .as_deref()
+        .or(before.map(|b| b.name.as_str()))
+        .unwrap_or_default();
+    super::plans::unique_name(w.conn(), "indicators", id, name, "indicator")?;
+    fields.write(w, id)
 }
 
 pub(crate) fn create_indicator_in(w: &mut Writer, input: &IndicatorInput) -> Result<Uuid> {
@@ -262,24 +272,23 @@ pub(crate) fn set_indicator_value_in(
         municipality,
         "gemeente",
     )?;
-    let year: i32 = year
-        .trim()
-        .parse()
-        .ok()
-        .filter(|y| (1990..=2100).contains(y))
-        .ok_or_else(|| {
-            Error::validation(
-                "year",
-                ValidationCode::InvalidDate,
-                format!("{year:?} is geen jaar"),
-            )
-        })?;
-    let numerator = count("numerator", numerator)?;
-    let denominator = match denominator.trim() {
-        "" => None,
-        d => Some(count("denominator", d)?),
-    };
-    if denominator.is_some_and(|d| d == 0 || numerator > d) {
+    let fields = IndicatorValueInput {
+        indicator: Some(indicator),
+        municipality: Some(municipality),
+        year: Some(year.to_string()),
+        numerator: Some(numerator.to_string()),
+        denominator: Some(denominator.to_string()),
+    }
+    .check(true)?;
+    let (year, numerator) = (
+        fields.year.unwrap_or_default(),
+        fields.numerator.unwrap_or_default(),
+    );
+    if fields
+        .denominator
+        .flatten()
+        .is_some_and(|d| d == 0 || numerator > d)
+    {
         return Err(Error::validation(
             "denominator",
             ValidationCode::InvalidChoice,
@@ -287,16 +296,7 @@ pub(crate) fn set_indicator_value_in(
         ));
     }
     let id = value_id(indicator, municipality, year);
-    w.set(&INDICATOR_VALUE, id, "indicator", indicator.to_string())?;
-    w.set(
-        &INDICATOR_VALUE,
-        id,
-        "municipality",
-        municipality.to_string(),
-    )?;
-    w.set(&INDICATOR_VALUE, id, "year", year)?;
-    w.set(&INDICATOR_VALUE, id, "numerator", numerator)?;
-    w.set(&INDICATOR_VALUE, id, "denominator", denominator)?;
+    fields.write(w, id)?;
     w.set_deleted(&INDICATOR_VALUE, id, false)?;
     Ok(())
 }
@@ -320,15 +320,22 @@ impl Workspace {
     }
 
     pub fn indicator(&self, id: Uuid) -> Result<Indicator> {
-        rows::by_id(self.conn(), SELECT, id, "indicator", from_row)
+        rows::by_id(
+            self.conn(),
+            Indicator::SELECT,
+            id,
+            "indicator",
+            Indicator::read,
+        )
     }
 
     pub fn list_indicators(&self) -> Result<Vec<Indicator>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&format!("{SELECT} WHERE deleted = 0 AND created_at != ''"))?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE deleted = 0 AND created_at != ''",
+            Indicator::SELECT
+        ))?;
         let mut list: Vec<Indicator> = stmt
-            .query_map([], from_row)?
+            .query_map([], Indicator::read)?
             .collect::<rusqlite::Result<_>>()?;
         list.sort_by_cached_key(|i| fold(&i.name));
         Ok(list)
@@ -370,27 +377,18 @@ impl Workspace {
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT municipality, year, numerator, denominator FROM indicator_values \
-             WHERE indicator = ?1 AND deleted = 0 ORDER BY year",
-        )?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE indicator = ?1 AND deleted = 0 ORDER BY year",
+            IndicatorValue::SELECT
+        ))?;
         let mut by_municipality: BTreeMap<Uuid, Vec<IndicatorPoint>> = BTreeMap::new();
-        let rows = stmt.query_map([id.to_string()], |r| {
-            Ok((
-                rows::uuid(r, 0)?,
-                r.get::<_, i32>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (municipality, year, numerator, denominator) = row?;
-            if names.contains_key(&municipality) {
-                by_municipality.entry(municipality).or_default().push(point(
-                    year,
-                    numerator,
-                    denominator,
-                ));
+        for value in stmt.query_map([id.to_string()], IndicatorValue::read)? {
+            let value = value?;
+            if names.contains_key(&value.municipality) {
+                by_municipality
+                    .entry(value.municipality)
+                    .or_default()
+                    .push(point(value.year, value.numerator, value.denominator));
             }
         }
         let mut municipalities: Vec<MunicipalitySeries> = by_municipality

@@ -6,63 +6,37 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Row;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
 use super::plans::living;
-use super::Edit;
-use crate::changes::{EntitySpec, Writer};
-use crate::error::{Error, Result, ValidationCode};
+use crate::changes::Writer;
+use crate::error::{Error, Result};
 use crate::rows;
+use crate::schema::{entity, Choice, Date, Link, Ref, Text, Whole};
 use crate::time::iso;
-use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
 
-pub const INTERVENTION: EntitySpec = EntitySpec {
-    name: "intervention",
-    table: "interventions",
-    fields: &[
-        "name",
-        "action_line",
-        "target_group",
-        "description",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
-pub const ROLLOUT: EntitySpec = EntitySpec {
-    name: "rollout",
-    table: "rollouts",
-    fields: &[
-        "municipality",
-        "intervention",
-        "status",
-        "provider",
-        "since",
-        "target_per_year",
-        "actual_per_year",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
 dutch_choice!(
-    /// The programme's three action lines.
+    /// The programme's three action lines (a line from a newer version
+    /// reads as "na de geboorte").
+    #[derive(Default)]
     ActionLine {
         VoorZwangerschap = "voor de zwangerschap",
         TijdensZwangerschap = "tijdens de zwangerschap",
+        #[default]
         NaGeboorte = "na de geboorte",
     }
 );
 
 dutch_choice!(
-    /// How far an intervention is in one municipality.
+    /// How far an intervention is in one municipality (a status from a
+    /// newer version reads as "niet gestart").
+    #[derive(Default)]
     RolloutStatus {
+        #[default]
         NietGestart = "niet gestart",
         InVoorbereiding = "in voorbereiding",
         Actief = "actief",
@@ -147,52 +121,50 @@ const CATALOGUE: &[(&str, ActionLine, &str, &str)] = &[
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Intervention {
-    pub id: Uuid,
-    pub name: String,
-    pub action_line: ActionLine,
-    pub target_group: String,
-    pub description: String,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Intervention in INTERVENTION = "intervention", "interventions";
+    input InterventionInput => InterventionChecked {}
+    fields {
+        name: String = Text<200> ["Naam", "Name"] required "geef de interventie een naam",
+        action_line: ActionLine = Choice<ActionLine> ["Actielijn", "Action line"]
+            required "kies de actielijn: voor, tijdens of na de zwangerschap",
+        target_group: String = Text<300> ["Doelgroep", "Target group"],
+        description: String = Text<5000> ["Omschrijving", "Description"],
+    }
+    kept {}
+    extra {}
+    hidden { created_at, deleted, deleted_seen }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct InterventionInput {
-    pub name: Option<String>,
-    pub action_line: Option<ActionLine>,
-    pub target_group: Option<String>,
-    pub description: Option<String>,
-}
-
-/// One intervention in one municipality.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Rollout {
-    pub municipality: Uuid,
-    pub intervention: Uuid,
-    pub status: RolloutStatus,
-    /// The organisation that provides it there.
-    pub provider: Option<Uuid>,
-    pub since: Option<NaiveDate>,
-    /// Trajecten per year: planned and reached.
-    pub target_per_year: Option<u32>,
-    pub actual_per_year: Option<u32>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct RolloutInput {
-    pub status: Option<RolloutStatus>,
-    /// An organisation id, or empty for none.
-    pub provider: Option<String>,
-    pub since: Option<String>,
-    /// Absent: unchanged; `null`: cleared.
-    #[ts(as = "Option<Option<u32>>", optional)]
-    pub target_per_year: super::Edit<u32>,
-    #[ts(as = "Option<Option<u32>>", optional)]
-    pub actual_per_year: super::Edit<u32>,
+entity! {
+    /// One intervention in one municipality.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Rollout in ROLLOUT = "rollout", "rollouts";
+    input RolloutInput => RolloutChecked {}
+    fields {
+        status: RolloutStatus = Choice<RolloutStatus> ["Status", "Status"],
+        /// The organisation that provides it there; in the input an
+        /// organisation id, or empty for none.
+        provider: Option<Uuid> = Ref ["Uitvoerder", "Provider"],
+        since: Option<NaiveDate> = Date ["Sinds", "Since"],
+        /// Trajecten per year: planned and reached. In the input, absent:
+        /// unchanged; `null`: cleared.
+        #[serde(with = "crate::schema::nullable")]
+        #[ts(as = "_")]
+        target_per_year: Option<u32> = Whole<u32>
+            ["Beoogd aantal trajecten per jaar", "Planned trajectories per year"],
+        #[serde(with = "crate::schema::nullable")]
+        #[ts(as = "_")]
+        actual_per_year: Option<u32> = Whole<u32>
+            ["Behaald aantal trajecten per jaar", "Reached trajectories per year"],
+    }
+    kept {
+        municipality: Uuid = Link,
+        intervention: Uuid = Link,
+    }
+    extra {}
+    hidden { deleted, deleted_seen }
 }
 
 /// Municipalities × interventions, with counts of where each runs.
@@ -248,29 +220,18 @@ pub(crate) fn seed_interventions_in(w: &mut Writer) -> Result<()> {
     }
     for (name, line, group, description) in CATALOGUE {
         let id = catalogue_id(name);
-        w.set(&INTERVENTION, id, "name", *name)?;
-        w.set(&INTERVENTION, id, "action_line", line.code())?;
-        w.set(&INTERVENTION, id, "target_group", *group)?;
-        w.set(&INTERVENTION, id, "description", *description)?;
+        InterventionInput {
+            name: Some(name.to_string()),
+            action_line: Some(*line),
+            target_group: Some(group.to_string()),
+            description: Some(description.to_string()),
+        }
+        .check(true)?
+        .write(w, id)?;
         w.set(&INTERVENTION, id, "created_at", iso(w.now()))?;
         w.set(&INTERVENTION, id, "deleted", false)?;
     }
     Ok(())
-}
-
-const SELECT: &str = "SELECT id, name, action_line, target_group, description FROM interventions";
-
-fn from_row(r: &Row) -> rusqlite::Result<Intervention> {
-    Ok(Intervention {
-        id: rows::uuid(r, 0)?,
-        name: r.get(1)?,
-        action_line: r
-            .get::<_, String>(2)?
-            .parse()
-            .unwrap_or(ActionLine::NaGeboorte),
-        target_group: r.get(3)?,
-        description: r.get(4)?,
-    })
 }
 
 fn write_intervention(
@@ -279,41 +240,14 @@ fn write_intervention(
     before: Option<&Intervention>,
     input: &InterventionInput,
 ) -> Result<()> {
-    let pick = |value: &Option<String>, old: Option<&String>| {
-        value.clone().or(old.cloned()).unwrap_or_default()
-    };
-    let name = validate::required_text(
-        "name",
-        &pick(&input.name, before.map(|b| &b.name)),
-        200,
-        "geef de interventie een naam",
-    )?;
-    super::plans::unique_name(w.conn(), "interventions", id, &name, "interventie")?;
-    let group = validate::optional_text(
-        "target_group",
-        &pick(&input.target_group, before.map(|b| &b.target_group)),
-        300,
-    )?;
-    let description = validate::optional_text(
-        "description",
-        &pick(&input.description, before.map(|b| &b.description)),
-        5_000,
-    )?;
-    let line = input
-        .action_line
-        .or(before.map(|b| b.action_line))
-        .ok_or_else(|| {
-            Error::validation(
-                "action_line",
-                ValidationCode::Required,
-                "kies de actielijn: voor, tijdens of na de zwangerschap",
-            )
-        })?;
-    w.set(&INTERVENTION, id, "name", name)?;
-    w.set(&INTERVENTION, id, "action_line", line.code())?;
-    w.set(&INTERVENTION, id, "target_group", group)?;
-    w.set(&INTERVENTION, id, "description", description)?;
-    Ok(())
+    let fields = input.check(before.is_none())?;
+    let name = fields
+        .name
+        .as_deref()
+        .or(before.map(|b| b.name.as_str()))
+        .unwrap_or_default();
+    super::plans::unique_name(w.conn(), "interventions", id, name, "interventie")?;
+    fields.write(w, id)
 }
 
 pub(crate) fn set_rollout_in(
@@ -336,62 +270,40 @@ pub(crate) fn set_rollout_in(
         intervention,
         "interventie",
     )?;
+    // Only what is given is written: a cell never set is "niet gestart".
+    let fields = input.check(false)?;
+    if let Some(Some(org)) = fields.provider {
+        living(w.conn(), "organisations", "provider", org, "organisatie")?;
+    }
     let id = rollout_id(municipality, intervention);
-    let provider = match input.provider.as_deref().map(str::trim) {
-        Some("") => Some(String::new()),
-        Some(text) => {
-            let org = Uuid::try_parse(text).map_err(|_| {
-                Error::validation(
-                    "provider",
-                    ValidationCode::InvalidChoice,
-                    format!("{text:?} is geen id"),
-                )
-            })?;
-            living(w.conn(), "organisations", "provider", org, "organisatie")?;
-            Some(org.to_string())
-        }
-        None => None,
-    };
-    let since = input
-        .since
-        .as_deref()
-        .map(|d| validate::optional_date("since", Some(d)))
-        .transpose()?;
     w.set(&ROLLOUT, id, "municipality", municipality.to_string())?;
     w.set(&ROLLOUT, id, "intervention", intervention.to_string())?;
-    if let Some(status) = input.status {
-        w.set(&ROLLOUT, id, "status", status.code())?;
-    }
-    if let Some(provider) = provider {
-        w.set(&ROLLOUT, id, "provider", provider)?;
-    }
-    if let Some(since) = since {
-        w.set(&ROLLOUT, id, "since", since.map(|d| d.to_string()))?;
-    }
-    if let Edit(Some(n)) = input.target_per_year {
-        w.set(&ROLLOUT, id, "target_per_year", n)?;
-    }
-    if let Edit(Some(n)) = input.actual_per_year {
-        w.set(&ROLLOUT, id, "actual_per_year", n)?;
-    }
+    fields.write(w, id)?;
     w.set_deleted(&ROLLOUT, id, false)?;
     Ok(())
 }
 
 impl Workspace {
     pub fn list_interventions(&self) -> Result<Vec<Intervention>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&format!("{SELECT} WHERE deleted = 0 AND created_at != ''"))?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE deleted = 0 AND created_at != ''",
+            Intervention::SELECT
+        ))?;
         let mut list: Vec<Intervention> = stmt
-            .query_map([], from_row)?
+            .query_map([], Intervention::read)?
             .collect::<rusqlite::Result<_>>()?;
         list.sort_by_cached_key(|i| (i.action_line, fold(&i.name)));
         Ok(list)
     }
 
     pub fn intervention(&self, id: Uuid) -> Result<Intervention> {
-        rows::by_id(self.conn(), SELECT, id, "interventie", from_row)
+        rows::by_id(
+            self.conn(),
+            Intervention::SELECT,
+            id,
+            "interventie",
+            Intervention::read,
+        )
     }
 
     /// By id or by name (ignoring case and diacritics).
@@ -462,24 +374,10 @@ impl Workspace {
             .map(|m| (m.id, m.name))
             .collect();
         let interventions = self.list_interventions()?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT municipality, intervention, status, provider, since, target_per_year, actual_per_year \
-             FROM rollouts WHERE deleted = 0",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Rollout {
-                municipality: rows::uuid(r, 0)?,
-                intervention: rows::uuid(r, 1)?,
-                status: r
-                    .get::<_, String>(2)?
-                    .parse()
-                    .unwrap_or(RolloutStatus::NietGestart),
-                provider: Uuid::try_parse(&r.get::<_, String>(3)?).ok(),
-                since: rows::date(r, 4)?,
-                target_per_year: r.get(5)?,
-                actual_per_year: r.get(6)?,
-            })
-        })?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("{} WHERE deleted = 0", Rollout::SELECT))?;
+        let rows = stmt.query_map([], Rollout::read)?;
         let known_m: HashMap<Uuid, usize> = municipalities
             .iter()
             .enumerate()

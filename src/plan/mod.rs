@@ -14,35 +14,12 @@ pub use indicators::*;
 pub use interventions::*;
 pub use plans::*;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::Result;
 use crate::workspace::Workspace;
-
-/// One field of an edit: absent (keep the value), `null` (clear it) or a
-/// new value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Edit<T>(pub Option<Option<T>>);
-
-impl<T> Edit<T> {
-    pub fn set(value: T) -> Self {
-        Edit(Some(Some(value)))
-    }
-
-    /// The new value, or `old` when the field was left alone.
-    pub fn or(self, old: Option<T>) -> Option<T> {
-        self.0.unwrap_or(old)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Edit<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        // Only called when the field is there: `null` clears.
-        Option::<T>::deserialize(d).map(|v| Edit(Some(v)))
-    }
-}
 
 /// A plan page: each pillar with its goals and (filtered) actions, and the
 /// counts a progress chart needs.

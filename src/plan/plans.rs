@@ -4,74 +4,24 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, Row};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{EntitySpec, Writer};
+use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
-use crate::validate;
+use crate::schema::{entity, Choice, Choices, Date, Link, Moment, Text, Whole};
+use crate::time::iso;
 use crate::vocabulary::dutch_choice;
 use crate::workspace::Workspace;
 
-pub const PLAN: EntitySpec = EntitySpec {
-    name: "plan",
-    table: "plans",
-    fields: &[
-        "title",
-        "period_start",
-        "period_end",
-        "status",
-        "vision",
-        "urgency",
-        "situation",
-        "ambition",
-        "design",
-        "smart_goals",
-        "financial_plan",
-        "monitoring",
-        "milestones",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
-pub const PILLAR: EntitySpec = EntitySpec {
-    name: "pillar",
-    table: "pillars",
-    fields: &[
-        "plan",
-        "position",
-        "title",
-        "description",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
-pub const GOAL: EntitySpec = EntitySpec {
-    name: "goal",
-    table: "goals",
-    fields: &[
-        "pillar",
-        "position",
-        "text",
-        "national_goals",
-        "target_value",
-        "target_date",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
-
 dutch_choice!(
-    /// Whether the plan is still being written or has been adopted.
+    /// Whether the plan is still being written or has been adopted (a
+    /// status from a newer version reads as "concept").
+    #[derive(Default)]
     PlanStatus {
+        #[default]
         Concept = "concept",
         Vastgesteld = "vastgesteld",
     }
@@ -109,153 +59,82 @@ pub const DEFAULT_PILLARS: &[(&str, &str)] = &[
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Plan {
-    pub id: Uuid,
-    pub title: String,
-    pub period_start: Option<i32>,
-    pub period_end: Option<i32>,
-    pub status: PlanStatus,
-    pub vision: String,
-    /// The national work-agenda template's sections.
-    pub urgency: String,
-    pub situation: String,
-    pub ambition: String,
-    pub design: String,
-    pub smart_goals: String,
-    pub financial_plan: String,
-    pub monitoring: String,
-    pub milestones: String,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Plan in PLAN = "plan", "plans";
+    input PlanInput => PlanChecked {}
+    fields {
+        title: String = Text<200> ["Titel", "Title"] required "geef het actieplan een titel",
+        /// The first and last year (2000–2100). In the input, absent:
+        /// unchanged; `null`: cleared.
+        #[serde(with = "crate::schema::nullable")]
+        #[ts(as = "_")]
+        period_start: Option<i32> = Whole<i32> ["Beginjaar", "First year"] check valid_year,
+        #[serde(with = "crate::schema::nullable")]
+        #[ts(as = "_")]
+        period_end: Option<i32> = Whole<i32> ["Eindjaar", "Last year"] check valid_year,
+        status: PlanStatus = Choice<PlanStatus> ["Status", "Status"],
+        vision: String = Text<20000> ["Visie", "Vision"],
+        /// The national work-agenda template's sections.
+        urgency: String = Text<20000> ["Urgentie", "Urgency"],
+        situation: String = Text<20000> ["Situatie", "Situation"],
+        ambition: String = Text<20000> ["Ambitie", "Ambition"],
+        design: String = Text<20000> ["Ontwerp", "Design"],
+        smart_goals: String = Text<20000> ["SMART-doelen", "SMART goals"],
+        financial_plan: String = Text<20000> ["Financieel plan", "Financial plan"],
+        monitoring: String = Text<20000> ["Monitoring", "Monitoring"],
+        milestones: String = Text<20000> ["Mijlpalenplanning", "Milestone planning"],
+    }
+    kept { created_at: DateTime<Utc> = Moment }
+    extra {}
+    hidden { deleted, deleted_seen }
 }
 
-/// A plan's fields as the form or the CLI gives them; on update, absent
-/// fields stay as they are.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct PlanInput {
-    pub title: Option<String>,
-    /// Absent: unchanged; `null`: cleared.
-    #[ts(as = "Option<Option<i32>>", optional)]
-    pub period_start: super::Edit<i32>,
-    #[ts(as = "Option<Option<i32>>", optional)]
-    pub period_end: super::Edit<i32>,
-    pub status: Option<PlanStatus>,
-    pub vision: Option<String>,
-    pub urgency: Option<String>,
-    pub situation: Option<String>,
-    pub ambition: Option<String>,
-    pub design: Option<String>,
-    pub smart_goals: Option<String>,
-    pub financial_plan: Option<String>,
-    pub monitoring: Option<String>,
-    pub milestones: Option<String>,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Pillar in PILLAR = "pillar", "pillars";
+    input PillarInput => PillarChecked {}
+    fields {
+        plan: Uuid = Link ["Actieplan", "Action plan"] required "kies het actieplan",
+        title: String = Text<200> ["Naam", "Name"] required "geef de pijler een titel",
+        description: String = Text<20000> ["Omschrijving", "Description"],
+    }
+    kept {}
+    extra {
+        /// 1, 2, 3 …: the pillar's number in the plan.
+        number: u32,
+    }
+    hidden { position, created_at, deleted, deleted_seen }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Pillar {
-    pub id: Uuid,
-    pub plan: Uuid,
-    /// 1, 2, 3 …: the pillar's number in the plan.
-    pub number: u32,
-    pub title: String,
-    pub description: String,
+entity! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Goal in GOAL = "goal", "goals";
+    input GoalInput => GoalChecked {}
+    fields {
+        pillar: Uuid = Link ["Pijler", "Pillar"] required "kies de pijler van dit doel",
+        /// The SMART formulation.
+        text: String = Text<20000> ["Doel (SMART)", "Goal (SMART)"] required "beschrijf het doel (SMART)",
+        national_goals: Vec<NationalGoal> = Choices<NationalGoal> ["Landelijke doelen", "National goals"],
+        /// What the indicator should reach, as written ("80 % van de zwangeren").
+        target_value: String = Text<200> ["Streefwaarde", "Target value"],
+        target_date: Option<NaiveDate> = Date ["Te halen op", "To be reached by"],
+    }
+    kept {}
+    extra {}
+    hidden { position, created_at, deleted, deleted_seen }
 }
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Goal {
-    pub id: Uuid,
-    pub pillar: Uuid,
-    /// The SMART formulation.
-    pub text: String,
-    pub national_goals: Vec<NationalGoal>,
-    /// What the indicator should reach, as written ("80 % van de zwangeren").
-    pub target_value: String,
-    pub target_date: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct GoalInput {
-    pub pillar: Option<Uuid>,
-    pub text: Option<String>,
-    pub national_goals: Option<Vec<NationalGoal>>,
-    pub target_value: Option<String>,
-    pub target_date: Option<String>,
-}
-
-const LONG_TEXT: usize = 20_000;
-const TEXT_FIELDS: &[&str] = &[
-    "vision",
-    "urgency",
-    "situation",
-    "ambition",
-    "design",
-    "smart_goals",
-    "financial_plan",
-    "monitoring",
-    "milestones",
-];
-
-const PLAN_SELECT: &str = "SELECT id, title, period_start, period_end, status, vision, urgency, \
-     situation, ambition, design, smart_goals, financial_plan, monitoring, milestones, created_at, \
-     updated_at FROM plans";
 
 fn plan_from_row(r: &Row) -> rusqlite::Result<Plan> {
-    let updated_at = parse_iso_or(&r.get::<_, String>(15)?, DateTime::<Utc>::MIN_UTC);
-    Ok(Plan {
-        id: rows::uuid(r, 0)?,
-        title: r.get(1)?,
-        period_start: r.get(2)?,
-        period_end: r.get(3)?,
-        status: r
-            .get::<_, String>(4)?
-            .parse()
-            .unwrap_or(PlanStatus::Concept),
-        vision: r.get(5)?,
-        urgency: r.get(6)?,
-        situation: r.get(7)?,
-        ambition: r.get(8)?,
-        design: r.get(9)?,
-        smart_goals: r.get(10)?,
-        financial_plan: r.get(11)?,
-        monitoring: r.get(12)?,
-        milestones: r.get(13)?,
-        created_at: parse_iso_or(&r.get::<_, String>(14)?, updated_at),
-        updated_at,
-    })
-}
-
-fn pillar_from_row(r: &Row) -> rusqlite::Result<Pillar> {
-    Ok(Pillar {
-        id: rows::uuid(r, 0)?,
-        plan: rows::uuid(r, 1)?,
-        number: 0,
-        title: r.get(2)?,
-        description: r.get(3)?,
-    })
-}
-
-fn goal_from_row(r: &Row) -> rusqlite::Result<Goal> {
-    Ok(Goal {
-        id: rows::uuid(r, 0)?,
-        pillar: rows::uuid(r, 1)?,
-        text: r.get(2)?,
-        national_goals: r
-            .get::<_, String>(3)?
-            .split('|')
-            .filter_map(|g| g.parse().ok())
-            .collect(),
-        target_value: r.get(4)?,
-        target_date: rows::date(r, 5)?,
-    })
+    let mut plan = Plan::read(r)?;
+    if plan.created_at == DateTime::<Utc>::MIN_UTC {
+        plan.created_at = plan.updated_at;
+    }
+    Ok(plan)
 }
 
 pub(crate) fn get_plan(conn: &Connection, id: Uuid) -> Result<Plan> {
-    rows::by_id(conn, PLAN_SELECT, id, "actieplan", plan_from_row)
+    rows::by_id(conn, Plan::SELECT, id, "actieplan", plan_from_row)
 }
 
 /// A living row of `table` with this id, or a validation error on `field`.
@@ -305,39 +184,19 @@ pub(crate) fn unique_name(
     Ok(())
 }
 
-fn valid_year(field: &str, year: i32) -> Result<i32> {
-    if (2000..=2100).contains(&year) {
-        Ok(year)
-    } else {
-        Err(Error::validation(
+fn valid_year(field: &'static str, year: &Option<i32>) -> Result<Option<i32>> {
+    match *year {
+        Some(year) if !(2000..=2100).contains(&year) => Err(Error::validation(
             field,
             ValidationCode::InvalidChoice,
             format!("{year} is geen jaar voor een actieplan"),
-        ))
+        )),
+        year => Ok(year),
     }
 }
 
-fn write_plan(w: &mut Writer, id: Uuid, before: Option<&Plan>, input: &PlanInput) -> Result<()> {
-    let title = validate::required_text(
-        "title",
-        input
-            .title
-            .as_deref()
-            .or(before.map(|b| b.title.as_str()))
-            .unwrap_or(""),
-        200,
-        "geef het actieplan een titel",
-    )?;
-    let start = input
-        .period_start
-        .or(before.and_then(|b| b.period_start))
-        .map(|y| valid_year("period_start", y))
-        .transpose()?;
-    let end = input
-        .period_end
-        .or(before.and_then(|b| b.period_end))
-        .map(|y| valid_year("period_end", y))
-        .transpose()?;
+/// A plan ends no earlier than it begins.
+fn check_period(start: Option<i32>, end: Option<i32>) -> Result<()> {
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
             return Err(Error::validation(
@@ -347,37 +206,21 @@ fn write_plan(w: &mut Writer, id: Uuid, before: Option<&Plan>, input: &PlanInput
             ));
         }
     }
-    w.set(&PLAN, id, "title", title)?;
-    w.set(&PLAN, id, "period_start", start)?;
-    w.set(&PLAN, id, "period_end", end)?;
-    if let Some(status) = input.status.or(before.map(|b| b.status)) {
-        w.set(&PLAN, id, "status", status.code())?;
-    }
-    let texts = [
-        &input.vision,
-        &input.urgency,
-        &input.situation,
-        &input.ambition,
-        &input.design,
-        &input.smart_goals,
-        &input.financial_plan,
-        &input.monitoring,
-        &input.milestones,
-    ];
-    for (field, value) in TEXT_FIELDS.iter().zip(texts) {
-        if let Some(value) = value {
-            let text = validate::optional_text(field, value, LONG_TEXT)?;
-            w.set(&PLAN, id, field, text)?;
-        }
-    }
     Ok(())
 }
 
 pub(crate) fn create_plan_in(w: &mut Writer, input: &PlanInput) -> Result<Uuid> {
+    // A new plan needs a title and starts as a concept; of its sections
+    // only those given are written.
+    let fields = PlanInput {
+        title: Some(input.title.clone().unwrap_or_default()),
+        status: Some(input.status.unwrap_or_default()),
+        ..input.clone()
+    }
+    .check(false)?;
+    check_period(fields.period_start.flatten(), fields.period_end.flatten())?;
     let id = Uuid::now_v7();
-    let mut input = input.clone();
-    input.status = input.status.or(Some(PlanStatus::Concept));
-    write_plan(w, id, None, &input)?;
+    fields.write(w, id)?;
     w.set(&PLAN, id, "created_at", iso(w.now()))?;
     w.set(&PLAN, id, "deleted", false)?;
     for (title, description) in DEFAULT_PILLARS {
@@ -394,30 +237,32 @@ pub(crate) fn create_pillar_in(
     description: &str,
 ) -> Result<Uuid> {
     living(w.conn(), "plans", "plan", plan, "actieplan")?;
-    let title = validate::required_text("title", title, 200, "geef de pijler een titel")?;
-    let description = validate::optional_text("description", description, LONG_TEXT)?;
+    let fields = PillarInput {
+        plan: Some(plan),
+        title: Some(title.to_string()),
+        description: Some(description.to_string()),
+    }
+    .check(true)?;
     let last: i64 = w.conn().query_row(
         "SELECT coalesce(max(position), 0) FROM pillars WHERE plan = ?1 AND deleted = 0",
         [plan.to_string()],
         |r| r.get(0),
     )?;
     let id = Uuid::now_v7();
-    w.set(&PILLAR, id, "plan", plan.to_string())?;
+    fields.write(w, id)?;
     w.set(&PILLAR, id, "position", last + 1)?;
-    w.set(&PILLAR, id, "title", title)?;
-    w.set(&PILLAR, id, "description", description)?;
     w.set(&PILLAR, id, "created_at", iso(w.now()))?;
     w.set(&PILLAR, id, "deleted", false)?;
     Ok(id)
 }
 
 fn pillars_of(conn: &Connection, plan: Uuid) -> Result<Vec<Pillar>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, plan, title, description FROM pillars \
-         WHERE plan = ?1 AND deleted = 0 AND created_at != '' ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE plan = ?1 AND deleted = 0 AND created_at != '' ORDER BY position, id",
+        Pillar::SELECT
+    ))?;
     let mut pillars: Vec<Pillar> = stmt
-        .query_map([plan.to_string()], pillar_from_row)?
+        .query_map([plan.to_string()], Pillar::read)?
         .collect::<rusqlite::Result<_>>()?;
     // Numbered by order, so two laptops inserting at once still number 1, 2, 3.
     for (i, p) in pillars.iter_mut().enumerate() {
@@ -426,62 +271,20 @@ fn pillars_of(conn: &Connection, plan: Uuid) -> Result<Vec<Pillar>> {
     Ok(pillars)
 }
 
-fn write_goal(w: &mut Writer, id: Uuid, before: Option<&Goal>, input: &GoalInput) -> Result<()> {
-    let pillar = match (input.pillar, before) {
-        (Some(p), _) => p,
-        (None, Some(b)) => b.pillar,
-        (None, None) => {
-            return Err(Error::validation(
-                "pillar",
-                ValidationCode::Required,
-                "kies de pijler van dit doel",
-            ))
-        }
-    };
-    living(w.conn(), "pillars", "pillar", pillar, "pijler")?;
-    let text = validate::required_text(
-        "text",
-        input
-            .text
-            .as_deref()
-            .or(before.map(|b| b.text.as_str()))
-            .unwrap_or(""),
-        LONG_TEXT,
-        "beschrijf het doel (SMART)",
-    )?;
-    let target_value = validate::optional_text(
-        "target_value",
-        input
-            .target_value
-            .as_deref()
-            .or(before.map(|b| b.target_value.as_str()))
-            .unwrap_or(""),
-        200,
-    )?;
-    let target_date = match &input.target_date {
-        Some(d) => validate::optional_date("target_date", Some(d))?,
-        None => before.and_then(|b| b.target_date),
-    };
-    let goals: Vec<&str> = input
-        .national_goals
-        .as_ref()
-        .or(before.map(|b| &b.national_goals))
-        .map(|g| g.iter().map(|g| g.code()).collect())
-        .unwrap_or_default();
-    w.set(&GOAL, id, "pillar", pillar.to_string())?;
-    w.set(&GOAL, id, "text", text)?;
-    w.set(&GOAL, id, "national_goals", goals.join("|"))?;
-    w.set(&GOAL, id, "target_value", target_value)?;
-    w.set(&GOAL, id, "target_date", target_date.map(|d| d.to_string()))?;
-    Ok(())
+/// A goal belongs to a living pillar.
+fn check_goal(w: &Writer, pillar: Uuid) -> Result<()> {
+    living(w.conn(), "pillars", "pillar", pillar, "pijler")
 }
 
 pub(crate) fn create_goal_in(w: &mut Writer, input: &GoalInput) -> Result<Uuid> {
+    let fields = input.check(true)?;
+    let pillar = fields.pillar.unwrap_or_default();
+    check_goal(w, pillar)?;
     let id = Uuid::now_v7();
-    write_goal(w, id, None, input)?;
+    fields.write(w, id)?;
     let last: i64 = w.conn().query_row(
         "SELECT coalesce(max(position), 0) FROM goals WHERE pillar = ?1",
-        [input.pillar.map(|p| p.to_string())],
+        [pillar.to_string()],
         |r| r.get(0),
     )?;
     w.set(&GOAL, id, "position", last + 1)?;
@@ -490,8 +293,11 @@ pub(crate) fn create_goal_in(w: &mut Writer, input: &GoalInput) -> Result<Uuid> 
     Ok(id)
 }
 
-const GOAL_SELECT: &str =
-    "SELECT id, pillar, text, national_goals, target_value, target_date FROM goals";
+fn update_goal_in(w: &mut Writer, id: Uuid, before: &Goal, input: &GoalInput) -> Result<()> {
+    let fields = input.check(false)?;
+    check_goal(w, fields.pillar.unwrap_or(before.pillar))?;
+    fields.write(w, id)
+}
 
 impl Workspace {
     /// A new plan with the four usual pillars (and, the first time, the
@@ -504,15 +310,21 @@ impl Workspace {
 
     pub fn update_plan(&mut self, id: Uuid, input: &PlanInput) -> Result<Plan> {
         let before = get_plan(self.conn(), id)?;
-        self.write(|w| write_plan(w, id, Some(&before), input))?;
+        let fields = input.check(false)?;
+        check_period(
+            fields.period_start.unwrap_or(before.period_start),
+            fields.period_end.unwrap_or(before.period_end),
+        )?;
+        self.write(|w| fields.write(w, id))?;
         get_plan(self.conn(), id)
     }
 
     /// The plans, the current one (latest period) first.
     pub fn list_plans(&self) -> Result<Vec<Plan>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{PLAN_SELECT} WHERE deleted = 0 AND created_at != '' \
-             ORDER BY coalesce(period_end, 0) DESC, created_at DESC"
+            "{} WHERE deleted = 0 AND created_at != '' \
+             ORDER BY coalesce(period_end, 0) DESC, created_at DESC",
+            Plan::SELECT
         ))?;
         let plans = stmt.query_map([], plan_from_row)?;
         Ok(plans.collect::<rusqlite::Result<_>>()?)
@@ -533,18 +345,7 @@ impl Workspace {
     }
 
     pub fn pillar(&self, id: Uuid) -> Result<Pillar> {
-        let plan: String = self
-            .conn()
-            .query_row(
-                "SELECT plan FROM pillars WHERE id = ?1",
-                [id.to_string()],
-                |r| r.get(0),
-            )
-            .map_err(|_| Error::NotFound {
-                what: "pijler",
-                id: id.to_string(),
-            })?;
-        let plan = Uuid::try_parse(&plan).unwrap_or_default();
+        let plan = rows::by_id(self.conn(), Pillar::SELECT, id, "pijler", Pillar::read)?.plan;
         pillars_of(self.conn(), plan)?
             .into_iter()
             .find(|p| p.id == id)
@@ -560,23 +361,14 @@ impl Workspace {
         title: Option<&str>,
         description: Option<&str>,
     ) -> Result<Pillar> {
-        let before = self.pillar(id)?;
-        let title = title
-            .map(|t| validate::required_text("title", t, 200, "geef de pijler een titel"))
-            .transpose()?;
-        let description = description
-            .map(|d| validate::optional_text("description", d, LONG_TEXT))
-            .transpose()?;
-        self.write(|w| {
-            w.set(&PILLAR, id, "title", title.unwrap_or(before.title))?;
-            w.set(
-                &PILLAR,
-                id,
-                "description",
-                description.unwrap_or(before.description),
-            )?;
-            Ok(())
-        })?;
+        self.pillar(id)?;
+        let fields = PillarInput {
+            title: title.map(str::to_string),
+            description: description.map(str::to_string),
+            ..Default::default()
+        }
+        .check(false)?;
+        self.write(|w| fields.write(w, id))?;
         self.pillar(id)
     }
 
@@ -624,12 +416,12 @@ impl Workspace {
     }
 
     pub fn goal(&self, id: Uuid) -> Result<Goal> {
-        rows::by_id(self.conn(), GOAL_SELECT, id, "doel", goal_from_row)
+        rows::by_id(self.conn(), Goal::SELECT, id, "doel", Goal::read)
     }
 
     pub fn update_goal(&mut self, id: Uuid, input: &GoalInput) -> Result<Goal> {
         let before = self.goal(id)?;
-        self.write(|w| write_goal(w, id, Some(&before), input))?;
+        self.write(|w| update_goal_in(w, id, &before, input))?;
         self.goal(id)
     }
 
@@ -641,10 +433,11 @@ impl Workspace {
     /// The goals of a plan's pillars, in order.
     pub fn goals(&self, plan: Uuid) -> Result<Vec<Goal>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{GOAL_SELECT} WHERE deleted = 0 AND created_at != '' AND pillar IN \
-             (SELECT id FROM pillars WHERE plan = ?1 AND deleted = 0) ORDER BY position, id"
+            "{} WHERE deleted = 0 AND created_at != '' AND pillar IN \
+             (SELECT id FROM pillars WHERE plan = ?1 AND deleted = 0) ORDER BY position, id",
+            Goal::SELECT
         ))?;
-        let goals = stmt.query_map([plan.to_string()], goal_from_row)?;
+        let goals = stmt.query_map([plan.to_string()], Goal::read)?;
         Ok(goals.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -223,7 +223,7 @@ impl World {
                     ws.create_action(&wieg::plan::ActionInput {
                         pillar: Some(pillar),
                         title: Some(format!("Actie {}", rng.below(100))),
-                        budget: Some(format!("{}", rng.below(5) * 1_000)),
+                        budget_cents: Some(format!("{}", rng.below(5) * 1_000)),
                         ..Default::default()
                     })
                     .unwrap();
@@ -255,7 +255,7 @@ impl World {
                         iv,
                         &wieg::plan::RolloutInput {
                             status: Some(status),
-                            target_per_year: wieg::plan::Edit::set(rng.below(50) as u32),
+                            target_per_year: Some(Some(rng.below(50) as u32)),
                             ..Default::default()
                         },
                     )

@@ -5,8 +5,8 @@
 use clap::{Args, Subcommand};
 use uuid::Uuid;
 use wieg::plan::{
-    ActionFilter, ActionInput, ActionStatus, Edit, GoalInput, InterventionInput, NationalGoal,
-    Pillar, Plan, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
+    ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, Pillar,
+    Plan, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
 };
 use wieg::{Error, Result, Workspace};
 
@@ -301,7 +301,7 @@ impl ActionFields {
             status: self.status,
             start_date: self.start,
             end_date: self.end,
-            budget: self.budget,
+            budget_cents: self.budget,
             funding: self.funding,
         })
     }
@@ -312,8 +312,8 @@ pub fn plan(ws: &mut Workspace, cmd: PlanCommand) -> Result<()> {
         PlanCommand::Create { title, from, to } => {
             let plan = ws.create_plan(&PlanInput {
                 title: Some(title),
-                period_start: Edit(from.map(Some)),
-                period_end: Edit(to.map(Some)),
+                period_start: from.map(Some),
+                period_end: to.map(Some),
                 ..Default::default()
             })?;
             println!("{}", plan.id);
@@ -331,8 +331,8 @@ pub fn plan(ws: &mut Workspace, cmd: PlanCommand) -> Result<()> {
                 id,
                 &PlanInput {
                     title,
-                    period_start: Edit(from.map(Some)),
-                    period_end: Edit(to.map(Some)),
+                    period_start: from.map(Some),
+                    period_end: to.map(Some),
                     status,
                     vision,
                     ambition,
@@ -583,8 +583,8 @@ pub fn rollout(ws: &mut Workspace, cmd: RolloutCommand) -> Result<()> {
                     status: Some(status),
                     provider,
                     since,
-                    target_per_year: Edit(target.map(Some)),
-                    actual_per_year: Edit(actual.map(Some)),
+                    target_per_year: target.map(Some),
+                    actual_per_year: actual.map(Some),
                 },
             )?;
             println!("{} in {}: {}", i.name, m.name, cell.status);
@@ -726,7 +726,7 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCommand) -> Result<()> {
             let f = ws.create_funding(&wieg::plan::FundingInput {
                 funder_kind: Some(kind),
                 funder: Some(funder),
-                amount: Some(amount),
+                amount_cents: Some(amount),
                 period_start: from,
                 period_end: to,
                 purpose,

@@ -246,7 +246,12 @@ export type PlanStatus = "concept" | "vastgesteld";
 
 export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwangerschappen" | "problemen eerder gesignaleerd" | "sneller de juiste hulp" | "ouders toegerust" | "minder uithuisplaatsingen";
 
-export type Plan = { id: string, title: string, period_start: number | null, period_end: number | null, status: PlanStatus, vision: string, 
+export type Plan = { id: string, title: string, 
+/**
+ * The first and last year (2000–2100). In the input, absent:
+ * unchanged; `null`: cleared.
+ */
+period_start: number | null, period_end: number | null, status: PlanStatus, vision: string, 
 /**
  * The national work-agenda template's sections.
  */
@@ -254,15 +259,20 @@ urgency: string, situation: string, ambition: string, design: string, smart_goal
 
 export type PlanInput = { title?: string, 
 /**
- * Absent: unchanged; `null`: cleared.
+ * The first and last year (2000–2100). In the input, absent:
+ * unchanged; `null`: cleared.
  */
-period_start?: number | null, period_end?: number | null, status?: PlanStatus, vision?: string, urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
+period_start?: number | null, period_end?: number | null, status?: PlanStatus, vision?: string, 
+/**
+ * The national work-agenda template's sections.
+ */
+urgency?: string, situation?: string, ambition?: string, design?: string, smart_goals?: string, financial_plan?: string, monitoring?: string, milestones?: string, };
 
-export type Pillar = { id: string, plan: string, 
+export type Pillar = { id: string, plan: string, title: string, description: string, 
 /**
  * 1, 2, 3 …: the pillar's number in the plan.
  */
-number: number, title: string, description: string, };
+number: number, updated_at: string, };
 
 export type Goal = { id: string, pillar: string, 
 /**
@@ -272,9 +282,17 @@ text: string, national_goals: Array<NationalGoal>,
 /**
  * What the indicator should reach, as written ("80 % van de zwangeren").
  */
-target_value: string, target_date: string | null, };
+target_value: string, target_date: string | null, updated_at: string, };
 
-export type GoalInput = { pillar?: string, text?: string, national_goals?: Array<NationalGoal>, target_value?: string, target_date?: string, };
+export type GoalInput = { pillar?: string, 
+/**
+ * The SMART formulation.
+ */
+text?: string, national_goals?: Array<NationalGoal>, 
+/**
+ * What the indicator should reach, as written ("80 % van de zwangeren").
+ */
+target_value?: string, target_date?: string, };
 
 export type ActionStatus = "idee" | "gepland" | "loopt" | "afgerond" | "gestopt";
 
@@ -282,41 +300,61 @@ export type Milestone = { id: string, action: string,
 /**
  * `2025-K2`: the quarter it is planned in.
  */
-quarter: string, title: string, done: boolean, };
+quarter: string, title: string, done: boolean, updated_at: string, };
 
-export type ActionNote = { id: string, action: string, date: string | null, text: string, };
+export type ActionNote = { id: string, action: string, date: string | null, text: string, updated_at: string, };
 
-export type Action = { id: string, plan: string, pillar: string, goal: string | null, title: string, description: string, 
+export type Action = { id: string, pillar: string, 
 /**
- * The partner that pulls it (*kartrekker*).
+ * One of its pillar's goals; in the input its id, or empty for none.
  */
-owner: string | null, partners: Array<string>, municipalities: Array<string>, status: ActionStatus, start_date: string | null, end_date: string | null, 
+goal: string | null, title: string, description: string, 
 /**
- * Whole cents: money is never a float.
+ * The partner that pulls it (*kartrekker*); in the input an
+ * organisation id, or empty for none.
+ */
+owner: string | null, status: ActionStatus, start_date: string | null, end_date: string | null, 
+/**
+ * Whole cents: money is never a float. The input calls it
+ * `budget`: euros as typed (`12.500`, `€ 1.250,50`).
  */
 budget_cents: bigint, 
 /**
  * Where the money comes from, as written.
  */
-funding: string, 
+funding: string, partners: Array<string>, municipalities: Array<string>, 
 /**
  * Open and past its end date.
  */
-overdue: boolean, milestones: Array<Milestone>, notes: Array<ActionNote>, created_at: string, updated_at: string, };
+overdue: boolean, milestones: Array<Milestone>, notes: Array<ActionNote>, plan: string, created_at: string, updated_at: string, };
 
 export type ActionInput = { pillar?: string, 
 /**
- * A goal id, or empty for none.
+ * One of its pillar's goals; in the input its id, or empty for none.
  */
 goal?: string, title?: string, description?: string, 
 /**
- * An organisation id, or empty for none.
+ * The partner that pulls it (*kartrekker*); in the input an
+ * organisation id, or empty for none.
  */
-owner?: string, partners?: Array<string>, municipalities?: Array<string>, status?: ActionStatus, start_date?: string, end_date?: string, 
+owner?: string, status?: ActionStatus, start_date?: string, end_date?: string, 
 /**
- * Euros as typed: `12.500`, `€ 1.250,50`.
+ * Whole cents: money is never a float. The input calls it
+ * `budget`: euros as typed (`12.500`, `€ 1.250,50`).
  */
-budget?: string, funding?: string, };
+budget?: string, 
+/**
+ * Where the money comes from, as written.
+ */
+funding?: string, 
+/**
+ * The partners with it (exactly these), saved in the same transaction.
+ */
+partners?: Array<string>, 
+/**
+ * The municipalities it runs in (exactly these), likewise.
+ */
+municipalities?: Array<string>, };
 
 export type ActionFilter = { plan?: string, pillar?: string, municipality?: string, 
 /**
@@ -332,27 +370,31 @@ export type ActionLine = "voor de zwangerschap" | "tijdens de zwangerschap" | "n
 
 export type RolloutStatus = "niet gestart" | "in voorbereiding" | "actief" | "gestopt";
 
-export type Intervention = { id: string, name: string, action_line: ActionLine, target_group: string, description: string, };
+export type Intervention = { id: string, name: string, action_line: ActionLine, target_group: string, description: string, updated_at: string, };
 
 export type InterventionInput = { name?: string, action_line?: ActionLine, target_group?: string, description?: string, };
 
-export type Rollout = { municipality: string, intervention: string, status: RolloutStatus, 
+export type Rollout = { id: string, status: RolloutStatus, 
 /**
- * The organisation that provides it there.
+ * The organisation that provides it there; in the input an
+ * organisation id, or empty for none.
  */
 provider: string | null, since: string | null, 
 /**
- * Trajecten per year: planned and reached.
+ * Trajecten per year: planned and reached. In the input, absent:
+ * unchanged; `null`: cleared.
  */
-target_per_year: number | null, actual_per_year: number | null, };
+target_per_year: number | null, actual_per_year: number | null, municipality: string, intervention: string, updated_at: string, };
 
 export type RolloutInput = { status?: RolloutStatus, 
 /**
- * An organisation id, or empty for none.
+ * The organisation that provides it there; in the input an
+ * organisation id, or empty for none.
  */
 provider?: string, since?: string, 
 /**
- * Absent: unchanged; `null`: cleared.
+ * Trajecten per year: planned and reached. In the input, absent:
+ * unchanged; `null`: cleared.
  */
 target_per_year?: number | null, actual_per_year?: number | null, };
 
@@ -402,13 +444,29 @@ export type Funding = { id: string, funder_kind: FunderKind,
 /**
  * Who exactly ("Provincie Limburg", "Gemeente Venlo").
  */
-funder: string, amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, actions: Array<string>, created_at: string, updated_at: string, };
-
-export type FundingInput = { funder_kind?: FunderKind, funder?: string, 
+funder: string, 
 /**
- * Euros as typed: `130.680`, `€ 1.250,50`.
+ * The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
  */
-amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, actions?: Array<string>, };
+amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, 
+/**
+ * The actions it pays for.
+ */
+actions: Array<string>, created_at: string, updated_at: string, };
+
+export type FundingInput = { funder_kind?: FunderKind, 
+/**
+ * Who exactly ("Provincie Limburg", "Gemeente Venlo").
+ */
+funder?: string, 
+/**
+ * The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
+ */
+amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, 
+/**
+ * The actions it pays for (exactly these), saved in the same transaction.
+ */
+actions?: Array<string>, };
 
 export type PillarMoney = { pillar: string, number: number, title: string, budgeted_cents: bigint, granted_cents: bigint, };
 
@@ -428,9 +486,17 @@ unit: string,
 /**
  * What is counted (teller) and out of what (noemer).
  */
-numerator_label: string, denominator_label: string, source: string, description: string, };
+numerator_label: string, denominator_label: string, source: string, description: string, updated_at: string, };
 
-export type IndicatorInput = { name?: string, unit?: string, numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
+export type IndicatorInput = { name?: string, 
+/**
+ * "%", "per 1.000 geboorten", "aantal".
+ */
+unit?: string, 
+/**
+ * What is counted (teller) and out of what (noemer).
+ */
+numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
 
 export type IndicatorPoint = { year: number, 
 /**

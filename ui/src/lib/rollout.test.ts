@@ -3,6 +3,8 @@ import type { MatrixIntervention, Rollout } from './bindings';
 import { ROLLOUT_SYMBOLS, cellAt, groupByLine, indexCells } from './rollout';
 
 const cell = (municipality: string, intervention: string, status: Rollout['status']): Rollout => ({
+  id: `${municipality}/${intervention}`,
+  updated_at: '2026-01-01T00:00:00Z',
   municipality,
   intervention,
   status,

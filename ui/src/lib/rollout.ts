@@ -11,6 +11,9 @@ export const ROLLOUT_SYMBOLS: Record<RolloutStatus, string> = {
   gestopt: '✕',
 };
 
+/** A cell of the matrix, set or not: one never set has no id yet. */
+export type Cell = Omit<Rollout, 'id' | 'updated_at'>;
+
 export type CellIndex = Map<string, Rollout>;
 
 const key = (municipality: string, intervention: string) => `${municipality}|${intervention}`;
@@ -20,7 +23,7 @@ export function indexCells(cells: Rollout[]): CellIndex {
 }
 
 /** The cell for this municipality and intervention; not started when never set. */
-export function cellAt(index: CellIndex, municipality: string, intervention: string): Rollout {
+export function cellAt(index: CellIndex, municipality: string, intervention: string): Cell {
   return (
     index.get(key(municipality, intervention)) ?? {
       municipality,
