@@ -12,12 +12,14 @@ use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::plans::living;
+use super::plans::PILLAR;
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
 use crate::rows;
-use crate::schema::{entity, Choice, Date, Flag, Kind, Link, Moment, Money, Ref, Text};
+use crate::schema::{
+    entity, require_living, Choice, Date, Flag, Kind, Link, Moment, Money, Ref, Text,
+};
 use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::{dutch_choice, fold};
@@ -255,7 +257,7 @@ fn write_action(
         .pillar
         .or(before.map(|b| b.pillar))
         .unwrap_or_default();
-    living(w.conn(), "pillars", "pillar", pillar, "pijler")?;
+    require_living(w.conn(), &PILLAR, "pillar", pillar, "pijler")?;
     let plan: String = w.conn().query_row(
         "SELECT plan FROM pillars WHERE id = ?1",
         [pillar.to_string()],
@@ -279,7 +281,13 @@ fn write_action(
     }
     let owner = fields.owner.unwrap_or(before.and_then(|b| b.owner));
     if let Some(owner) = owner.filter(|o| before.is_none_or(|b| b.owner != Some(*o))) {
-        living(w.conn(), "organisations", "owner", owner, "organisatie")?;
+        require_living(
+            w.conn(),
+            &crate::network::ORGANISATION,
+            "owner",
+            owner,
+            "organisatie",
+        )?;
     }
     let status = fields
         .status
@@ -307,13 +315,25 @@ fn write_action(
     fields.write(w, id)?;
     if let Some(partners) = &input.partners {
         for p in partners {
-            living(w.conn(), "organisations", "partners", *p, "organisatie")?;
+            require_living(
+                w.conn(),
+                &crate::network::ORGANISATION,
+                "partners",
+                *p,
+                "organisatie",
+            )?;
         }
         PARTNERS.set_in(w, id, partners)?;
     }
     if let Some(municipalities) = &input.municipalities {
         for m in municipalities {
-            living(w.conn(), "municipalities", "municipalities", *m, "gemeente")?;
+            require_living(
+                w.conn(),
+                &crate::network::MUNICIPALITY,
+                "municipalities",
+                *m,
+                "gemeente",
+            )?;
         }
         MUNICIPALITIES.set_in(w, id, municipalities)?;
     }
@@ -338,7 +358,7 @@ pub(crate) fn add_milestone_in(
     quarter: &str,
     title: &str,
 ) -> Result<Uuid> {
-    living(w.conn(), "actions", "action", action, "actie")?;
+    require_living(w.conn(), &ACTION, "action", action, "actie")?;
     let fields = MilestoneInput {
         action: Some(action),
         quarter: Some(quarter.to_string()),
@@ -364,7 +384,7 @@ pub(crate) fn set_milestone_done_in(w: &mut Writer, id: Uuid, done: bool) -> Res
 }
 
 pub(crate) fn add_note_in(w: &mut Writer, action: Uuid, date: &str, text: &str) -> Result<Uuid> {
-    living(w.conn(), "actions", "action", action, "actie")?;
+    require_living(w.conn(), &ACTION, "action", action, "actie")?;
     let fields = ActionNoteInput {
         action: Some(action),
         date: Some(date.to_string()),

@@ -15,12 +15,12 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::plans::living;
+use super::actions::ACTION;
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
 use crate::rows;
-use crate::schema::{entity, Choice, Date, Moment, Money, Text};
+use crate::schema::{entity, require_living, Choice, Date, Moment, Money, Text};
 use crate::time::iso;
 use crate::validate;
 use crate::vocabulary::dutch_choice;
@@ -177,7 +177,7 @@ fn write_funding(
     fields.write(w, id)?;
     if let Some(actions) = &input.actions {
         for a in actions {
-            living(w.conn(), "actions", "actions", *a, "actie")?;
+            require_living(w.conn(), &ACTION, "actions", *a, "actie")?;
         }
         FUNDED.set_in(w, id, actions)?;
     }

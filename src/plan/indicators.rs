@@ -12,11 +12,10 @@ use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::plans::living;
 use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::schema::{entity, Kind, Link, Text};
+use crate::schema::{entity, require_living, Kind, Link, Text};
 use crate::time::iso;
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -264,10 +263,10 @@ pub(crate) fn set_indicator_value_in(
     numerator: &str,
     denominator: &str,
 ) -> Result<()> {
-    living(w.conn(), "indicators", "indicator", indicator, "indicator")?;
-    living(
+    require_living(w.conn(), &INDICATOR, "indicator", indicator, "indicator")?;
+    require_living(
         w.conn(),
-        "municipalities",
+        &crate::network::MUNICIPALITY,
         "municipality",
         municipality,
         "gemeente",

@@ -10,11 +10,10 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::plans::living;
 use crate::changes::Writer;
 use crate::error::{Error, Result};
 use crate::rows;
-use crate::schema::{entity, Choice, Date, Link, Ref, Text, Whole};
+use crate::schema::{entity, require_living, Choice, Date, Link, Ref, Text, Whole};
 use crate::time::iso;
 use crate::vocabulary::{dutch_choice, fold};
 use crate::workspace::Workspace;
@@ -256,16 +255,16 @@ pub(crate) fn set_rollout_in(
     intervention: Uuid,
     input: &RolloutInput,
 ) -> Result<()> {
-    living(
+    require_living(
         w.conn(),
-        "municipalities",
+        &crate::network::MUNICIPALITY,
         "municipality",
         municipality,
         "gemeente",
     )?;
-    living(
+    require_living(
         w.conn(),
-        "interventions",
+        &INTERVENTION,
         "intervention",
         intervention,
         "interventie",
@@ -273,7 +272,13 @@ pub(crate) fn set_rollout_in(
     // Only what is given is written: a cell never set is "niet gestart".
     let fields = input.check(false)?;
     if let Some(Some(org)) = fields.provider {
-        living(w.conn(), "organisations", "provider", org, "organisatie")?;
+        require_living(
+            w.conn(),
+            &crate::network::ORGANISATION,
+            "provider",
+            org,
+            "organisatie",
+        )?;
     }
     let id = rollout_id(municipality, intervention);
     w.set(&ROLLOUT, id, "municipality", municipality.to_string())?;

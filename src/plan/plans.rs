@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::rows;
-use crate::schema::{entity, Choice, Choices, Date, Link, Moment, Text, Whole};
+use crate::schema::{entity, require_living, Choice, Choices, Date, Link, Moment, Text, Whole};
 use crate::time::iso;
 use crate::vocabulary::dutch_choice;
 use crate::workspace::Workspace;
@@ -236,7 +236,7 @@ pub(crate) fn create_pillar_in(
     title: &str,
     description: &str,
 ) -> Result<Uuid> {
-    living(w.conn(), "plans", "plan", plan, "actieplan")?;
+    require_living(w.conn(), &PLAN, "plan", plan, "actieplan")?;
     let fields = PillarInput {
         plan: Some(plan),
         title: Some(title.to_string()),
@@ -273,7 +273,7 @@ fn pillars_of(conn: &Connection, plan: Uuid) -> Result<Vec<Pillar>> {
 
 /// A goal belongs to a living pillar.
 fn check_goal(w: &Writer, pillar: Uuid) -> Result<()> {
-    living(w.conn(), "pillars", "pillar", pillar, "pijler")
+    require_living(w.conn(), &PILLAR, "pillar", pillar, "pijler")
 }
 
 pub(crate) fn create_goal_in(w: &mut Writer, input: &GoalInput) -> Result<Uuid> {
