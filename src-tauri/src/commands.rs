@@ -12,9 +12,10 @@ use wieg::meetings::{
 };
 use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::plan::{
-    Action, ActionFilter, ActionInput, Funding, FundingInput, FundingOverview, Goal, GoalInput,
-    Indicator, IndicatorInput, IndicatorSeries, Intervention, InterventionInput, Pillar, Plan,
-    PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput, RolloutMatrix,
+    Action, ActionFilter, ActionInput, ActionPage, Funding, FundingInput, FundingOverview, Goal,
+    GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries, Intervention,
+    InterventionInput, Pillar, Plan, PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput,
+    RolloutMatrix,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -419,6 +420,17 @@ pub async fn delete_goal(state: State<'_, AppState>, id: Uuid) -> Result<()> {
     state.run(move |ws| ws.delete_goal(id)).await
 }
 
+/// The action form's data in one read: pillars with goals, organisations,
+/// municipalities and, when editing, the action.
+#[tauri::command]
+pub async fn action_page(
+    state: State<'_, AppState>,
+    plan: Uuid,
+    action: Option<Uuid>,
+) -> Result<ActionPage> {
+    state.run(move |ws| ws.action_page(plan, action)).await
+}
+
 #[tauri::command]
 pub async fn get_action(state: State<'_, AppState>, id: Uuid) -> Result<Action> {
     state.run(move |ws| ws.action(id)).await
@@ -582,6 +594,12 @@ pub async fn delete_indicator(state: State<'_, AppState>, id: Uuid) -> Result<()
 }
 
 /// Values per municipality by year; only municipalities that have a value.
+/// An indicator's page in one read: its series and the municipalities.
+#[tauri::command]
+pub async fn indicator_page(state: State<'_, AppState>, id: Uuid) -> Result<IndicatorPage> {
+    state.run(move |ws| ws.indicator_page(id)).await
+}
+
 #[tauri::command]
 pub async fn indicator_series(state: State<'_, AppState>, id: Uuid) -> Result<IndicatorSeries> {
     state.run(move |ws| ws.indicator_series(id)).await

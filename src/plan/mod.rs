@@ -40,6 +40,32 @@ pub struct PillarOverview {
     pub overdue: u32,
 }
 
+/// A pillar with its goals: the choices of the action form.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PillarGoals {
+    pub pillar: Pillar,
+    pub goals: Vec<Goal>,
+}
+
+/// What the action form shows, read from one snapshot of the database: the
+/// plan's pillars with their goals, the living organisations and
+/// municipalities to choose from, and the action itself when it is edited.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ActionPage {
+    pub pillars: Vec<PillarGoals>,
+    pub organisations: Vec<crate::network::Organisation>,
+    pub municipalities: Vec<crate::network::Municipality>,
+    pub action: Option<Action>,
+}
+
+/// An indicator's page in one read: its values over the years, and the
+/// municipalities a value can be entered for.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IndicatorPage {
+    pub series: IndicatorSeries,
+    pub municipalities: Vec<crate::network::Municipality>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StatusCount {
     pub status: ActionStatus,
@@ -67,6 +93,44 @@ pub struct PillarCount {
 }
 
 impl Workspace {
+    /// The action form's data, see [`ActionPage`].
+    pub fn action_page(&self, plan: Uuid, action: Option<Uuid>) -> Result<ActionPage> {
+        // One read transaction: a sync on another connection cannot land
+        // between the parts.
+        let snapshot = self.conn().unchecked_transaction()?;
+        let goals = self.goals(plan)?;
+        let page = ActionPage {
+            pillars: self
+                .pillars(plan)?
+                .into_iter()
+                .map(|pillar| PillarGoals {
+                    goals: goals
+                        .iter()
+                        .filter(|g| g.pillar == pillar.id)
+                        .cloned()
+                        .collect(),
+                    pillar,
+                })
+                .collect(),
+            organisations: self.list_organisations(&Default::default())?,
+            municipalities: self.list_municipalities(false)?,
+            action: action.map(|id| self.action(id)).transpose()?,
+        };
+        snapshot.rollback()?;
+        Ok(page)
+    }
+
+    /// An indicator's page, see [`IndicatorPage`].
+    pub fn indicator_page(&self, id: Uuid) -> Result<IndicatorPage> {
+        let snapshot = self.conn().unchecked_transaction()?;
+        let page = IndicatorPage {
+            series: self.indicator_series(id)?,
+            municipalities: self.list_municipalities(false)?,
+        };
+        snapshot.rollback()?;
+        Ok(page)
+    }
+
     pub fn plan_overview(&self, plan: Uuid, filter: &ActionFilter) -> Result<PlanOverview> {
         let plan = get_plan(self.conn(), plan)?;
         let goals = self.goals(plan.id)?;

@@ -804,3 +804,44 @@ fn an_edit_leaves_absent_fields_and_clears_null_ones() {
         (Some(2024), None)
     );
 }
+
+/// The action form and an indicator's page are each read in one call, from
+/// one snapshot: the same parts the separate reads give.
+#[test]
+fn the_action_form_and_an_indicator_page_are_read_in_one_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = crate::open(dir.path());
+    ws.load_demo().unwrap();
+    let plan = ws.current_plan().unwrap().unwrap();
+    let overview = ws.plan_overview(plan.id, &Default::default()).unwrap();
+    let action = overview.pillars[1].actions[0].clone();
+
+    let page = ws.action_page(plan.id, Some(action.id)).unwrap();
+    assert_eq!(page.action.as_ref().map(|a| a.id), Some(action.id));
+    let pillars: Vec<(uuid::Uuid, usize)> = page
+        .pillars
+        .iter()
+        .map(|p| (p.pillar.id, p.goals.len()))
+        .collect();
+    let expected: Vec<(uuid::Uuid, usize)> = overview
+        .pillars
+        .iter()
+        .map(|p| (p.pillar.id, p.goals.len()))
+        .collect();
+    assert_eq!(pillars, expected);
+    assert_eq!(
+        page.organisations,
+        ws.list_organisations(&Default::default()).unwrap()
+    );
+    assert_eq!(page.municipalities, ws.list_municipalities(false).unwrap());
+    assert!(ws.action_page(plan.id, None).unwrap().action.is_none());
+    assert!(ws.action_page(plan.id, Some(uuid::Uuid::now_v7())).is_err());
+
+    let indicator = ws.list_indicators().unwrap()[0].clone();
+    let page = ws.indicator_page(indicator.id).unwrap();
+    assert_eq!(page.series.indicator.id, indicator.id);
+    assert_eq!(
+        page.municipalities.len(),
+        ws.list_municipalities(false).unwrap().len()
+    );
+}

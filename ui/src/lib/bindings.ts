@@ -246,6 +246,12 @@ export type PlanStatus = "concept" | "vastgesteld";
 
 export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwangerschappen" | "problemen eerder gesignaleerd" | "sneller de juiste hulp" | "ouders toegerust" | "minder uithuisplaatsingen";
 
+export type PillarGoals = { pillar: Pillar, goals: Array<Goal>, };
+
+export type ActionPage = { pillars: Array<PillarGoals>, organisations: Array<Organisation>, municipalities: Array<Municipality>, action: Action | null, };
+
+export type IndicatorPage = { series: IndicatorSeries, municipalities: Array<Municipality>, };
+
 export type Plan = { id: string, title: string, 
 /**
  * The first and last year (2000–2100). In the input, absent:

@@ -9,6 +9,7 @@ import type {
   ActionItemFilter,
   ActionItemInput,
   ActionItemStatus,
+  ActionPage,
   AgendaItem,
   AgendaItemInput,
   AppStatus,
@@ -34,6 +35,7 @@ import type {
   ImportRecord,
   Indicator,
   IndicatorInput,
+  IndicatorPage,
   IndicatorSeries,
   Intervention,
   InterventionInput,
@@ -135,6 +137,8 @@ export const commands = {
   createGoal: (input: GoalInput) => call<Goal>('create_goal', { input }),
   updateGoal: (id: string, input: GoalInput) => call<Goal>('update_goal', { id, input }),
   deleteGoal: (id: string) => call<null>('delete_goal', { id }),
+  /** The action form's data in one read: pillars with goals, organisations, municipalities and, when editing, the action. */
+  actionPage: (plan: string, action: string | null) => call<ActionPage>('action_page', { plan, action }),
   getAction: (id: string) => call<Action>('get_action', { id }),
   createAction: (input: ActionInput) => call<Action>('create_action', { input }),
   updateAction: (id: string, input: ActionInput) => call<Action>('update_action', { id, input }),
@@ -160,7 +164,8 @@ export const commands = {
   createIndicator: (input: IndicatorInput) => call<Indicator>('create_indicator', { input }),
   updateIndicator: (id: string, input: IndicatorInput) => call<Indicator>('update_indicator', { id, input }),
   deleteIndicator: (id: string) => call<null>('delete_indicator', { id }),
-  /** Values per municipality by year; only municipalities that have a value. */
+  /** Values per municipality by year; only municipalities that have a value. An indicator's page in one read: its series and the municipalities. */
+  indicatorPage: (id: string) => call<IndicatorPage>('indicator_page', { id }),
   indicatorSeries: (id: string) => call<IndicatorSeries>('indicator_series', { id }),
   /** Numerator and denominator as typed; an empty denominator for a count. */
   setIndicatorValue: (indicator: string, municipality: string, year: string, numerator: string, denominator: string) => call<IndicatorSeries>('set_indicator_value', { indicator, municipality, year, numerator, denominator }),
