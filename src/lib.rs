@@ -37,10 +37,13 @@
 //!    types), and adds its operations to `Workspace`; synced data is written
 //!    only through [`changes::Writer`] (local bookkeeping, such as the list
 //!    of imports, has tables of its own).
-//! 4. **Composition and output**: [`entities`] hands the domain's entities
-//!    to the engine (`Workspace::open`); [`export`] is the one home of every
-//!    file for partners (documents, sheets, calendar files, the archive);
-//!    [`demo`] and [`bench`] build coalitions to show and to measure.
+//! 4. **Composition, input and output**: [`entities`] hands the domain's
+//!    entities to the engine (`Workspace::open`); [`import`] is the one home
+//!    of partners' files coming in (into the network and the plan alike);
+//!    [`export`] is the one home of every file for partners (documents,
+//!    sheets, calendar files, the archive);
+//!    [`demo`] and `bench` build coalitions to show and to measure (`bench`
+//!    only with the cargo feature of that name: nothing shipped carries it).
 //!
 //! "Now" is the workspace's clock ([`Workspace::now`], `Writer::now`),
 //! never the computer's read directly (clippy.toml bans it), so a laptop
@@ -74,6 +77,7 @@ pub mod entities;
 pub mod error;
 pub mod export;
 pub mod hlc;
+pub mod import;
 pub mod meetings;
 pub mod membership;
 pub mod merge;

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
 use wieg::export::{self, ExportFormat, ExportRequest, RestoreReport};
+use wieg::import::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::meetings::{
     ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItem, AgendaItemInput,
     Attendance, Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
 };
-use wieg::network::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionPage, Funding, FundingInput, FundingOverview, Goal,
     GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries, Intervention,

@@ -3,7 +3,6 @@
 //! what they add up to.
 
 mod contacts;
-mod import;
 mod map;
 mod metrics;
 mod municipalities;
@@ -12,7 +11,6 @@ mod relations;
 mod serves;
 
 pub use contacts::*;
-pub use import::*;
 pub use map::*;
 pub use metrics::*;
 pub use municipalities::*;

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use wieg::network::{ImportKind, ImportPreview, RowAction};
+use wieg::import::{ImportKind, ImportPreview, RowAction};
 use wieg::{
     ContactFilter, Domain, Error, MunicipalityInput, OrgKind, OrganisationFilter, Workspace,
 };

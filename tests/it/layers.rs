@@ -30,6 +30,7 @@ const DOMAIN: &[&str] = &[
     "demo",
     "bench",
     "membership",
+    "import",
 ];
 
 fn root() -> PathBuf {

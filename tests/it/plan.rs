@@ -720,7 +720,7 @@ fn indicator_values_per_municipality_and_year_hide_small_numbers() {
 
 #[test]
 fn indicator_values_are_imported_from_csv() {
-    use wieg::network::{ImportKind, RowAction};
+    use wieg::import::{ImportKind, RowAction};
     use wieg::plan::IndicatorInput;
     let dir = tempfile::tempdir().unwrap();
     let (_d, mut ws) = workspace();

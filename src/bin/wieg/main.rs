@@ -1232,9 +1232,9 @@ pub(crate) fn import(
     Ok(())
 }
 
-fn print_import_rows(preview: &wieg::network::ImportPreview, errors_only: bool) {
+fn print_import_rows(preview: &wieg::import::ImportPreview, errors_only: bool) {
     for row in &preview.rows {
-        if errors_only && row.action != wieg::network::RowAction::Fout {
+        if errors_only && row.action != wieg::import::RowAction::Fout {
             continue;
         }
         let reason = if row.message.is_empty() {

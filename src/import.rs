@@ -1,5 +1,8 @@
-//! Importing organisations, contact persons and relations from the CSV and
-//! Excel files partners have (see [`crate::table`]), Kumu's format included.
+//! Importing what partners keep in CSV and Excel files (see
+//! [`crate::table`]) into any area: organisations, contact persons and
+//! relations into the network (Kumu's format included), indicator values
+//! into the plan. The one home of imports, as [`crate::export`] is of
+//! exports.
 //!
 //! Each sheet is recognised by its column names (Dutch or English, any
 //! case): `From`/`To` make it relations, a person's name next to an
@@ -23,14 +26,14 @@ use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::{
+use crate::changes::{current, Change, Writer, ERASED};
+use crate::entities::REGISTRY;
+use crate::error::{Error, Result};
+use crate::network::{
     create_contact_in, create_organisation_in, create_relation_in, set_served_in,
     update_contact_in, update_organisation_in, update_relation_in, valid_cbs_code, ContactInput,
     Domain, LegalBasis, OrgKind, OrganisationInput, RelationInput, RelationKind, CONTACT,
 };
-use crate::changes::{current, Change, Writer, ERASED};
-use crate::entities::REGISTRY;
-use crate::error::{Error, Result};
 use crate::schema;
 use crate::table::{read_table, Sheet, TableRow};
 use crate::time::iso;
@@ -558,7 +561,7 @@ impl Known {
         }
         for (id, name) in pairs(&format!(
             "SELECT id, name FROM organisations WHERE {}",
-            schema::living(&super::ORGANISATION)
+            schema::living(&crate::network::ORGANISATION)
         ))? {
             known.organisations.insert(fold(&name), uuid(&id));
         }
@@ -584,7 +587,7 @@ impl Known {
         let relations: Vec<(String, String, String, String)> = conn
             .prepare(&format!(
                 "SELECT id, from_org, to_org, kind FROM relations WHERE {}",
-                schema::living(&super::RELATION)
+                schema::living(&crate::network::RELATION)
             ))?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
