@@ -11,6 +11,14 @@ use crate::*;
 const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (coalition::COALITION.name, Coalition::FIELDS),
     (network::ORGANISATION.name, Organisation::FIELDS),
+    (meetings::MEETING.name, meetings::Meeting::FIELDS),
+    (
+        meetings::MEETING_ATTENDEE.name,
+        meetings::MeetingAttendee::FIELDS,
+    ),
+    (meetings::AGENDA_ITEM.name, meetings::AgendaItem::FIELDS),
+    (meetings::DECISION.name, meetings::Decision::FIELDS),
+    (meetings::ACTION_ITEM.name, meetings::ActionItem::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is
@@ -135,6 +143,7 @@ pub fn typescript() -> String {
         meetings::AgendaItem::decl(&cfg),
         meetings::AgendaItemInput::decl(&cfg),
         meetings::Decision::decl(&cfg),
+        meetings::DecisionInput::decl(&cfg),
         meetings::ActionItem::decl(&cfg),
         meetings::ActionItemFilter::decl(&cfg),
         meetings::ActionItemInput::decl(&cfg),
