@@ -617,11 +617,12 @@ pub fn meetings(meetings: usize, agenda_items: usize, dir: &Path) -> Result<Meet
             for (i, k, minutes) in &texts {
                 let meeting = made[i - chunk[0]];
                 let input = AgendaItemInput {
+                    meeting: Some(meeting),
                     title: Some(format!("Agendapunt {k}")),
                     minutes: Some(minutes.clone()),
                     ..Default::default()
                 };
-                crate::meetings::add_agenda_item_in(w, meeting, *k as i64 + 1, &input)?;
+                crate::meetings::add_agenda_item_in(w, *k as i64 + 1, &input)?;
             }
             ids.extend(made);
             Ok(())
@@ -748,8 +749,8 @@ pub fn exports(actions: usize, dir: &Path) -> Result<ExportsBench> {
 /// 1,200 action items, 600 actions in 15 municipalities × 12 interventions.
 fn scaled_coalition(dir: &Path) -> Result<Workspace> {
     use crate::meetings::{
-        add_action_item_in, add_decision_in, create_meeting_in, ActionItemStatus, FollowUp,
-        MeetingInput, MeetingKind, MeetingStatus,
+        add_action_item_in, add_decision_in, create_meeting_in, ActionItemInput, ActionItemStatus,
+        DecisionInput, FollowUp, MeetingInput, MeetingKind, MeetingStatus,
     };
     use crate::network::RelationInput;
 
@@ -790,17 +791,26 @@ fn scaled_coalition(dir: &Path) -> Result<Workspace> {
             };
             create_meeting_in(w, id, &input)?;
             for k in 0..2 {
-                add_decision_in(
-                    w,
-                    id,
-                    None,
-                    &format!("Besluit {k} van overleg {i}"),
-                    FollowUp::Uitgevoerd,
-                )?;
+                let input = DecisionInput {
+                    meeting: Some(id),
+                    text: Some(format!("Besluit {k} van overleg {i}")),
+                    follow_up: Some(FollowUp::Uitgevoerd),
+                    ..Default::default()
+                };
+                add_decision_in(w, &input)?;
             }
             for k in 0..4 {
                 let status = ActionItemStatus::ALL[(i + k) % ActionItemStatus::ALL.len()];
-                add_action_item_in(w, id, None, &format!("Actiepunt {k}"), owner, None, status)?;
+                // No day done, also for the done ones.
+                let input = ActionItemInput {
+                    meeting: Some(id),
+                    text: Some(format!("Actiepunt {k}")),
+                    owner: Some(owner.to_string()),
+                    status: Some(status),
+                    done_on: Some(String::new()),
+                    ..Default::default()
+                };
+                add_action_item_in(w, &input)?;
             }
         }
         Ok(())

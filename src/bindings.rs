@@ -25,6 +25,14 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (plan::INDICATOR_VALUE.name, plan::IndicatorValue::FIELDS),
     (plan::INTERVENTION.name, plan::Intervention::FIELDS),
     (plan::ROLLOUT.name, plan::Rollout::FIELDS),
+    (meetings::MEETING.name, meetings::Meeting::FIELDS),
+    (
+        meetings::MEETING_ATTENDEE.name,
+        meetings::MeetingAttendee::FIELDS,
+    ),
+    (meetings::AGENDA_ITEM.name, meetings::AgendaItem::FIELDS),
+    (meetings::DECISION.name, meetings::Decision::FIELDS),
+    (meetings::ACTION_ITEM.name, meetings::ActionItem::FIELDS),
 ];
 
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is
@@ -151,6 +159,7 @@ pub fn typescript() -> String {
         meetings::AgendaItem::decl(&cfg),
         meetings::AgendaItemInput::decl(&cfg),
         meetings::Decision::decl(&cfg),
+        meetings::DecisionInput::decl(&cfg),
         meetings::ActionItem::decl(&cfg),
         meetings::ActionItemFilter::decl(&cfg),
         meetings::ActionItemInput::decl(&cfg),

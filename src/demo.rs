@@ -11,7 +11,8 @@ use crate::coalition::{create_coalition_in, Coalition};
 use crate::error::{Error, Result};
 use crate::meetings::{
     add_action_item_in, add_agenda_item_in, add_decision_in, create_meeting_in, set_attendance_in,
-    ActionItemStatus, Attendance, FollowUp, MeetingInput, MeetingKind, MeetingStatus,
+    ActionItemInput, ActionItemStatus, AgendaItemInput, Attendance, DecisionInput, FollowUp,
+    MeetingInput, MeetingKind, MeetingStatus,
 };
 use crate::network::{
     create_contact_in, create_municipality_in, create_organisation_in, create_relation_in,
@@ -440,16 +441,24 @@ fn load_meetings(
         }
         let mut first_item = None;
         for (i, item) in m.agenda.iter().enumerate() {
-            let input = crate::meetings::AgendaItemInput {
+            let input = AgendaItemInput {
+                meeting: Some(id),
                 title: Some(item.title.clone()),
                 minutes: Some(item.minutes.clone()),
                 ..Default::default()
             };
-            let item = add_agenda_item_in(w, id, i as i64 + 1, &input)?;
+            let item = add_agenda_item_in(w, i as i64 + 1, &input)?;
             first_item.get_or_insert(item);
         }
         for d in &m.decisions {
-            add_decision_in(w, id, first_item, &d.text, d.follow_up)?;
+            let input = DecisionInput {
+                meeting: Some(id),
+                agenda_item: first_item.map(|a| a.to_string()),
+                text: Some(d.text.clone()),
+                follow_up: Some(d.follow_up),
+                ..Default::default()
+            };
+            add_decision_in(w, &input)?;
         }
         for a in &m.action_items {
             let owner = contacts
@@ -457,8 +466,17 @@ fn load_meetings(
                 .or_else(|| organisations.get(a.owner.as_str()))
                 .copied()
                 .ok_or_else(|| Error::InvalidInput(format!("demo: {}", a.owner)))?;
-            let due = crate::validate::optional_date("due", Some(&a.due))?;
-            add_action_item_in(w, id, None, &a.text, owner, due, a.status)?;
+            // A done item was done on its due date.
+            let input = ActionItemInput {
+                meeting: Some(id),
+                text: Some(a.text.clone()),
+                owner: Some(owner.to_string()),
+                due: Some(a.due.clone()),
+                status: Some(a.status),
+                done_on: (a.status == ActionItemStatus::Gedaan).then(|| a.due.clone()),
+                ..Default::default()
+            };
+            add_action_item_in(w, &input)?;
         }
     }
     Ok(())

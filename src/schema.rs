@@ -256,6 +256,46 @@ impl Kind for Money {
     }
 }
 
+/// A time of day (Europe/Amsterdam) that may be left empty: `9:30` or
+/// `09.30` is kept as `09:30`, so times compare as text; an empty text
+/// clears it (stored as the empty text).
+pub struct TimeOfDay;
+
+impl Kind for TimeOfDay {
+    type Stored = String;
+    type Input = String;
+    fn check(field: &'static str, input: &String) -> Result<String> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Ok(String::new());
+        }
+        let parsed = text
+            .split_once([':', '.'])
+            .and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
+            .filter(|(h, m)| *h < 24 && *m < 60);
+        match parsed {
+            Some((h, m)) => Ok(format!("{h:02}:{m:02}")),
+            None => Err(Error::validation(
+                field,
+                ValidationCode::InvalidDate,
+                format!("{text:?} is geen tijd (bijvoorbeeld 14:00)"),
+            )),
+        }
+    }
+    fn absent() -> String {
+        String::new()
+    }
+    fn is_blank(stored: &String) -> bool {
+        stored.is_empty()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<String> {
+        Text::<0>::read(row, column)
+    }
+    fn value(stored: &String) -> Value {
+        Value::from(stored.as_str())
+    }
+}
+
 /// Another entity's id, or none: typed as the id, or empty for none.
 pub struct Ref;
 
@@ -774,6 +814,30 @@ mod tests {
         assert_eq!(read(Some("klaar|nieuwerwets")), [Status::Done]);
         assert_eq!(read(Some("")), []);
         assert_eq!(read(None), []);
+    }
+
+    #[test]
+    fn a_time_of_day_is_kept_as_hours_and_minutes_or_empty() {
+        for (typed, kept) in [
+            ("9:30", "09:30"),
+            ("09.30", "09:30"),
+            (" 14:00 ", "14:00"),
+            ("", ""),
+        ] {
+            assert_eq!(TimeOfDay::check("start_time", &typed.into()).unwrap(), kept);
+        }
+        for wrong in ["25:00", "14:60", "twee uur", "14"] {
+            match TimeOfDay::check("end_time", &wrong.into()) {
+                Err(Error::Validation(v)) => {
+                    assert_eq!(
+                        (v.field.as_str(), v.code),
+                        ("end_time", ValidationCode::InvalidDate)
+                    )
+                }
+                other => panic!("{wrong:?} taken as {other:?}"),
+            }
+        }
+        assert_eq!(TimeOfDay::value(&String::new()), Value::from(""));
     }
 
     #[test]

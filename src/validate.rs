@@ -4,15 +4,6 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result, ValidationCode};
 
-/// Trimmed text that must be there and may not be longer than `max` characters.
-pub fn required_text(field: &str, value: &str, max: usize, missing: &str) -> Result<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(Error::validation(field, ValidationCode::Required, missing));
-    }
-    optional_text(field, value, max)
-}
-
 /// Text that may be empty but not longer than `max` characters.
 pub fn optional_text(field: &str, value: &str, max: usize) -> Result<String> {
     if value.chars().count() > max {
@@ -210,8 +201,7 @@ mod tests {
         assert!(date("d", "31-02-2026").is_err());
         assert!(date_order("d", Some(d), d.pred_opt()).is_err());
         assert!(date_order("d", Some(d), Some(d)).is_ok());
-        assert!(required_text("n", "  ", 5, "vul in").is_err());
-        assert_eq!(required_text("n", " ab ", 5, "vul in").unwrap(), "ab");
+        assert_eq!(optional_text("n", " ab ", 5).unwrap(), "ab");
         assert!(optional_text("n", "abcdef", 5).is_err());
     }
 

@@ -9,7 +9,7 @@ use wieg::export::{self, ExportFormat, ExportRequest, RestoreReport};
 use wieg::import::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::meetings::{
     ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItem, AgendaItemInput,
-    Attendance, Decision, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
+    Attendance, Decision, DecisionInput, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
 };
 use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionPage, Funding, FundingInput, FundingOverview, Goal,
@@ -679,15 +679,13 @@ pub async fn set_attendance(
         .await
 }
 
+/// At the end of the agenda of the meeting the input names.
 #[tauri::command]
 pub async fn add_agenda_item(
     state: State<'_, AppState>,
-    meeting: Uuid,
     input: AgendaItemInput,
 ) -> Result<AgendaItem> {
-    state
-        .run(move |ws| ws.add_agenda_item(meeting, &input))
-        .await
+    state.run(move |ws| ws.add_agenda_item(&input)).await
 }
 
 #[tauri::command]
@@ -699,16 +697,10 @@ pub async fn update_agenda_item(
     state.run(move |ws| ws.update_agenda_item(id, &input)).await
 }
 
+/// In the meeting the input names; agenda_item: an id, or '' for none.
 #[tauri::command]
-pub async fn add_decision(
-    state: State<'_, AppState>,
-    meeting: Uuid,
-    agenda_item: Option<Uuid>,
-    text: String,
-) -> Result<Decision> {
-    state
-        .run(move |ws| ws.add_decision(meeting, agenda_item, &text))
-        .await
+pub async fn add_decision(state: State<'_, AppState>, input: DecisionInput) -> Result<Decision> {
+    state.run(move |ws| ws.add_decision(&input)).await
 }
 
 #[tauri::command]
@@ -728,19 +720,13 @@ pub async fn list_decisions(state: State<'_, AppState>) -> Result<Vec<Decision>>
     state.run(move |ws| ws.list_decisions()).await
 }
 
-/// owner: a contact person or organisation id; due: "YYYY-MM-DD" or null.
+/// owner: a contact person or organisation id; due: "YYYY-MM-DD", or '' for none.
 #[tauri::command]
 pub async fn add_action_item(
     state: State<'_, AppState>,
-    meeting: Uuid,
-    agenda_item: Option<Uuid>,
-    text: String,
-    owner: Option<Uuid>,
-    due: Option<String>,
+    input: ActionItemInput,
 ) -> Result<ActionItem> {
-    state
-        .run(move |ws| ws.add_action_item(meeting, agenda_item, &text, owner, due.as_deref()))
-        .await
+    state.run(move |ws| ws.add_action_item(&input)).await
 }
 
 #[tauri::command]
@@ -772,13 +758,14 @@ pub async fn delete_action_item(state: State<'_, AppState>, id: Uuid) -> Result<
     state.run(move |ws| ws.delete_action_item(id)).await
 }
 
+/// Absent fields stay as they are.
 #[tauri::command]
 pub async fn update_decision(
     state: State<'_, AppState>,
     id: Uuid,
-    text: String,
+    input: DecisionInput,
 ) -> Result<Decision> {
-    state.run(move |ws| ws.update_decision(id, &text)).await
+    state.run(move |ws| ws.update_decision(id, &input)).await
 }
 
 #[tauri::command]

@@ -11,101 +11,228 @@ pub use search::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::changes::{EntitySpec, Writer};
+use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
-use crate::plan::living;
+use crate::plan::{ACTION, PILLAR};
 use crate::rows;
-use crate::time::{iso, parse_iso_or};
-use crate::validate;
+use crate::schema::require_living;
+use crate::schema::{entity, Choice, Date, Flag, Kind, Link, Moment, Ref, Text, TimeOfDay};
+use crate::time::iso;
 use crate::vocabulary::dutch_choice;
 use crate::workspace::Workspace;
 
-pub const MEETING: EntitySpec = EntitySpec {
-    name: "meeting",
-    table: "meetings",
-    fields: &[
-        "title",
-        "kind",
-        "pillar",
-        "date",
-        "start_time",
-        "end_time",
-        "location",
-        "online_link",
-        "status",
-        "chair",
-        "minute_taker",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
+dutch_choice!(
+    /// What kind of meeting (a kind from a newer version reads as "overig").
+    #[derive(Default)]
+    MeetingKind {
+        Stuurgroep = "stuurgroep",
+        Werkgroep = "werkgroep",
+        Netwerkbijeenkomst = "netwerkbijeenkomst",
+        #[default]
+        Overig = "overig",
+    }
+);
 
-pub const MEETING_ATTENDEE: EntitySpec = EntitySpec {
-    name: "meeting_attendee",
-    table: "meeting_attendees",
-    fields: &[
-        "meeting",
-        "contact",
-        "attendance",
-        "deleted",
-        "deleted_seen",
-    ],
-};
+dutch_choice!(
+    #[derive(Default)]
+    MeetingStatus {
+        #[default]
+        Gepland = "gepland",
+        Gehouden = "gehouden",
+        Vastgesteld = "notulen vastgesteld",
+    }
+);
 
-pub const AGENDA_ITEM: EntitySpec = EntitySpec {
-    name: "agenda_item",
-    table: "agenda_items",
-    fields: &[
-        "meeting",
-        "position",
-        "title",
-        "duration_min",
-        "presenter",
-        "action",
-        "minutes",
-        "confidential",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
+dutch_choice!(
+    /// Whether an invited person was there.
+    #[derive(Default)]
+    Attendance {
+        #[default]
+        Uitgenodigd = "uitgenodigd",
+        Aanwezig = "aanwezig",
+        Afgemeld = "afgemeld",
+        Afwezig = "afwezig",
+    }
+);
 
-pub const DECISION: EntitySpec = EntitySpec {
-    name: "decision",
-    table: "decisions",
-    fields: &[
-        "meeting",
-        "agenda_item",
-        "text",
-        "follow_up",
-        "follow_up_note",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
+dutch_choice!(
+    /// Whether a decision was carried out.
+    #[derive(Default)]
+    FollowUp {
+        #[default]
+        Open = "open",
+        Loopt = "loopt",
+        Uitgevoerd = "uitgevoerd",
+        NietUitgevoerd = "niet uitgevoerd",
+    }
+);
 
-pub const ACTION_ITEM: EntitySpec = EntitySpec {
-    name: "action_item",
-    table: "action_items",
-    fields: &[
-        "meeting",
-        "agenda_item",
-        "text",
-        "owner",
-        "due",
-        "status",
-        "done_on",
-        "created_at",
-        "deleted",
-        "deleted_seen",
-    ],
-};
+dutch_choice!(
+    #[derive(Default)]
+    ActionItemStatus {
+        #[default]
+        Open = "open",
+        Gedaan = "gedaan",
+        Vervallen = "vervallen",
+    }
+);
+
+/// How long an agenda item takes, in whole minutes, or not said. Unlike
+/// [`crate::schema::Int`] it can be absent: a new item without a duration
+/// writes none (the column stays empty), as items always did; once given it
+/// is changed, never cleared.
+pub struct Minutes;
+
+impl Kind for Minutes {
+    type Stored = Option<u32>;
+    type Input = u32;
+    fn check(_field: &'static str, input: &u32) -> Result<Option<u32>> {
+        Ok(Some(*input))
+    }
+    fn absent() -> Option<u32> {
+        None
+    }
+    fn is_blank(stored: &Option<u32>) -> bool {
+        stored.is_none()
+    }
+    fn read(row: &Row, column: &str) -> rusqlite::Result<Option<u32>> {
+        Ok(row
+            .get::<_, Option<i64>>(column)?
+            .and_then(|n| u32::try_from(n).ok()))
+    }
+    fn value(stored: &Option<u32>) -> Value {
+        stored.map_or(Value::Null, Value::from)
+    }
+}
+
+entity! {
+    /// A meeting.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Meeting in MEETING = "meeting", "meetings";
+    input MeetingInput => MeetingChecked {
+        /// The invited contact persons (replaces the list).
+        #[ts(optional)]
+        invited: Option<Vec<Uuid>>,
+    }
+    fields {
+        title: String = Text<200> ["Titel", "Title"] required "geef het overleg een naam",
+        kind: MeetingKind = Choice<MeetingKind> ["Soort overleg", "Kind of meeting"],
+        /// The plan's pillar it is about (typed as its id, empty for none).
+        pillar: Option<Uuid> = Ref ["Pijler", "Pillar"],
+        date: Option<NaiveDate> = Date ["Datum", "Date"] required "kies de datum van het overleg",
+        /// `14:00`, Europe/Amsterdam.
+        start_time: String = TimeOfDay ["Begintijd", "Start time"],
+        end_time: String = TimeOfDay ["Eindtijd", "End time"],
+        location: String = Text<300> ["Locatie", "Location"],
+        online_link: String = Text<500> ["Onlinelink", "Online link"],
+        status: MeetingStatus = Choice<MeetingStatus> ["Status", "Status"],
+        /// Who chairs it and who takes the minutes: contact persons (typed
+        /// as their ids, empty for none).
+        chair: Option<Uuid> = Ref ["Voorzitter", "Chair"],
+        minute_taker: Option<Uuid> = Ref ["Notulist", "Minute-taker"],
+    }
+    kept { created_at: DateTime<Utc> = Moment }
+    extra {}
+    hidden { deleted, deleted_seen }
+}
+
+entity! {
+    /// One invited contact person of a meeting and whether they were
+    /// there; its id is made from the pair (see [`INVITED`]).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct MeetingAttendee in MEETING_ATTENDEE = "meeting_attendee", "meeting_attendees";
+    input MeetingAttendeeInput => MeetingAttendeeChecked {}
+    fields {
+        meeting: Uuid = Link ["Overleg", "Meeting"] required "kies het overleg",
+        contact: Uuid = Link ["Contactpersoon", "Contact person"] required "kies de contactpersoon",
+        attendance: Attendance = Choice<Attendance> ["Aanwezigheid", "Attendance"],
+    }
+    kept { deleted: bool = Flag }
+    extra {}
+    hidden { deleted_seen }
+}
+
+entity! {
+    /// An item on a meeting's agenda, with its minutes. Its place on the
+    /// agenda (`position`) is kept by adding and reordering, not by a form.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct AgendaItem in AGENDA_ITEM = "agenda_item", "agenda_items";
+    input AgendaItemInput => AgendaItemChecked {}
+    fields {
+        /// The meeting it is on; it stays there.
+        meeting: Uuid = Link ["Overleg", "Meeting"] required "kies het overleg",
+        title: String = Text<300> ["Agendapunt", "Agenda item"]
+            required "geef het agendapunt een titel",
+        duration_min: Option<u32> = Minutes ["Duur (minuten)", "Duration (minutes)"],
+        /// Who introduces it: a contact person (typed as its id, empty for none).
+        presenter: Option<Uuid> = Ref ["Inleider", "Presenter"],
+        /// A plan action this item is about (typed as its id, empty for none).
+        action: Option<Uuid> = Ref ["Actie uit het actieplan", "Action from the action plan"],
+        /// Plain text with light Markdown; shown as text, never as HTML.
+        minutes: String = Text<100000> ["Notulen", "Minutes"],
+        /// Left out of the minutes that go to partners.
+        confidential: bool = Flag ["Vertrouwelijk (niet in de notulen voor partners)",
+            "Confidential (not in the minutes for partners)"],
+    }
+    kept {}
+    extra {}
+    hidden { position, created_at, deleted, deleted_seen }
+}
+
+entity! {
+    /// A decision taken in a meeting, and whether it was carried out.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct Decision in DECISION = "decision", "decisions";
+    input DecisionInput => DecisionChecked {}
+    fields {
+        /// The meeting it was taken in; it stays there.
+        meeting: Uuid = Link ["Overleg", "Meeting"] required "kies het overleg",
+        /// The agenda item it was taken under (typed as its id, empty for none).
+        agenda_item: Option<Uuid> = Ref ["Agendapunt", "Agenda item"],
+        text: String = Text<5000> ["Besluit", "Decision"] required "schrijf het besluit op",
+        follow_up: FollowUp = Choice<FollowUp> ["Opvolging", "Follow-up"],
+        follow_up_note: String = Text<5000> ["Toelichting", "Note"],
+    }
+    kept {}
+    extra {}
+    hidden { created_at, deleted, deleted_seen }
+}
+
+entity! {
+    /// Something to be done, agreed in a meeting, with one owner.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+    pub struct ActionItem in ACTION_ITEM = "action_item", "action_items";
+    input ActionItemInput => ActionItemChecked {}
+    fields {
+        /// The meeting it was agreed in; it stays there.
+        meeting: Uuid = Link ["Overleg", "Meeting"] required "kies het overleg",
+        /// The agenda item it was agreed under (typed as its id, empty for none).
+        agenda_item: Option<Uuid> = Ref ["Agendapunt", "Agenda item"],
+        text: String = Text<2000> ["Actiepunt", "Action item"]
+            required "schrijf op wat er moet gebeuren",
+        /// One contact person or organisation.
+        owner: Option<Uuid> = Ref ["Eigenaar", "Owner"]
+            required "kies wie het oppakt: één persoon of organisatie",
+        /// The day it must be done by (empty for none).
+        due: Option<NaiveDate> = Date ["Uiterlijk", "Due"],
+        /// Set to done without a day done, it was done today.
+        status: ActionItemStatus = Choice<ActionItemStatus> ["Status", "Status"],
+        done_on: Option<NaiveDate> = Date ["Gedaan op", "Done on"],
+    }
+    kept {}
+    extra {
+        meeting_title: String,
+        meeting_date: Option<NaiveDate>,
+        owner_name: String,
+        overdue: bool,
+    }
+    hidden { created_at, deleted, deleted_seen }
+}
 
 const INVITED: Membership = Membership {
     spec: &MEETING_ATTENDEE,
@@ -116,92 +243,8 @@ const INVITED: Membership = Membership {
     namespace: Uuid::from_u128(0x5ee1_a2d0_0000_4000_8000_0000_6d65_6574),
 };
 
-dutch_choice!(
-    /// What kind of meeting.
-    MeetingKind {
-        Stuurgroep = "stuurgroep",
-        Werkgroep = "werkgroep",
-        Netwerkbijeenkomst = "netwerkbijeenkomst",
-        Overig = "overig",
-    }
-);
-
-dutch_choice!(
-    MeetingStatus {
-        Gepland = "gepland",
-        Gehouden = "gehouden",
-        Vastgesteld = "notulen vastgesteld",
-    }
-);
-
-dutch_choice!(
-    /// Whether an invited person was there.
-    Attendance {
-        Uitgenodigd = "uitgenodigd",
-        Aanwezig = "aanwezig",
-        Afgemeld = "afgemeld",
-        Afwezig = "afwezig",
-    }
-);
-
-dutch_choice!(
-    /// Whether a decision was carried out.
-    FollowUp {
-        Open = "open",
-        Loopt = "loopt",
-        Uitgevoerd = "uitgevoerd",
-        NietUitgevoerd = "niet uitgevoerd",
-    }
-);
-
-dutch_choice!(
-    ActionItemStatus {
-        Open = "open",
-        Gedaan = "gedaan",
-        Vervallen = "vervallen",
-    }
-);
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Meeting {
-    pub id: Uuid,
-    pub title: String,
-    pub kind: MeetingKind,
-    pub pillar: Option<Uuid>,
-    pub date: Option<NaiveDate>,
-    /// `14:00`, Europe/Amsterdam.
-    pub start_time: String,
-    pub end_time: String,
-    pub location: String,
-    pub online_link: String,
-    pub status: MeetingStatus,
-    pub chair: Option<Uuid>,
-    pub minute_taker: Option<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct MeetingInput {
-    pub title: Option<String>,
-    pub kind: Option<MeetingKind>,
-    /// A pillar id, or empty for none.
-    pub pillar: Option<String>,
-    pub date: Option<String>,
-    pub start_time: Option<String>,
-    pub end_time: Option<String>,
-    pub location: Option<String>,
-    pub online_link: Option<String>,
-    pub status: Option<MeetingStatus>,
-    /// Contact ids, or empty for none.
-    pub chair: Option<String>,
-    pub minute_taker: Option<String>,
-    /// The invited contact persons (replaces the list).
-    pub invited: Option<Vec<Uuid>>,
-}
-
+/// An invited person as a meeting page shows them: the pair's attendance
+/// with the contact's name, e-mail and organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Attendee {
     pub contact: Uuid,
@@ -209,72 +252,6 @@ pub struct Attendee {
     pub email: Option<String>,
     pub organisation: String,
     pub attendance: Attendance,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AgendaItem {
-    pub id: Uuid,
-    pub meeting: Uuid,
-    pub title: String,
-    pub duration_min: Option<u32>,
-    pub presenter: Option<Uuid>,
-    /// A plan action this item is about.
-    pub action: Option<Uuid>,
-    /// Plain text with light Markdown; shown as text, never as HTML.
-    pub minutes: String,
-    /// Left out of the minutes that go to partners.
-    pub confidential: bool,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct AgendaItemInput {
-    pub title: Option<String>,
-    pub duration_min: Option<u32>,
-    pub presenter: Option<String>,
-    pub action: Option<String>,
-    pub minutes: Option<String>,
-    pub confidential: Option<bool>,
-}
-
-/// A change to an action item; absent fields stay as they are.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(optional_fields)]
-pub struct ActionItemInput {
-    pub text: Option<String>,
-    pub owner: Option<Uuid>,
-    /// A date, or empty for none.
-    pub due: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Decision {
-    pub id: Uuid,
-    pub meeting: Uuid,
-    pub agenda_item: Option<Uuid>,
-    pub text: String,
-    pub follow_up: FollowUp,
-    pub follow_up_note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ActionItem {
-    pub id: Uuid,
-    /// The meeting it was agreed in.
-    pub meeting: Uuid,
-    pub meeting_title: String,
-    pub meeting_date: Option<NaiveDate>,
-    pub agenda_item: Option<Uuid>,
-    pub text: String,
-    /// One contact person or organisation.
-    pub owner: Option<Uuid>,
-    pub owner_name: String,
-    pub due: Option<NaiveDate>,
-    pub status: ActionItemStatus,
-    pub done_on: Option<NaiveDate>,
-    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -299,127 +276,106 @@ pub struct MeetingDetail {
     pub open_from_earlier: Vec<ActionItem>,
 }
 
-const SELECT: &str = "SELECT id, title, kind, pillar, date, start_time, end_time, location, \
-     online_link, status, chair, minute_taker, created_at, updated_at FROM meetings";
-
-fn optional_uuid(r: &Row, i: usize) -> rusqlite::Result<Option<Uuid>> {
-    Ok(Uuid::try_parse(&r.get::<_, String>(i)?).ok())
+fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
+    let mut meeting = Meeting::read(r)?;
+    if meeting.created_at == DateTime::<Utc>::MIN_UTC {
+        meeting.created_at = meeting.updated_at;
+    }
+    Ok(meeting)
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
-    let updated_at = parse_iso_or(&r.get::<_, String>(13)?, DateTime::<Utc>::MIN_UTC);
-    Ok(Meeting {
-        id: rows::uuid(r, 0)?,
-        title: r.get(1)?,
-        kind: r
-            .get::<_, String>(2)?
-            .parse()
-            .unwrap_or(MeetingKind::Overig),
-        pillar: optional_uuid(r, 3)?,
-        date: rows::date(r, 4)?,
-        start_time: r.get(5)?,
-        end_time: r.get(6)?,
-        location: r.get(7)?,
-        online_link: r.get(8)?,
-        status: r
-            .get::<_, String>(9)?
-            .parse()
-            .unwrap_or(MeetingStatus::Gepland),
-        chair: optional_uuid(r, 10)?,
-        minute_taker: optional_uuid(r, 11)?,
-        created_at: parse_iso_or(&r.get::<_, String>(12)?, updated_at),
-        updated_at,
+fn get(conn: &rusqlite::Connection, id: Uuid) -> Result<Meeting> {
+    rows::by_id(conn, Meeting::SELECT, id, "overleg", from_row)
+}
+
+/// A joined text column, by name; none reads as empty.
+fn text(r: &Row, column: &str) -> rusqlite::Result<String> {
+    Ok(r.get::<_, Option<String>>(column)?.unwrap_or_default())
+}
+
+/// An invited person: a [`MeetingAttendee`] row with the contact's columns
+/// joined as `contact_name`, `contact_email` and `organisation_name`.
+fn attendee_from_row(r: &Row) -> rusqlite::Result<Attendee> {
+    let pair = MeetingAttendee::read(r)?;
+    Ok(Attendee {
+        contact: pair.contact,
+        name: text(r, "contact_name")?,
+        email: Some(text(r, "contact_email")?).filter(|e| !e.is_empty()),
+        organisation: text(r, "organisation_name")?,
+        attendance: pair.attendance,
     })
 }
 
-/// `9:30` or `09.30` as `09:30`.
-fn valid_time(field: &str, text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(String::new());
-    }
-    let parsed = text
-        .split_once([':', '.'])
-        .and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
-        .filter(|(h, m)| *h < 24 && *m < 60);
-    match parsed {
-        Some((h, m)) => Ok(format!("{h:02}:{m:02}")),
-        None => Err(Error::validation(
-            field,
-            ValidationCode::InvalidDate,
-            format!("{text:?} is geen tijd (bijvoorbeeld 14:00)"),
-        )),
+/// Action items with their meeting's title and date and their owner's name
+/// (`a.*` read by name, the joined columns by their own names); living ones
+/// of living meetings.
+const ITEM_SELECT: &str = "SELECT a.*, m.title AS meeting_title, m.date AS meeting_date, \
+     coalesce(c.name, o.name, '') AS owner_name FROM action_items a \
+     JOIN meetings m ON m.id = a.meeting AND m.deleted = 0 \
+     LEFT JOIN contacts c ON c.id = a.owner LEFT JOIN organisations o ON o.id = a.owner \
+     WHERE a.deleted = 0 AND a.created_at != ''";
+
+/// An action item from an `ITEM_SELECT` row; overdue as of `today`.
+fn item_from_row(today: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<ActionItem> {
+    move |r| {
+        let mut item = ActionItem::read(r)?;
+        item.meeting_title = text(r, "meeting_title")?;
+        item.meeting_date = Date::read(r, "meeting_date")?;
+        item.owner_name = text(r, "owner_name")?;
+        item.overdue = item.status == ActionItemStatus::Open && item.due.is_some_and(|d| d < today);
+        Ok(item)
     }
 }
 
-/// An id in a text field, or none for an empty text; checked to be living.
-fn optional_ref(w: &Writer, field: &str, text: &str, table: &str, what: &str) -> Result<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(String::new());
-    }
-    let id = Uuid::try_parse(text).map_err(|_| {
-        Error::validation(
+/// A contact person that exists (contact persons are erased, never
+/// deleted: there is a row or not).
+fn known_contact(w: &Writer, field: &str, id: Option<Uuid>) -> Result<()> {
+    let Some(id) = id else { return Ok(()) };
+    let known: bool = w.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND created_at != '')",
+        [id.to_string()],
+        |r| r.get(0),
+    )?;
+    if known {
+        Ok(())
+    } else {
+        Err(Error::validation(
             field,
             ValidationCode::InvalidChoice,
-            format!("{text:?} is geen id"),
-        )
-    })?;
-    if table == "contacts" {
-        // Contact persons are erased, never deleted: there is a row or not.
-        let known: bool = w.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND created_at != '')",
-            [id.to_string()],
-            |r| r.get(0),
-        )?;
-        if !known {
-            return Err(Error::validation(
-                field,
-                ValidationCode::InvalidChoice,
-                format!("{what} {id} bestaat niet (meer)"),
-            ));
-        }
-    } else {
-        living(w.conn(), table, field, id, what)?;
+            format!("contactpersoon {id} bestaat niet (meer)"),
+        ))
     }
-    Ok(id.to_string())
 }
 
-fn write_meeting(
-    w: &mut Writer,
-    id: Uuid,
-    before: Option<&Meeting>,
-    input: &MeetingInput,
-) -> Result<()> {
-    let text = |value: &Option<String>, old: Option<&String>| {
-        value.clone().or(old.cloned()).unwrap_or_default()
-    };
-    let id_text = |id: Option<Uuid>| id.map(|i| i.to_string()).unwrap_or_default();
-    let title = validate::required_text(
-        "title",
-        &text(&input.title, before.map(|b| &b.title)),
-        200,
-        "geef het overleg een naam",
-    )?;
-    let date = match &input.date {
-        Some(d) => validate::optional_date("date", Some(d))?,
-        None => before.and_then(|b| b.date),
-    };
-    let date = date.ok_or_else(|| {
-        Error::validation(
-            "date",
-            ValidationCode::Required,
-            "kies de datum van het overleg",
-        )
-    })?;
-    let start = valid_time(
-        "start_time",
-        &text(&input.start_time, before.map(|b| &b.start_time)),
-    )?;
-    let end = valid_time(
-        "end_time",
-        &text(&input.end_time, before.map(|b| &b.end_time)),
-    )?;
+/// A row stays with the meeting it was made in: an edit may name that
+/// meeting, never another.
+fn same_meeting(given: Option<Uuid>, meeting: Uuid, what: &str) -> Result<()> {
+    match given {
+        Some(m) if m != meeting => Err(Error::validation(
+            "meeting",
+            ValidationCode::InvalidChoice,
+            format!("{what} blijft bij het overleg waarin het is gemaakt"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The rules between a meeting's fields, for what is written over `before`
+/// (none when creating): the times in order, the pillar living, the chair
+/// and minute taker known.
+fn check_meeting(w: &Writer, fields: &MeetingChecked, before: Option<&Meeting>) -> Result<()> {
+    let start = fields
+        .start_time
+        .as_ref()
+        .or(before.map(|b| &b.start_time))
+        .cloned()
+        .unwrap_or_default();
+    let end = fields
+        .end_time
+        .as_ref()
+        .or(before.map(|b| &b.end_time))
+        .cloned()
+        .unwrap_or_default();
     if !start.is_empty() && !end.is_empty() && end < start {
         return Err(Error::validation(
             "end_time",
@@ -427,47 +383,14 @@ fn write_meeting(
             "het overleg eindigt vóór het begint",
         ));
     }
-    let pillar = match &input.pillar {
-        Some(p) => optional_ref(w, "pillar", p, "pillars", "pijler")?,
-        None => id_text(before.and_then(|b| b.pillar)),
-    };
-    let chair = match &input.chair {
-        Some(c) => optional_ref(w, "chair", c, "contacts", "contactpersoon")?,
-        None => id_text(before.and_then(|b| b.chair)),
-    };
-    let taker = match &input.minute_taker {
-        Some(c) => optional_ref(w, "minute_taker", c, "contacts", "contactpersoon")?,
-        None => id_text(before.and_then(|b| b.minute_taker)),
-    };
-    let location = validate::optional_text(
-        "location",
-        &text(&input.location, before.map(|b| &b.location)),
-        300,
-    )?;
-    let link = validate::optional_text(
-        "online_link",
-        &text(&input.online_link, before.map(|b| &b.online_link)),
-        500,
-    )?;
-    let kind = input
-        .kind
-        .or(before.map(|b| b.kind))
-        .unwrap_or(MeetingKind::Overig);
-    let status = input
-        .status
-        .or(before.map(|b| b.status))
-        .unwrap_or(MeetingStatus::Gepland);
-    w.set(&MEETING, id, "title", title)?;
-    w.set(&MEETING, id, "kind", kind.code())?;
-    w.set(&MEETING, id, "pillar", pillar)?;
-    w.set(&MEETING, id, "date", date.to_string())?;
-    w.set(&MEETING, id, "start_time", start)?;
-    w.set(&MEETING, id, "end_time", end)?;
-    w.set(&MEETING, id, "location", location)?;
-    w.set(&MEETING, id, "online_link", link)?;
-    w.set(&MEETING, id, "status", status.code())?;
-    w.set(&MEETING, id, "chair", chair)?;
-    w.set(&MEETING, id, "minute_taker", taker)?;
+    if let Some(Some(pillar)) = fields.pillar {
+        require_living(w.conn(), &PILLAR, "pillar", pillar, "pijler")?;
+    }
+    known_contact(w, "chair", fields.chair.flatten())?;
+    known_contact(w, "minute_taker", fields.minute_taker.flatten())
+}
+
+fn write_invited(w: &mut Writer, id: Uuid, input: &MeetingInput) -> Result<()> {
     if let Some(invited) = &input.invited {
         for c in invited {
             rows::by_id(
@@ -483,62 +406,44 @@ fn write_meeting(
     Ok(())
 }
 
-fn get(conn: &rusqlite::Connection, id: Uuid) -> Result<Meeting> {
-    rows::by_id(conn, SELECT, id, "overleg", from_row)
-}
-
-const ITEM_SELECT: &str = "SELECT a.id, a.meeting, a.text, a.owner, a.due, a.status, a.done_on, \
-     a.agenda_item, m.title, m.date, coalesce(c.name, o.name, '') FROM action_items a \
-     JOIN meetings m ON m.id = a.meeting AND m.deleted = 0 \
-     LEFT JOIN contacts c ON c.id = a.owner LEFT JOIN organisations o ON o.id = a.owner \
-     WHERE a.deleted = 0 AND a.created_at != ''";
-
-/// An action item from an `ITEM_SELECT` row; overdue as of `today`.
-fn item_from_row(today: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<ActionItem> {
-    move |r| item_from(r, today)
-}
-
-fn item_from(r: &Row, today: NaiveDate) -> rusqlite::Result<ActionItem> {
-    let status = r
-        .get::<_, String>(5)?
-        .parse()
-        .unwrap_or(ActionItemStatus::Open);
-    let due = rows::date(r, 4)?;
-    Ok(ActionItem {
-        id: rows::uuid(r, 0)?,
-        meeting: rows::uuid(r, 1)?,
-        text: r.get(2)?,
-        owner: optional_uuid(r, 3)?,
-        due,
-        status,
-        done_on: rows::date(r, 6)?,
-        agenda_item: optional_uuid(r, 7)?,
-        meeting_title: r.get(8)?,
-        meeting_date: rows::date(r, 9)?,
-        owner_name: r.get(10)?,
-        overdue: status == ActionItemStatus::Open && due.is_some_and(|d| d < today),
-    })
-}
-
+/// A new meeting: every field is written (what is left out empty, or its
+/// default kind and status).
 pub(crate) fn create_meeting_in(w: &mut Writer, id: Uuid, input: &MeetingInput) -> Result<()> {
-    write_meeting(w, id, None, input)?;
+    let fields = input.check(true)?;
+    check_meeting(w, &fields, None)?;
+    fields.write(w, id)?;
+    write_invited(w, id, input)?;
     w.set(&MEETING, id, "created_at", iso(w.now()))?;
     w.set(&MEETING, id, "deleted", false).map(drop)
 }
 
+/// A new agenda item at `position` on its meeting's agenda. Of the fields
+/// a new item need not have, only those given are written.
 pub(crate) fn add_agenda_item_in(
     w: &mut Writer,
-    meeting: Uuid,
     position: i64,
     input: &AgendaItemInput,
 ) -> Result<Uuid> {
+    // Refuses an item without its meeting or title ...
+    input.check(true)?;
+    // ... and writes what is given, nothing for what is not.
+    let fields = input.check(false)?;
+    check_agenda_item(w, &fields)?;
     let id = Uuid::now_v7();
-    w.set(&AGENDA_ITEM, id, "meeting", meeting.to_string())?;
     w.set(&AGENDA_ITEM, id, "position", position)?;
-    write_agenda_item(w, id, input, true)?;
+    fields.write(w, id)?;
     w.set(&AGENDA_ITEM, id, "created_at", iso(w.now()))?;
     w.set(&AGENDA_ITEM, id, "deleted", false)?;
     Ok(id)
+}
+
+/// The presenter a known contact person, the action a living one.
+fn check_agenda_item(w: &Writer, fields: &AgendaItemChecked) -> Result<()> {
+    known_contact(w, "presenter", fields.presenter.flatten())?;
+    if let Some(Some(action)) = fields.action {
+        require_living(w.conn(), &ACTION, "action", action, "actie")?;
+    }
+    Ok(())
 }
 
 pub(crate) fn set_attendance_in(
@@ -548,62 +453,45 @@ pub(crate) fn set_attendance_in(
     attendance: Attendance,
 ) -> Result<()> {
     let id = INVITED.pair_id(meeting, contact);
-    w.set(&MEETING_ATTENDEE, id, "attendance", attendance.code())
-        .map(drop)
+    MeetingAttendeeInput {
+        attendance: Some(attendance),
+        ..Default::default()
+    }
+    .check(false)?
+    .write(w, id)
 }
 
-pub(crate) fn add_decision_in(
-    w: &mut Writer,
-    meeting: Uuid,
-    agenda_item: Option<Uuid>,
-    text: &str,
-    follow_up: FollowUp,
-) -> Result<Uuid> {
-    let text = validate::required_text("text", text, 5_000, "schrijf het besluit op")?;
+/// A new decision. A follow-up note is written only when given.
+pub(crate) fn add_decision_in(w: &mut Writer, input: &DecisionInput) -> Result<Uuid> {
+    let mut fields = input.check(true)?;
+    if input.follow_up_note.is_none() {
+        fields.follow_up_note = None;
+    }
     let id = Uuid::now_v7();
-    w.set(&DECISION, id, "meeting", meeting.to_string())?;
-    w.set(
-        &DECISION,
-        id,
-        "agenda_item",
-        agenda_item.map(|a| a.to_string()).unwrap_or_default(),
-    )?;
-    w.set(&DECISION, id, "text", text)?;
-    w.set(&DECISION, id, "follow_up", follow_up.code())?;
+    fields.write(w, id)?;
     w.set(&DECISION, id, "created_at", iso(w.now()))?;
     w.set(&DECISION, id, "deleted", false)?;
     Ok(id)
 }
 
-/// An action item; `owner` already checked to be a person or organisation.
-pub(crate) fn add_action_item_in(
-    w: &mut Writer,
-    meeting: Uuid,
-    agenda_item: Option<Uuid>,
-    text: &str,
-    owner: Uuid,
-    due: Option<NaiveDate>,
-    status: ActionItemStatus,
-) -> Result<Uuid> {
-    let text = validate::required_text("text", text, 2_000, "schrijf op wat er moet gebeuren")?;
+/// A new action item with one owner (a contact person or an organisation).
+pub(crate) fn add_action_item_in(w: &mut Writer, input: &ActionItemInput) -> Result<Uuid> {
+    let mut fields = input.check(true)?;
+    known_owner(w.conn(), fields.owner.flatten())?;
+    done_when_done(&mut fields, input, w.today());
     let id = Uuid::now_v7();
-    w.set(&ACTION_ITEM, id, "meeting", meeting.to_string())?;
-    w.set(
-        &ACTION_ITEM,
-        id,
-        "agenda_item",
-        agenda_item.map(|a| a.to_string()).unwrap_or_default(),
-    )?;
-    w.set(&ACTION_ITEM, id, "text", text)?;
-    w.set(&ACTION_ITEM, id, "owner", owner.to_string())?;
-    w.set(&ACTION_ITEM, id, "due", due.map(|d| d.to_string()))?;
-    w.set(&ACTION_ITEM, id, "status", status.code())?;
-    if status == ActionItemStatus::Gedaan {
-        w.set(&ACTION_ITEM, id, "done_on", due.map(|d| d.to_string()))?;
-    }
+    fields.write(w, id)?;
     w.set(&ACTION_ITEM, id, "created_at", iso(w.now()))?;
     w.set(&ACTION_ITEM, id, "deleted", false)?;
     Ok(id)
+}
+
+/// A status set without a day it was done: done today when done, not done
+/// otherwise.
+fn done_when_done(fields: &mut ActionItemChecked, input: &ActionItemInput, today: NaiveDate) {
+    if let (Some(status), None) = (input.status, &input.done_on) {
+        fields.done_on = Some((status == ActionItemStatus::Gedaan).then_some(today));
+    }
 }
 
 impl Workspace {
@@ -635,22 +523,27 @@ impl Workspace {
         };
         let new = self.create_meeting(&input)?;
         for item in &detail.agenda {
-            self.add_agenda_item(
-                new.id,
-                &AgendaItemInput {
-                    title: Some(item.title.clone()),
-                    duration_min: item.duration_min,
-                    presenter: item.presenter.map(|p| p.to_string()),
-                    ..Default::default()
-                },
-            )?;
+            self.add_agenda_item(&AgendaItemInput {
+                meeting: Some(new.id),
+                title: Some(item.title.clone()),
+                duration_min: item.duration_min,
+                presenter: item.presenter.map(|p| p.to_string()),
+                ..Default::default()
+            })?;
         }
         Ok(new)
     }
 
+    /// Change the given fields (and the invited persons, if given); what is
+    /// left out stays as it is.
     pub fn update_meeting(&mut self, id: Uuid, input: &MeetingInput) -> Result<Meeting> {
         let before = get(self.conn(), id)?;
-        self.write(|w| write_meeting(w, id, Some(&before), input))?;
+        let fields = input.check(false)?;
+        self.write(|w| {
+            check_meeting(w, &fields, Some(&before))?;
+            fields.write(w, id)?;
+            write_invited(w, id, input)
+        })?;
         get(self.conn(), id)
     }
 
@@ -662,7 +555,8 @@ impl Workspace {
     /// Meetings, the latest first.
     pub fn list_meetings(&self) -> Result<Vec<Meeting>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT} WHERE deleted = 0 AND created_at != '' ORDER BY date DESC, start_time DESC, id"
+            "{} WHERE deleted = 0 AND created_at != '' ORDER BY date DESC, start_time DESC, id",
+            Meeting::SELECT
         ))?;
         let list = stmt.query_map([], from_row)?;
         Ok(list.collect::<rusqlite::Result<_>>()?)
@@ -673,35 +567,31 @@ impl Workspace {
         let conn = self.conn();
         let invited = INVITED.of(conn, &[id])?.remove(&id).unwrap_or_default();
         let mut attendees = Vec::new();
+        let mut attendee = conn.prepare_cached(&format!(
+            "SELECT a.*, c.name AS contact_name, c.email AS contact_email, \
+             coalesce(o.name, '') AS organisation_name FROM ({}) a \
+             JOIN contacts c ON c.id = a.contact LEFT JOIN organisations o ON o.id = c.organisation \
+             WHERE a.id = ?1",
+            MeetingAttendee::SELECT
+        ))?;
         for contact in invited {
-            let (name, email, organisation, attendance): (String, String, String, String) = conn.query_row(
-                "SELECT c.name, c.email, coalesce(o.name, ''), coalesce(a.attendance, 'uitgenodigd') FROM contacts c \
-                 LEFT JOIN organisations o ON o.id = c.organisation \
-                 LEFT JOIN meeting_attendees a ON a.id = ?2 WHERE c.id = ?1",
-                [contact.to_string(), INVITED.pair_id(id, contact).to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?;
-            attendees.push(Attendee {
-                contact,
-                name,
-                email: Some(email).filter(|e| !e.is_empty()),
-                organisation,
-                attendance: attendance.parse().unwrap_or(Attendance::Uitgenodigd),
-            });
+            let pair = INVITED.pair_id(id, contact).to_string();
+            attendees.push(attendee.query_row([pair], attendee_from_row)?);
         }
         attendees.sort_by_cached_key(|a| crate::vocabulary::fold(&a.name));
         let agenda = conn
-            .prepare_cached(
-                &format!("{AGENDA_SELECT} WHERE meeting = ?1 AND deleted = 0 AND created_at != '' ORDER BY position, id"),
-            )?
-            .query_map([id.to_string()], agenda_item_from_row)?
+            .prepare_cached(&format!(
+                "{} WHERE meeting = ?1 AND deleted = 0 AND created_at != '' ORDER BY position, id",
+                AgendaItem::SELECT
+            ))?
+            .query_map([id.to_string()], AgendaItem::read)?
             .collect::<rusqlite::Result<_>>()?;
         let decisions = conn
-            .prepare_cached(
-                "SELECT id, meeting, agenda_item, text, follow_up, follow_up_note FROM decisions \
-                 WHERE meeting = ?1 AND deleted = 0 AND created_at != '' ORDER BY created_at, id",
-            )?
-            .query_map([id.to_string()], decision_from_row)?
+            .prepare_cached(&format!(
+                "{} WHERE meeting = ?1 AND deleted = 0 AND created_at != '' ORDER BY created_at, id",
+                Decision::SELECT
+            ))?
+            .query_map([id.to_string()], Decision::read)?
             .collect::<rusqlite::Result<_>>()?;
         let action_items = conn
             .prepare_cached(&format!(
@@ -756,58 +646,65 @@ impl Workspace {
         self.write(|w| set_attendance_in(w, meeting, contact, attendance))
     }
 
-    pub fn add_agenda_item(
-        &mut self,
-        meeting: Uuid,
-        input: &AgendaItemInput,
-    ) -> Result<AgendaItem> {
-        get(self.conn(), meeting)?;
+    /// An agenda item at the end of its meeting's agenda.
+    pub fn add_agenda_item(&mut self, input: &AgendaItemInput) -> Result<AgendaItem> {
+        if let Some(meeting) = input.meeting {
+            get(self.conn(), meeting)?;
+        }
         let id = self.write(|w| {
             let last: i64 = w.conn().query_row(
                 "SELECT coalesce(max(position), 0) FROM agenda_items WHERE meeting = ?1",
-                [meeting.to_string()],
+                [input.meeting.unwrap_or_default().to_string()],
                 |r| r.get(0),
             )?;
-            add_agenda_item_in(w, meeting, last + 1, input)
+            add_agenda_item_in(w, last + 1, input)
         })?;
         self.agenda_item(id)
     }
 
+    /// Change the given fields; what is left out stays as it is.
     pub fn update_agenda_item(&mut self, id: Uuid, input: &AgendaItemInput) -> Result<AgendaItem> {
-        self.agenda_item(id)?;
-        self.write(|w| write_agenda_item(w, id, input, false))?;
+        let before = self.agenda_item(id)?;
+        let fields = input.check(false)?;
+        same_meeting(fields.meeting, before.meeting, "een agendapunt")?;
+        self.write(|w| {
+            check_agenda_item(w, &fields)?;
+            fields.write(w, id)
+        })?;
         self.agenda_item(id)
     }
 
     pub fn agenda_item(&self, id: Uuid) -> Result<AgendaItem> {
         rows::by_id(
             self.conn(),
-            AGENDA_SELECT,
+            AgendaItem::SELECT,
             id,
             "agendapunt",
-            agenda_item_from_row,
+            AgendaItem::read,
         )
     }
 
-    pub fn add_decision(
-        &mut self,
-        meeting: Uuid,
-        agenda_item: Option<Uuid>,
-        text: &str,
-    ) -> Result<Decision> {
-        get(self.conn(), meeting)?;
-        let id = self.write(|w| add_decision_in(w, meeting, agenda_item, text, FollowUp::Open))?;
+    /// A decision in a meeting, under one of its agenda items or none.
+    pub fn add_decision(&mut self, input: &DecisionInput) -> Result<Decision> {
+        if let Some(meeting) = input.meeting {
+            get(self.conn(), meeting)?;
+        }
+        let id = self.write(|w| add_decision_in(w, input))?;
         self.decision(id)
     }
 
     pub fn decision(&self, id: Uuid) -> Result<Decision> {
-        rows::by_id(
-            self.conn(),
-            "SELECT id, meeting, agenda_item, text, follow_up, follow_up_note FROM decisions",
-            id,
-            "besluit",
-            decision_from_row,
-        )
+        rows::by_id(self.conn(), Decision::SELECT, id, "besluit", Decision::read)
+    }
+
+    /// Change the given fields (its text, its follow-up); what is left out
+    /// stays as it is.
+    pub fn update_decision(&mut self, id: Uuid, input: &DecisionInput) -> Result<Decision> {
+        let before = self.decision(id)?;
+        let fields = input.check(false)?;
+        same_meeting(fields.meeting, before.meeting, "een besluit")?;
+        self.write(|w| fields.write(w, id))?;
+        self.decision(id)
     }
 
     /// Say whether a decision was carried out.
@@ -817,50 +714,32 @@ impl Workspace {
         follow_up: FollowUp,
         note: &str,
     ) -> Result<Decision> {
-        self.decision(id)?;
-        let note = validate::optional_text("follow_up_note", note, 5_000)?;
-        self.write(|w| {
-            w.set(&DECISION, id, "follow_up", follow_up.code())?;
-            w.set(&DECISION, id, "follow_up_note", note).map(drop)
-        })?;
-        self.decision(id)
+        self.update_decision(
+            id,
+            &DecisionInput {
+                follow_up: Some(follow_up),
+                follow_up_note: Some(note.to_string()),
+                ..Default::default()
+            },
+        )
     }
 
     /// Every decision with its follow-up, the latest meeting first.
     pub fn list_decisions(&self) -> Result<Vec<Decision>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT d.id, d.meeting, d.agenda_item, d.text, d.follow_up, d.follow_up_note FROM decisions d \
-             JOIN meetings m ON m.id = d.meeting AND m.deleted = 0 \
+            "SELECT d.* FROM decisions d JOIN meetings m ON m.id = d.meeting AND m.deleted = 0 \
              WHERE d.deleted = 0 AND d.created_at != '' ORDER BY m.date DESC, d.created_at, d.id",
         )?;
-        let list = stmt.query_map([], decision_from_row)?;
+        let list = stmt.query_map([], Decision::read)?;
         Ok(list.collect::<rusqlite::Result<_>>()?)
     }
 
     /// An action item with one owner (a contact person or an organisation).
-    pub fn add_action_item(
-        &mut self,
-        meeting: Uuid,
-        agenda_item: Option<Uuid>,
-        text: &str,
-        owner: Option<Uuid>,
-        due: Option<&str>,
-    ) -> Result<ActionItem> {
-        get(self.conn(), meeting)?;
-        let text = validate::required_text("text", text, 2_000, "schrijf op wat er moet gebeuren")?;
-        let due = validate::optional_date("due", due)?;
-        let owner = known_owner(self.conn(), owner)?;
-        let id = self.write(|w| {
-            add_action_item_in(
-                w,
-                meeting,
-                agenda_item,
-                &text,
-                owner,
-                due,
-                ActionItemStatus::Open,
-            )
-        })?;
+    pub fn add_action_item(&mut self, input: &ActionItemInput) -> Result<ActionItem> {
+        if let Some(meeting) = input.meeting {
+            get(self.conn(), meeting)?;
+        }
+        let id = self.write(|w| add_action_item_in(w, input))?;
         self.action_item(id)
     }
 
@@ -880,48 +759,26 @@ impl Workspace {
         id: Uuid,
         status: ActionItemStatus,
     ) -> Result<ActionItem> {
-        self.action_item(id)?;
-        let today = self.today();
-        self.write(|w| {
-            w.set(&ACTION_ITEM, id, "status", status.code())?;
-            let done = (status == ActionItemStatus::Gedaan).then(|| today.to_string());
-            w.set(&ACTION_ITEM, id, "done_on", done).map(drop)
-        })?;
-        self.action_item(id)
+        self.update_action_item(
+            id,
+            &ActionItemInput {
+                status: Some(status),
+                ..Default::default()
+            },
+        )
     }
 
-    /// Change an action item's text, owner or due date.
+    /// Change the given fields (text, owner, due date, status); what is left
+    /// out stays as it is. A status without a day done: done today when done.
     pub fn update_action_item(&mut self, id: Uuid, input: &ActionItemInput) -> Result<ActionItem> {
-        self.action_item(id)?;
-        let text = match &input.text {
-            Some(t) => Some(validate::required_text(
-                "text",
-                t,
-                2_000,
-                "schrijf op wat er moet gebeuren",
-            )?),
-            None => None,
-        };
-        let owner = match input.owner {
-            Some(o) => Some(known_owner(self.conn(), Some(o))?),
-            None => None,
-        };
-        let due = match &input.due {
-            Some(d) => Some(validate::optional_date("due", Some(d))?),
-            None => None,
-        };
-        self.write(|w| {
-            if let Some(text) = text {
-                w.set(&ACTION_ITEM, id, "text", text)?;
-            }
-            if let Some(owner) = owner {
-                w.set(&ACTION_ITEM, id, "owner", owner.to_string())?;
-            }
-            if let Some(due) = due {
-                w.set(&ACTION_ITEM, id, "due", due.map(|d| d.to_string()))?;
-            }
-            Ok(())
-        })?;
+        let before = self.action_item(id)?;
+        let mut fields = input.check(false)?;
+        same_meeting(fields.meeting, before.meeting, "een actiepunt")?;
+        if let Some(owner) = fields.owner {
+            known_owner(self.conn(), owner)?;
+        }
+        done_when_done(&mut fields, input, self.today());
+        self.write(|w| fields.write(w, id))?;
         self.action_item(id)
     }
 
@@ -930,14 +787,6 @@ impl Workspace {
     pub fn delete_action_item(&mut self, id: Uuid) -> Result<()> {
         self.action_item(id)?;
         self.write(|w| w.set_deleted(&ACTION_ITEM, id, true).map(drop))
-    }
-
-    /// Change a decision's text.
-    pub fn update_decision(&mut self, id: Uuid, text: &str) -> Result<Decision> {
-        self.decision(id)?;
-        let text = validate::required_text("text", text, 5_000, "schrijf het besluit op")?;
-        self.write(|w| w.set(&DECISION, id, "text", text).map(drop))?;
-        self.decision(id)
     }
 
     pub fn delete_decision(&mut self, id: Uuid) -> Result<()> {
@@ -959,12 +808,22 @@ impl Workspace {
         };
         let decisions = linked("decisions")?;
         let items = linked("action_items")?;
+        let loose_decision = DecisionInput {
+            agenda_item: Some(String::new()),
+            ..Default::default()
+        }
+        .check(false)?;
+        let loose_item = ActionItemInput {
+            agenda_item: Some(String::new()),
+            ..Default::default()
+        }
+        .check(false)?;
         self.write(|w| {
             for d in &decisions {
-                w.set(&DECISION, *d, "agenda_item", "")?;
+                loose_decision.write(w, *d)?;
             }
             for a in &items {
-                w.set(&ACTION_ITEM, *a, "agenda_item", "")?;
+                loose_item.write(w, *a)?;
             }
             w.set_deleted(&AGENDA_ITEM, id, true).map(drop)
         })
@@ -1018,15 +877,10 @@ impl Workspace {
     }
 }
 
-/// One contact person or living organisation, required.
-fn known_owner(conn: &rusqlite::Connection, owner: Option<Uuid>) -> Result<Uuid> {
-    let owner = owner.ok_or_else(|| {
-        Error::validation(
-            "owner",
-            ValidationCode::Required,
-            "kies wie het oppakt: één persoon of organisatie",
-        )
-    })?;
+/// One contact person or living organisation (none is refused by the
+/// declaration, as the field is required).
+fn known_owner(conn: &rusqlite::Connection, owner: Option<Uuid>) -> Result<()> {
+    let Some(owner) = owner else { return Ok(()) };
     let known: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND created_at != '') OR \
          EXISTS (SELECT 1 FROM organisations WHERE id = ?1 AND deleted = 0)",
@@ -1040,64 +894,5 @@ fn known_owner(conn: &rusqlite::Connection, owner: Option<Uuid>) -> Result<Uuid>
             "onbekende persoon of organisatie",
         ));
     }
-    Ok(owner)
-}
-
-fn write_agenda_item(w: &mut Writer, id: Uuid, input: &AgendaItemInput, new: bool) -> Result<()> {
-    if let Some(title) = &input.title {
-        let title = validate::required_text("title", title, 300, "geef het agendapunt een titel")?;
-        w.set(&AGENDA_ITEM, id, "title", title)?;
-    } else if new {
-        return Err(Error::validation(
-            "title",
-            ValidationCode::Required,
-            "geef het agendapunt een titel",
-        ));
-    }
-    if let Some(minutes) = input.duration_min {
-        w.set(&AGENDA_ITEM, id, "duration_min", minutes)?;
-    }
-    if let Some(p) = &input.presenter {
-        let p = optional_ref(w, "presenter", p, "contacts", "contactpersoon")?;
-        w.set(&AGENDA_ITEM, id, "presenter", p)?;
-    }
-    if let Some(a) = &input.action {
-        let a = optional_ref(w, "action", a, "actions", "actie")?;
-        w.set(&AGENDA_ITEM, id, "action", a)?;
-    }
-    if let Some(minutes) = &input.minutes {
-        let minutes = validate::optional_text("minutes", minutes, 100_000)?;
-        w.set(&AGENDA_ITEM, id, "minutes", minutes)?;
-    }
-    if let Some(confidential) = input.confidential {
-        w.set(&AGENDA_ITEM, id, "confidential", confidential)?;
-    }
     Ok(())
-}
-
-const AGENDA_SELECT: &str =
-    "SELECT id, meeting, title, duration_min, presenter, action, minutes, confidential FROM agenda_items";
-
-fn agenda_item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
-    Ok(AgendaItem {
-        id: rows::uuid(r, 0)?,
-        meeting: rows::uuid(r, 1)?,
-        title: r.get(2)?,
-        duration_min: r.get(3)?,
-        presenter: optional_uuid(r, 4)?,
-        action: optional_uuid(r, 5)?,
-        minutes: r.get(6)?,
-        confidential: r.get(7)?,
-    })
-}
-
-fn decision_from_row(r: &Row) -> rusqlite::Result<Decision> {
-    Ok(Decision {
-        id: rows::uuid(r, 0)?,
-        meeting: rows::uuid(r, 1)?,
-        agenda_item: optional_uuid(r, 2)?,
-        text: r.get(3)?,
-        follow_up: r.get::<_, String>(4)?.parse().unwrap_or(FollowUp::Open),
-        follow_up_note: r.get(5)?,
-    })
 }

@@ -137,30 +137,6 @@ pub(crate) fn get_plan(conn: &Connection, id: Uuid) -> Result<Plan> {
     rows::by_id(conn, Plan::SELECT, id, "actieplan", plan_from_row)
 }
 
-/// A living row of `table` with this id, or a validation error on `field`.
-pub(crate) fn living(
-    conn: &Connection,
-    table: &str,
-    field: &str,
-    id: Uuid,
-    what: &str,
-) -> Result<()> {
-    let alive: bool = conn
-        .prepare_cached(&format!(
-            "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted = 0)"
-        ))?
-        .query_row([id.to_string()], |r| r.get(0))?;
-    if alive {
-        Ok(())
-    } else {
-        Err(Error::validation(
-            field,
-            ValidationCode::InvalidChoice,
-            format!("{what} {id} bestaat niet (meer)"),
-        ))
-    }
-}
-
 /// A name no other living row of `table` has (ignoring case).
 pub(crate) fn unique_name(
     conn: &Connection,

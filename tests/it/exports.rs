@@ -6,7 +6,7 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 use wieg::export::{self, ExportFormat};
-use wieg::meetings::{AgendaItemInput, MeetingInput, MeetingKind};
+use wieg::meetings::{AgendaItemInput, DecisionInput, MeetingInput, MeetingKind};
 use wieg::{Error, Workspace};
 
 use crate::{replica_of, workspace};
@@ -117,32 +117,36 @@ fn confidential_items_stay_out_of_the_minutes_unless_asked_for() {
         .unwrap()
         .id;
     let open_item = ws
-        .add_agenda_item(
-            m,
-            &AgendaItemInput {
-                title: Some("Voortgang pijler 2".into()),
-                minutes: Some(
-                    "Café “De Zon” <script>alert(1)</script> kost € 1.250 — \u{1}ëé".into(),
-                ),
-                ..Default::default()
-            },
-        )
+        .add_agenda_item(&AgendaItemInput {
+            meeting: Some(m),
+            title: Some("Voortgang pijler 2".into()),
+            minutes: Some("Café “De Zon” <script>alert(1)</script> kost € 1.250 — \u{1}ëé".into()),
+            ..Default::default()
+        })
         .unwrap();
     let secret = ws
-        .add_agenda_item(
-            m,
-            &AgendaItemInput {
-                title: Some("Personele bezetting".into()),
-                minutes: Some("Vacature coördinator".into()),
-                confidential: Some(true),
-                ..Default::default()
-            },
-        )
+        .add_agenda_item(&AgendaItemInput {
+            meeting: Some(m),
+            title: Some("Personele bezetting".into()),
+            minutes: Some("Vacature coördinator".into()),
+            confidential: Some(true),
+            ..Default::default()
+        })
         .unwrap();
-    ws.add_decision(m, Some(secret.id), "Tijdelijke inhuur")
-        .unwrap();
-    ws.add_decision(m, Some(open_item.id), "Rapportage in maart")
-        .unwrap();
+    ws.add_decision(&DecisionInput {
+        meeting: Some(m),
+        agenda_item: Some(secret.id.to_string()),
+        text: Some("Tijdelijke inhuur".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    ws.add_decision(&DecisionInput {
+        meeting: Some(m),
+        agenda_item: Some(open_item.id.to_string()),
+        text: Some("Rapportage in maart".into()),
+        ..Default::default()
+    })
+    .unwrap();
 
     for (format, part_name) in [
         (ExportFormat::Docx, "word/document.xml"),

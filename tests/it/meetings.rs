@@ -2,8 +2,8 @@
 //! items carried over to the next meeting of the same kind, full-text search.
 
 use wieg::meetings::{
-    ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItemInput, Attendance, FollowUp,
-    MeetingInput, MeetingKind, MATCH_END, MATCH_START,
+    ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItemInput, Attendance,
+    DecisionInput, FollowUp, MeetingInput, MeetingKind, MATCH_END, MATCH_START,
 };
 use wieg::{ContactInput, Error, ValidationCode, Workspace};
 
@@ -103,14 +103,12 @@ fn a_meeting_has_attendance_agenda_minutes_decisions_and_action_items() {
     );
 
     let item = ws
-        .add_agenda_item(
-            m.id,
-            &AgendaItemInput {
-                title: Some("Voortgang pijler 2".into()),
-                duration_min: Some(20),
-                ..Default::default()
-            },
-        )
+        .add_agenda_item(&AgendaItemInput {
+            meeting: Some(m.id),
+            title: Some("Voortgang pijler 2".into()),
+            duration_min: Some(20),
+            ..Default::default()
+        })
         .unwrap();
     ws.update_agenda_item(
         item.id,
@@ -121,7 +119,12 @@ fn a_meeting_has_attendance_agenda_minutes_decisions_and_action_items() {
     )
     .unwrap();
     let decision = ws
-        .add_decision(m.id, Some(item.id), "De training wordt in 2027 herhaald.")
+        .add_decision(&DecisionInput {
+            meeting: Some(m.id),
+            agenda_item: Some(item.id.to_string()),
+            text: Some("De training wordt in 2027 herhaald.".into()),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(decision.follow_up, FollowUp::Open);
     let decision = ws
@@ -129,20 +132,26 @@ fn a_meeting_has_attendance_agenda_minutes_decisions_and_action_items() {
         .unwrap();
     assert_eq!(decision.follow_up, FollowUp::Uitgevoerd);
     let action = ws
-        .add_action_item(
-            m.id,
-            Some(item.id),
-            "Data training delen",
-            Some(bram),
-            Some("15-12-2026"),
-        )
+        .add_action_item(&ActionItemInput {
+            meeting: Some(m.id),
+            agenda_item: Some(item.id.to_string()),
+            text: Some("Data training delen".into()),
+            owner: Some(bram.to_string()),
+            due: Some("15-12-2026".into()),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(
         (action.owner_name.as_str(), action.status),
         ("Bram Peeters", ActionItemStatus::Open)
     );
     assert_eq!(
-        refused(ws.add_action_item(m.id, None, "x", None, None)).0,
+        refused(ws.add_action_item(&ActionItemInput {
+            meeting: Some(m.id),
+            text: Some("x".into()),
+            ..Default::default()
+        }))
+        .0,
         "owner"
     );
 
@@ -178,36 +187,39 @@ fn open_action_items_come_back_at_the_next_meeting_of_the_same_kind() {
         "2026-02-01",
     );
     let done = ws
-        .add_action_item(
-            first,
-            None,
-            "Convenant rondsturen",
-            Some(ggd),
-            Some("2026-02-01"),
-        )
+        .add_action_item(&ActionItemInput {
+            meeting: Some(first),
+            text: Some("Convenant rondsturen".into()),
+            owner: Some(ggd.to_string()),
+            due: Some("2026-02-01".into()),
+            ..Default::default()
+        })
         .unwrap();
     let open = ws
-        .add_action_item(
-            first,
-            None,
-            "Subsidie aanvragen",
-            Some(ggd),
-            Some("2026-03-01"),
-        )
+        .add_action_item(&ActionItemInput {
+            meeting: Some(first),
+            text: Some("Subsidie aanvragen".into()),
+            owner: Some(ggd.to_string()),
+            due: Some("2026-03-01".into()),
+            ..Default::default()
+        })
         .unwrap();
-    ws.add_action_item(group, None, "Sociale kaart bijwerken", Some(ggd), None)
-        .unwrap();
+    ws.add_action_item(&ActionItemInput {
+        meeting: Some(group),
+        text: Some("Sociale kaart bijwerken".into()),
+        owner: Some(ggd.to_string()),
+        ..Default::default()
+    })
+    .unwrap();
     ws.set_action_item_status(done.id, ActionItemStatus::Gedaan)
         .unwrap();
 
     // The next steering group is made from the first: same kind, agenda titles.
-    ws.add_agenda_item(
-        first,
-        &AgendaItemInput {
-            title: Some("Mededelingen".into()),
-            ..Default::default()
-        },
-    )
+    ws.add_agenda_item(&AgendaItemInput {
+        meeting: Some(first),
+        title: Some("Mededelingen".into()),
+        ..Default::default()
+    })
     .unwrap();
     let next = ws.create_meeting_from(first, "2026-04-15").unwrap();
     let detail = ws.meeting_detail(next.id).unwrap();
@@ -266,22 +278,29 @@ fn search_ignores_case_and_diacritics_finds_prefixes_and_marks_matches() {
         "2026-05-01",
     );
     let item = ws
-        .add_agenda_item(
-            m,
-            &AgendaItemInput {
-                title: Some("Coördinatie".into()),
-                minutes: Some(
-                    "Het aantal Zwangerschappen bij tieners daalt; de café-bijeenkomst was druk."
-                        .into(),
-                ),
-                ..Default::default()
-            },
-        )
+        .add_agenda_item(&AgendaItemInput {
+            meeting: Some(m),
+            title: Some("Coördinatie".into()),
+            minutes: Some(
+                "Het aantal Zwangerschappen bij tieners daalt; de café-bijeenkomst was druk."
+                    .into(),
+            ),
+            ..Default::default()
+        })
         .unwrap();
-    ws.add_decision(m, None, "Geen nieuwe folder over zwangerschap.")
-        .unwrap();
-    ws.add_action_item(m, None, "Mail de coordinator", Some(ggd), None)
-        .unwrap();
+    ws.add_decision(&DecisionInput {
+        meeting: Some(m),
+        text: Some("Geen nieuwe folder over zwangerschap.".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    ws.add_action_item(&ActionItemInput {
+        meeting: Some(m),
+        text: Some("Mail de coordinator".into()),
+        owner: Some(ggd.to_string()),
+        ..Default::default()
+    })
+    .unwrap();
 
     let kinds = |ws: &Workspace, q: &str| -> Vec<String> {
         let mut k: Vec<String> = ws
@@ -341,14 +360,12 @@ fn minutes_written_on_another_laptop_are_found_here() {
         "2026-11-30",
     );
     let (_b_dir, mut b) = replica_of(&a);
-    b.add_agenda_item(
-        m,
-        &AgendaItemInput {
-            title: Some("Workshop".into()),
-            minutes: Some("Veel vragen over kraamzorg".into()),
-            ..Default::default()
-        },
-    )
+    b.add_agenda_item(&AgendaItemInput {
+        meeting: Some(m),
+        title: Some("Workshop".into()),
+        minutes: Some("Veel vragen over kraamzorg".into()),
+        ..Default::default()
+    })
     .unwrap();
     exchange(&mut [&mut a, &mut b]);
     assert_eq!(a.search("kraamzorg", 5).unwrap().len(), 1);
@@ -356,14 +373,12 @@ fn minutes_written_on_another_laptop_are_found_here() {
 }
 
 fn minutes(ws: &mut Workspace, m: uuid::Uuid, title: &str, text: &str) -> uuid::Uuid {
-    ws.add_agenda_item(
-        m,
-        &AgendaItemInput {
-            title: Some(title.into()),
-            minutes: Some(text.into()),
-            ..Default::default()
-        },
-    )
+    ws.add_agenda_item(&AgendaItemInput {
+        meeting: Some(m),
+        title: Some(title.into()),
+        minutes: Some(text.into()),
+        ..Default::default()
+    })
     .unwrap()
     .id
 }
@@ -397,11 +412,11 @@ fn search_finds_a_word_inside_a_compound_and_ranks_whole_words_first() {
         "Minder tienerzwangerschap in Roermond; het Ouderschapscafé loopt goed.",
     );
     let jgz = ws
-        .add_decision(
-            m,
-            None,
-            "De jeugdgezondheidszorg neemt de kraamzorg-overdracht over.",
-        )
+        .add_decision(&DecisionInput {
+            meeting: Some(m),
+            text: Some("De jeugdgezondheidszorg neemt de kraamzorg-overdracht over.".into()),
+            ..Default::default()
+        })
         .unwrap()
         .id;
 
@@ -533,7 +548,11 @@ fn minutes_from_schema_10_are_found_inside_compounds_after_opening() {
     let m = meeting(&mut ws, "Stuurgroep", MeetingKind::Stuurgroep, "2025-01-20");
     let item = minutes(&mut ws, m, "JGZ", "Overleg met de jeugdgezondheidszorg.");
     let decision = ws
-        .add_decision(m, None, "CenteringZwangerschap komt er.")
+        .add_decision(&DecisionInput {
+            meeting: Some(m),
+            text: Some("CenteringZwangerschap komt er.".into()),
+            ..Default::default()
+        })
         .unwrap()
         .id;
     drop(ws);
@@ -616,13 +635,11 @@ fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected()
         "2026-12-01",
     );
     let item = |ws: &mut Workspace, title: &str| {
-        ws.add_agenda_item(
-            m,
-            &AgendaItemInput {
-                title: Some(title.into()),
-                ..Default::default()
-            },
-        )
+        ws.add_agenda_item(&AgendaItemInput {
+            meeting: Some(m),
+            title: Some(title.into()),
+            ..Default::default()
+        })
         .unwrap()
         .id
     };
@@ -659,16 +676,22 @@ fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected()
         .unwrap();
     assert!(flagged.confidential);
     let decision = ws
-        .add_decision(m, Some(budget), "Begroting 2027 vastgesteld")
+        .add_decision(&DecisionInput {
+            meeting: Some(m),
+            agenda_item: Some(budget.to_string()),
+            text: Some("Begroting 2027 vastgesteld".into()),
+            ..Default::default()
+        })
         .unwrap();
     let todo = ws
-        .add_action_item(
-            m,
-            Some(budget),
-            "Offerte opvragen",
-            Some(anouk),
-            Some("2026-12-15"),
-        )
+        .add_action_item(&ActionItemInput {
+            meeting: Some(m),
+            agenda_item: Some(budget.to_string()),
+            text: Some("Offerte opvragen".into()),
+            owner: Some(anouk.to_string()),
+            due: Some("2026-12-15".into()),
+            ..Default::default()
+        })
         .unwrap();
     ws.delete_agenda_item(budget).unwrap();
     let detail = ws.meeting_detail(m).unwrap();
@@ -678,15 +701,31 @@ fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected()
 
     // Corrections: text, owner, due date; a mistake is deleted.
     let fixed = ws
-        .update_decision(decision.id, "Begroting 2027 vastgesteld, met één wijziging")
+        .update_decision(
+            decision.id,
+            &DecisionInput {
+                text: Some("Begroting 2027 vastgesteld, met één wijziging".into()),
+                ..Default::default()
+            },
+        )
         .unwrap();
     assert_eq!(fixed.text, "Begroting 2027 vastgesteld, met één wijziging");
-    assert_eq!(refused(ws.update_decision(decision.id, "  ")).0, "text");
+    assert_eq!(
+        refused(ws.update_decision(
+            decision.id,
+            &DecisionInput {
+                text: Some("  ".into()),
+                ..Default::default()
+            }
+        ))
+        .0,
+        "text"
+    );
     let moved = ws
         .update_action_item(
             todo.id,
             &ActionItemInput {
-                owner: Some(ggd),
+                owner: Some(ggd.to_string()),
                 due: Some("05-01-2027".into()),
                 ..Default::default()
             },
@@ -702,7 +741,7 @@ fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected()
         refused(ws.update_action_item(
             todo.id,
             &ActionItemInput {
-                owner: Some(uuid::Uuid::now_v7()),
+                owner: Some(uuid::Uuid::now_v7().to_string()),
                 ..Default::default()
             }
         ))

@@ -4,8 +4,8 @@
 use clap::Subcommand;
 use uuid::Uuid;
 use wieg::meetings::{
-    ActionItemFilter, ActionItemStatus, AgendaItemInput, MeetingInput, MeetingKind, MATCH_END,
-    MATCH_START,
+    ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItemInput, DecisionInput,
+    MeetingInput, MeetingKind, MATCH_END, MATCH_START,
 };
 use wieg::{Error, Result, Workspace};
 
@@ -140,13 +140,11 @@ pub fn meeting(ws: &mut Workspace, cmd: MeetingCommand) -> Result<()> {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
             {
-                ws.add_agenda_item(
-                    m.id,
-                    &AgendaItemInput {
-                        title: Some(item.to_string()),
-                        ..Default::default()
-                    },
-                )?;
+                ws.add_agenda_item(&AgendaItemInput {
+                    meeting: Some(m.id),
+                    title: Some(item.to_string()),
+                    ..Default::default()
+                })?;
             }
             println!("{}", m.id);
         }
@@ -203,7 +201,11 @@ pub fn meeting(ws: &mut Workspace, cmd: MeetingCommand) -> Result<()> {
             }
         }
         MeetingCommand::Decide { id, text } => {
-            let d = ws.add_decision(id, None, &text)?;
+            let d = ws.add_decision(&DecisionInput {
+                meeting: Some(id),
+                text: Some(text),
+                ..Default::default()
+            })?;
             println!("{}", d.id);
         }
     }
@@ -247,7 +249,13 @@ pub fn action_item(ws: &mut Workspace, cmd: ActionItemCommand) -> Result<()> {
             due,
         } => {
             let who = owner(ws, &who)?;
-            let item = ws.add_action_item(meeting, None, &text, Some(who), due.as_deref())?;
+            let item = ws.add_action_item(&ActionItemInput {
+                meeting: Some(meeting),
+                text: Some(text),
+                owner: Some(who.to_string()),
+                due,
+                ..Default::default()
+            })?;
             println!("{}", item.id);
         }
         ActionItemCommand::List {

@@ -533,19 +533,33 @@ export type FollowUp = "open" | "loopt" | "uitgevoerd" | "niet uitgevoerd";
 
 export type ActionItemStatus = "open" | "gedaan" | "vervallen";
 
-export type Meeting = { id: string, title: string, kind: MeetingKind, pillar: string | null, date: string | null, 
+export type Meeting = { id: string, title: string, kind: MeetingKind, 
+/**
+ * The plan's pillar it is about (typed as its id, empty for none).
+ */
+pillar: string | null, date: string | null, 
 /**
  * `14:00`, Europe/Amsterdam.
  */
-start_time: string, end_time: string, location: string, online_link: string, status: MeetingStatus, chair: string | null, minute_taker: string | null, created_at: string, updated_at: string, };
+start_time: string, end_time: string, location: string, online_link: string, status: MeetingStatus, 
+/**
+ * Who chairs it and who takes the minutes: contact persons (typed
+ * as their ids, empty for none).
+ */
+chair: string | null, minute_taker: string | null, created_at: string, updated_at: string, };
 
 export type MeetingInput = { title?: string, kind?: MeetingKind, 
 /**
- * A pillar id, or empty for none.
+ * The plan's pillar it is about (typed as its id, empty for none).
  */
-pillar?: string, date?: string, start_time?: string, end_time?: string, location?: string, online_link?: string, status?: MeetingStatus, 
+pillar?: string, date?: string, 
 /**
- * Contact ids, or empty for none.
+ * `14:00`, Europe/Amsterdam.
+ */
+start_time?: string, end_time?: string, location?: string, online_link?: string, status?: MeetingStatus, 
+/**
+ * Who chairs it and who takes the minutes: contact persons (typed
+ * as their ids, empty for none).
  */
 chair?: string, minute_taker?: string, 
 /**
@@ -555,9 +569,17 @@ invited?: Array<string>, };
 
 export type Attendee = { contact: string, name: string, email: string | null, organisation: string, attendance: Attendance, };
 
-export type AgendaItem = { id: string, meeting: string, title: string, duration_min: number | null, presenter: string | null, 
+export type AgendaItem = { id: string, 
 /**
- * A plan action this item is about.
+ * The meeting it is on; it stays there.
+ */
+meeting: string, title: string, duration_min: number | null, 
+/**
+ * Who introduces it: a contact person (typed as its id, empty for none).
+ */
+presenter: string | null, 
+/**
+ * A plan action this item is about (typed as its id, empty for none).
  */
 action: string | null, 
 /**
@@ -567,29 +589,95 @@ minutes: string,
 /**
  * Left out of the minutes that go to partners.
  */
-confidential: boolean, };
+confidential: boolean, updated_at: string, };
 
-export type AgendaItemInput = { title?: string, duration_min?: number, presenter?: string, action?: string, minutes?: string, confidential?: boolean, };
+export type AgendaItemInput = { 
+/**
+ * The meeting it is on; it stays there.
+ */
+meeting?: string, title?: string, duration_min?: number, 
+/**
+ * Who introduces it: a contact person (typed as its id, empty for none).
+ */
+presenter?: string, 
+/**
+ * A plan action this item is about (typed as its id, empty for none).
+ */
+action?: string, 
+/**
+ * Plain text with light Markdown; shown as text, never as HTML.
+ */
+minutes?: string, 
+/**
+ * Left out of the minutes that go to partners.
+ */
+confidential?: boolean, };
 
-export type Decision = { id: string, meeting: string, agenda_item: string | null, text: string, follow_up: FollowUp, follow_up_note: string, };
+export type Decision = { id: string, 
+/**
+ * The meeting it was taken in; it stays there.
+ */
+meeting: string, 
+/**
+ * The agenda item it was taken under (typed as its id, empty for none).
+ */
+agenda_item: string | null, text: string, follow_up: FollowUp, follow_up_note: string, updated_at: string, };
+
+export type DecisionInput = { 
+/**
+ * The meeting it was taken in; it stays there.
+ */
+meeting?: string, 
+/**
+ * The agenda item it was taken under (typed as its id, empty for none).
+ */
+agenda_item?: string, text?: string, follow_up?: FollowUp, follow_up_note?: string, };
 
 export type ActionItem = { id: string, 
 /**
- * The meeting it was agreed in.
+ * The meeting it was agreed in; it stays there.
  */
-meeting: string, meeting_title: string, meeting_date: string | null, agenda_item: string | null, text: string, 
+meeting: string, 
+/**
+ * The agenda item it was agreed under (typed as its id, empty for none).
+ */
+agenda_item: string | null, text: string, 
 /**
  * One contact person or organisation.
  */
-owner: string | null, owner_name: string, due: string | null, status: ActionItemStatus, done_on: string | null, overdue: boolean, };
+owner: string | null, 
+/**
+ * The day it must be done by (empty for none).
+ */
+due: string | null, 
+/**
+ * Set to done without a day done, it was done today.
+ */
+status: ActionItemStatus, done_on: string | null, meeting_title: string, meeting_date: string | null, owner_name: string, overdue: boolean, updated_at: string, };
 
 export type ActionItemFilter = { owner?: string, kind?: MeetingKind, status?: ActionItemStatus, overdue_only?: boolean, };
 
-export type ActionItemInput = { text?: string, owner?: string, 
+export type ActionItemInput = { 
 /**
- * A date, or empty for none.
+ * The meeting it was agreed in; it stays there.
  */
-due?: string, };
+meeting?: string, 
+/**
+ * The agenda item it was agreed under (typed as its id, empty for none).
+ */
+agenda_item?: string, text?: string, 
+/**
+ * One contact person or organisation.
+ */
+owner?: string, 
+/**
+ * The day it must be done by (empty for none).
+ */
+due?: string, 
+/**
+ * Set to done without a day done, it was done today.
+ */
+status?: ActionItemStatus, done_on?: string, };
 
 export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv" | "zip";
 

@@ -21,6 +21,7 @@ import type {
   ContactFilter,
   ContactInput,
   Decision,
+  DecisionInput,
   ExportFormat,
   ExportRequest,
   FollowUp,
@@ -177,19 +178,22 @@ export const commands = {
   updateMeeting: (id: string, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
   deleteMeeting: (id: string) => call<null>('delete_meeting', { id }),
   setAttendance: (meeting: string, contact: string, attendance: Attendance) => call<MeetingDetail>('set_attendance', { meeting, contact, attendance }),
-  addAgendaItem: (meeting: string, input: AgendaItemInput) => call<AgendaItem>('add_agenda_item', { meeting, input }),
+  /** At the end of the agenda of the meeting the input names. */
+  addAgendaItem: (input: AgendaItemInput) => call<AgendaItem>('add_agenda_item', { input }),
   updateAgendaItem: (id: string, input: AgendaItemInput) => call<AgendaItem>('update_agenda_item', { id, input }),
-  addDecision: (meeting: string, agendaItem: string | null, text: string) => call<Decision>('add_decision', { meeting, agendaItem, text }),
+  /** In the meeting the input names; agenda_item: an id, or '' for none. */
+  addDecision: (input: DecisionInput) => call<Decision>('add_decision', { input }),
   followUpDecision: (id: string, followUp: FollowUp, note: string) => call<Decision>('follow_up_decision', { id, followUp, note }),
   listDecisions: () => call<Decision[]>('list_decisions'),
-  /** owner: a contact person or organisation id; due: "YYYY-MM-DD" or null. */
-  addActionItem: (meeting: string, agendaItem: string | null, text: string, owner: string | null, due: string | null) => call<ActionItem>('add_action_item', { meeting, agendaItem, text, owner, due }),
+  /** owner: a contact person or organisation id; due: "YYYY-MM-DD", or '' for none. */
+  addActionItem: (input: ActionItemInput) => call<ActionItem>('add_action_item', { input }),
   setActionItemStatus: (id: string, status: ActionItemStatus) => call<ActionItem>('set_action_item_status', { id, status }),
   /** Absent fields stay as they are; due: '' clears it; owner: a contact person or organisation id. */
   updateActionItem: (id: string, input: ActionItemInput) => call<ActionItem>('update_action_item', { id, input }),
   /** For an action item entered by mistake; one that no longer matters is set to 'vervallen' instead. */
   deleteActionItem: (id: string) => call<null>('delete_action_item', { id }),
-  updateDecision: (id: string, text: string) => call<Decision>('update_decision', { id, text }),
+  /** Absent fields stay as they are. */
+  updateDecision: (id: string, input: DecisionInput) => call<Decision>('update_decision', { id, input }),
   deleteDecision: (id: string) => call<null>('delete_decision', { id }),
   /** Its decisions and action items stay with the meeting, under no agenda item. */
   deleteAgendaItem: (id: string) => call<null>('delete_agenda_item', { id }),
