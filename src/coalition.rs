@@ -43,7 +43,7 @@ pub struct AppStatus {
 
 impl Workspace {
     pub fn coalition(&self) -> Result<Option<Coalition>> {
-        let coalition = self
+        Ok(self
             .conn()
             .query_row(
                 &format!(
@@ -53,13 +53,7 @@ impl Workspace {
                 [],
                 Coalition::read,
             )
-            .optional()?;
-        Ok(coalition.map(|mut c| {
-            if c.created_at == DateTime::<Utc>::MIN_UTC {
-                c.created_at = c.updated_at;
-            }
-            c
-        }))
+            .optional()?)
     }
 
     pub fn require_coalition(&self) -> Result<Coalition> {

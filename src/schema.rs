@@ -47,6 +47,10 @@ pub trait Kind {
     fn read(row: &Row, column: &str) -> rusqlite::Result<Self::Stored>;
     /// The value a change carries (`null` clears).
     fn value(stored: &Self::Stored) -> Value;
+    /// A kept value as a record shows it, given when the row last changed.
+    fn settled(stored: Self::Stored, _updated_at: DateTime<Utc>) -> Self::Stored {
+        stored
+    }
     /// For the forms: the most characters it takes, if it is text.
     const MAX: Option<usize> = None;
 }
@@ -377,6 +381,15 @@ impl Kind for Moment {
     fn value(stored: &DateTime<Utc>) -> Value {
         Value::from(crate::time::iso(*stored))
     }
+    /// A creation whose moment has not arrived yet (changes can arrive out
+    /// of order) reads as the row's last change.
+    fn settled(stored: DateTime<Utc>, updated_at: DateTime<Utc>) -> DateTime<Utc> {
+        if stored == DateTime::<Utc>::MIN_UTC {
+            updated_at
+        } else {
+            stored
+        }
+    }
 }
 
 /// The one rule for "does this row still exist", as SQL on the entity's
@@ -581,12 +594,16 @@ macro_rules! entity {
             /// A row of [`Self::SELECT`], by column name; `extra` fields
             /// start empty for the domain to fill.
             pub fn read(row: &rusqlite::Row) -> rusqlite::Result<Self> {
+                let updated_at = <$crate::schema::Moment as $crate::schema::Kind>::read(row, "updated_at")?;
                 Ok(Self {
                     id: $crate::schema::read_id(row)?,
                     $( $field: <$kind as $crate::schema::Kind>::read(row, stringify!($field))?, )*
                     $( $extra: Default::default(), )*
-                    $( $kept: <$kkind as $crate::schema::Kind>::read(row, stringify!($kept))?, )*
-                    updated_at: <$crate::schema::Moment as $crate::schema::Kind>::read(row, "updated_at")?,
+                    $( $kept: <$kkind as $crate::schema::Kind>::settled(
+                        <$kkind as $crate::schema::Kind>::read(row, stringify!($kept))?,
+                        updated_at,
+                    ), )*
+                    updated_at,
                 })
             }
         }
@@ -878,5 +895,12 @@ mod tests {
         assert!(MaybeChoice::<Status>::check("status", &"half".into()).is_err());
         assert_eq!(MaybeChoice::<Status>::value(&None), Value::Null);
         assert_eq!(Date::value(&None), Value::Null);
+        let (never, then) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::UNIX_EPOCH);
+        assert_eq!(
+            Moment::settled(never, then),
+            then,
+            "not arrived: the last change"
+        );
+        assert_eq!(Moment::settled(then, DateTime::<Utc>::MAX_UTC), then);
     }
 }

@@ -276,16 +276,8 @@ pub struct MeetingDetail {
     pub open_from_earlier: Vec<ActionItem>,
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
-    let mut meeting = Meeting::read(r)?;
-    if meeting.created_at == DateTime::<Utc>::MIN_UTC {
-        meeting.created_at = meeting.updated_at;
-    }
-    Ok(meeting)
-}
-
 fn get(conn: &rusqlite::Connection, id: Uuid) -> Result<Meeting> {
-    rows::by_id(conn, Meeting::SELECT, id, "overleg", from_row)
+    rows::by_id(conn, Meeting::SELECT, id, "overleg", Meeting::read)
 }
 
 /// A joined text column, by name; none reads as empty.
@@ -558,7 +550,7 @@ impl Workspace {
             "{} WHERE deleted = 0 AND created_at != '' ORDER BY date DESC, start_time DESC, id",
             Meeting::SELECT
         ))?;
-        let list = stmt.query_map([], from_row)?;
+        let list = stmt.query_map([], Meeting::read)?;
         Ok(list.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -9,7 +9,7 @@
 //! [`crate::changes::ERASED`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -103,16 +103,8 @@ pub struct ContactChange {
     pub by: String,
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Contact> {
-    let mut contact = Contact::read(r)?;
-    if contact.created_at == DateTime::<Utc>::MIN_UTC {
-        contact.created_at = contact.updated_at;
-    }
-    Ok(contact)
-}
-
 fn get(conn: &Connection, id: Uuid) -> Result<Contact> {
-    rows::by_id(conn, Contact::SELECT, id, "contactpersoon", from_row)
+    rows::by_id(conn, Contact::SELECT, id, "contactpersoon", Contact::read)
 }
 
 /// Check `input` on top of `before` (None for a new person) and write the
@@ -199,7 +191,7 @@ impl Workspace {
                 filter.organisation.map(|o| o.to_string()),
                 filter.unchecked_since.map(|d| d.to_string())
             ],
-            from_row,
+            Contact::read,
         )?;
         let mut contacts: Vec<Contact> = rows.collect::<rusqlite::Result<_>>()?;
         if let Some(text) = filter.text.as_deref().map(fold).filter(|t| !t.is_empty()) {

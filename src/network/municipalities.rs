@@ -2,7 +2,7 @@
 //! Municipalities merge, so each has a period in which it exists.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -55,16 +55,14 @@ pub fn valid_cbs_code(code: &str) -> Result<String> {
     Ok(format!("GM{digits:0>4}"))
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Municipality> {
-    let mut m = Municipality::read(r)?;
-    if m.created_at == DateTime::<Utc>::MIN_UTC {
-        m.created_at = m.updated_at;
-    }
-    Ok(m)
-}
-
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Municipality> {
-    rows::by_id(conn, Municipality::SELECT, id, "gemeente", from_row)
+    rows::by_id(
+        conn,
+        Municipality::SELECT,
+        id,
+        "gemeente",
+        Municipality::read,
+    )
 }
 
 pub(crate) fn create_municipality_in(w: &mut Writer, input: &MunicipalityInput) -> Result<Uuid> {
@@ -113,7 +111,7 @@ impl Workspace {
             schema::arrived(&MUNICIPALITY),
         ))?;
         let mut out = stmt
-            .query_map([include_deleted], from_row)?
+            .query_map([include_deleted], Municipality::read)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         out.sort_by_cached_key(|m| (fold(&m.name), m.id));
         Ok(out)

@@ -166,9 +166,6 @@ pub struct DomainCount {
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     let mut org = Organisation::read(r)?;
     org.status = status_of(org.signed_on, org.left_on);
-    if org.created_at == DateTime::<Utc>::MIN_UTC {
-        org.created_at = org.updated_at;
-    }
     Ok(org)
 }
 

@@ -82,16 +82,8 @@ impl Kind for Strength {
     }
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Relation> {
-    let mut relation = Relation::read(r)?;
-    if relation.created_at == DateTime::<Utc>::MIN_UTC {
-        relation.created_at = relation.updated_at;
-    }
-    Ok(relation)
-}
-
 fn get(conn: &Connection, id: Uuid) -> Result<Relation> {
-    rows::by_id(conn, Relation::SELECT, id, "verbinding", from_row)
+    rows::by_id(conn, Relation::SELECT, id, "verbinding", Relation::read)
 }
 
 pub(crate) fn create_relation_in(w: &mut Writer, input: &RelationInput) -> Result<Uuid> {
@@ -181,7 +173,7 @@ impl Workspace {
             schema::living(&RELATION),
             living = schema::living(&ORGANISATION),
         ))?;
-        let rows = stmt.query_map([org], from_row)?;
+        let rows = stmt.query_map([org], Relation::read)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -211,14 +211,6 @@ pub struct ActionFilter {
     pub text: Option<String>,
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Action> {
-    let mut action = Action::read(r)?;
-    if action.created_at == DateTime::<Utc>::MIN_UTC {
-        action.created_at = action.updated_at;
-    }
-    Ok(action)
-}
-
 /// `2025-K2`, `2025-Q2` or `K2 2025` as `2025-K2`.
 pub fn valid_quarter(text: &str) -> Result<String> {
     let cleaned: String = text
@@ -447,7 +439,7 @@ impl Workspace {
     }
 
     pub fn action(&self, id: Uuid) -> Result<Action> {
-        let action = rows::by_id(self.conn(), Action::SELECT, id, "actie", from_row)?;
+        let action = rows::by_id(self.conn(), Action::SELECT, id, "actie", Action::read)?;
         self.complete(vec![action])?.pop().ok_or(Error::NotFound {
             what: "actie",
             id: id.to_string(),
@@ -468,7 +460,7 @@ impl Workspace {
                 filter.pillar.map(|p| p.to_string()),
                 filter.status.map(|s| s.code())
             ],
-            from_row,
+            Action::read,
         )?;
         let mut actions: Vec<Action> = rows.collect::<rusqlite::Result<_>>()?;
         if let Some(text) = filter

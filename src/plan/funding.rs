@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::Row;
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -139,14 +138,6 @@ pub fn share_cents(amount: i64, weights: &[i64]) -> Vec<i64> {
     shares.into_iter().map(|s| s as i64).collect()
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Funding> {
-    let mut funding = Funding::read(r)?;
-    if funding.created_at == DateTime::<Utc>::MIN_UTC {
-        funding.created_at = funding.updated_at;
-    }
-    Ok(funding)
-}
-
 fn write_funding(
     w: &mut Writer,
     id: Uuid,
@@ -211,7 +202,13 @@ impl Workspace {
     }
 
     pub fn funding(&self, id: Uuid) -> Result<Funding> {
-        let mut funding = rows::by_id(self.conn(), Funding::SELECT, id, "financiering", from_row)?;
+        let mut funding = rows::by_id(
+            self.conn(),
+            Funding::SELECT,
+            id,
+            "financiering",
+            Funding::read,
+        )?;
         funding.actions = FUNDED
             .of(self.conn(), &[id])?
             .remove(&id)
@@ -228,7 +225,7 @@ impl Workspace {
             Funding::SELECT
         ))?;
         let mut list: Vec<Funding> = stmt
-            .query_map([], from_row)?
+            .query_map([], Funding::read)?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<Uuid> = list.iter().map(|f| f.id).collect();
         let mut linked = FUNDED.of(self.conn(), &ids)?;

@@ -3,7 +3,7 @@
 //! reordered, added and removed.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -125,16 +125,8 @@ entity! {
     hidden { position, created_at, deleted, deleted_seen }
 }
 
-fn plan_from_row(r: &Row) -> rusqlite::Result<Plan> {
-    let mut plan = Plan::read(r)?;
-    if plan.created_at == DateTime::<Utc>::MIN_UTC {
-        plan.created_at = plan.updated_at;
-    }
-    Ok(plan)
-}
-
 pub(crate) fn get_plan(conn: &Connection, id: Uuid) -> Result<Plan> {
-    rows::by_id(conn, Plan::SELECT, id, "actieplan", plan_from_row)
+    rows::by_id(conn, Plan::SELECT, id, "actieplan", Plan::read)
 }
 
 /// A name no other living row of `table` has (ignoring case).
@@ -302,7 +294,7 @@ impl Workspace {
              ORDER BY coalesce(period_end, 0) DESC, created_at DESC",
             Plan::SELECT
         ))?;
-        let plans = stmt.query_map([], plan_from_row)?;
+        let plans = stmt.query_map([], Plan::read)?;
         Ok(plans.collect::<rusqlite::Result<_>>()?)
     }
 
