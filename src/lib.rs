@@ -29,7 +29,8 @@
 //!    handed to it when a workspace is opened. A test
 //!    (`tests/it/layers.rs`) fails when an engine module imports the domain
 //!    or calls one of the domain's methods on the workspace.
-//! 3. **Domain**: [`coalition`], [`network`], [`plan`], [`meetings`]: each
+//! 3. **Domain**: [`coalition`], [`network`], [`plan`], [`meetings`] (and
+//!    the [`dashboard`], which reads across them in one snapshot): each
 //!    declares its entities once, with `entity!` ([`schema`]: the table, each
 //!    field's kind, checks and labels; from it follow the
 //!    [`changes::EntitySpec`], the record read by column name, one input for
@@ -70,6 +71,7 @@ pub mod bindings;
 pub mod changes;
 pub mod coalition;
 pub mod conflicts;
+pub mod dashboard;
 mod db;
 pub mod demo;
 mod dump;

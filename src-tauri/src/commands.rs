@@ -5,21 +5,22 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 use uuid::Uuid;
+use wieg::dashboard::Dashboard;
 use wieg::export::{self, ExportFormat, ExportRequest, RestoreReport};
 use wieg::import::{ImportDone, ImportPreview, ImportRecord, UndoReport};
 use wieg::meetings::{
     ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItem, AgendaItemInput,
-    Attendance, Decision, DecisionInput, FollowUp, Meeting, MeetingDetail, MeetingInput, SearchHit,
+    Attendance, Decision, DecisionInput, FollowUp, Meeting, MeetingDetail, MeetingInput,
+    MeetingPage, SearchHit,
 };
 use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionPage, Funding, FundingInput, FundingOverview, Goal,
     GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries, Intervention,
-    InterventionInput, Pillar, Plan, PlanInput, PlanOverview, PlanSummary, Rollout, RolloutInput,
-    RolloutMatrix,
+    InterventionInput, Pillar, Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
-    GrowthPoint, Municipality, MunicipalityInput, NetworkMetrics, Organisation, OrganisationDetail,
+    Municipality, MunicipalityInput, NetworkMetrics, Organisation, OrganisationDetail,
     OrganisationFilter, OrganisationInput, RacedDelete, Relation, RelationInput, SyncReport,
     SyncStatus, Workspace,
 };
@@ -199,14 +200,16 @@ pub async fn delete_municipality(state: State<'_, AppState>, id: Uuid) -> Result
     state.run(move |ws| ws.delete_municipality(id)).await
 }
 
+/// The dashboard in one call: network figures, growth, plan tiles and open
+/// action items, read from one snapshot.
 #[tauri::command]
-pub async fn network_metrics(state: State<'_, AppState>) -> Result<NetworkMetrics> {
-    state.run(move |ws| ws.network_metrics()).await
+pub async fn dashboard(state: State<'_, AppState>) -> Result<Dashboard> {
+    state.run(move |ws| ws.dashboard()).await
 }
 
 #[tauri::command]
-pub async fn network_growth(state: State<'_, AppState>) -> Result<Vec<GrowthPoint>> {
-    state.run(move |ws| ws.network_growth()).await
+pub async fn network_metrics(state: State<'_, AppState>) -> Result<NetworkMetrics> {
+    state.run(move |ws| ws.network_metrics()).await
 }
 
 #[tauri::command]
@@ -361,11 +364,6 @@ pub async fn plan_overview(
     filter: ActionFilter,
 ) -> Result<PlanOverview> {
     state.run(move |ws| ws.plan_overview(plan, &filter)).await
-}
-
-#[tauri::command]
-pub async fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary> {
-    state.run(move |ws| ws.plan_summary()).await
 }
 
 #[tauri::command]
@@ -628,9 +626,12 @@ pub async fn list_meetings(state: State<'_, AppState>) -> Result<Vec<Meeting>> {
     state.run(move |ws| ws.list_meetings()).await
 }
 
+/// A meeting's page in one call: the meeting with its agenda, decisions and
+/// action items, and the people, organisations and plan actions its forms
+/// offer.
 #[tauri::command]
-pub async fn meeting_detail(state: State<'_, AppState>, id: Uuid) -> Result<MeetingDetail> {
-    state.run(move |ws| ws.meeting_detail(id)).await
+pub async fn meeting_page(state: State<'_, AppState>, id: Uuid) -> Result<MeetingPage> {
+    state.run(move |ws| ws.meeting_page(id)).await
 }
 
 #[tauri::command]

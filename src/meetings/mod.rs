@@ -276,6 +276,18 @@ pub struct MeetingDetail {
     pub open_from_earlier: Vec<ActionItem>,
 }
 
+/// A meeting's page in one read: the meeting, and what its forms offer to
+/// choose from: contact persons and organisations as owners and presenters,
+/// and the current plan's actions to link an agenda item to.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MeetingPage {
+    pub detail: MeetingDetail,
+    pub contacts: Vec<crate::network::Contact>,
+    pub organisations: Vec<crate::network::Organisation>,
+    /// The current plan's pillars with their actions; none without a plan.
+    pub plan: Option<crate::plan::PlanOverview>,
+}
+
 fn get(conn: &rusqlite::Connection, id: Uuid) -> Result<Meeting> {
     rows::by_id(conn, Meeting::SELECT, id, "overleg", Meeting::read)
 }
@@ -615,6 +627,24 @@ impl Workspace {
             action_items,
             open_from_earlier,
         })
+    }
+
+    /// A meeting's page, read from one snapshot of the database.
+    pub fn meeting_page(&self, id: Uuid) -> Result<MeetingPage> {
+        // One read transaction: a sync on another connection cannot land
+        // between the parts.
+        let snapshot = self.conn().unchecked_transaction()?;
+        let page = MeetingPage {
+            detail: self.meeting_detail(id)?,
+            contacts: self.list_contacts(&Default::default())?,
+            organisations: self.list_organisations(&Default::default())?,
+            plan: match self.current_plan()? {
+                Some(plan) => Some(self.plan_overview(plan.id, &Default::default())?),
+                None => None,
+            },
+        };
+        snapshot.rollback()?;
+        Ok(page)
     }
 
     /// Record whether an invited person was there.

@@ -102,6 +102,9 @@ pub struct SyncStatus {
     pub replicas: Vec<KnownReplica>,
     /// The last sync's problem, in Dutch, if it failed.
     pub problem: Option<String>,
+    /// Lost concurrent edits and deletes that raced edits, waiting for the
+    /// coordinator to look at them (the frame's badge).
+    pub open_conflicts: u32,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -224,6 +227,7 @@ impl Workspace {
             pending_changes: pending,
             replicas,
             problem: setting(self.conn(), LAST_PROBLEM_KEY)?,
+            open_conflicts: (self.conflict_views()?.len() + self.raced_deletes()?.len()) as u32,
         })
     }
 

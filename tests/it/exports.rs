@@ -9,7 +9,7 @@ use wieg::export::{self, ExportFormat};
 use wieg::meetings::{AgendaItemInput, DecisionInput, MeetingInput, MeetingKind};
 use wieg::{Error, Workspace};
 
-use crate::{replica_of, workspace};
+use crate::{demo, replica_of, workspace};
 
 const ALL: [ExportFormat; 5] = [
     ExportFormat::Docx,
@@ -21,13 +21,6 @@ const ALL: [ExportFormat; 5] = [
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
-
-fn demo() -> (tempfile::TempDir, Workspace) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = Workspace::open(dir.path()).unwrap();
-    ws.load_demo().unwrap();
-    (dir, ws)
 }
 
 /// One part of a zip package (DOCX, ODT, XLSX) as text.

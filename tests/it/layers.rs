@@ -25,6 +25,7 @@ const DOMAIN: &[&str] = &[
     "network",
     "plan",
     "meetings",
+    "dashboard",
     "export",
     "entities",
     "demo",

@@ -12,6 +12,7 @@ mod changes;
 mod cli;
 mod contacts;
 mod convergence;
+mod dashboard;
 mod exports;
 mod import;
 mod layers;
@@ -40,6 +41,14 @@ pub fn workspace() -> (tempfile::TempDir, Workspace) {
 }
 
 /// A second laptop that joined `origin`'s coalition: it has all of origin's changes.
+/// A workspace with the demo coalition.
+pub fn demo() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    ws.load_demo().unwrap();
+    (dir, ws)
+}
+
 pub fn replica_of(origin: &Workspace) -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ws = Workspace::open(dir.path()).expect("open workspace");

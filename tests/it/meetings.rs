@@ -784,3 +784,35 @@ fn agenda_is_reordered_and_pruned_and_decisions_and_action_items_are_corrected()
     assert!(there.decisions.is_empty() && there.action_items.is_empty());
     assert!(ws.list_decisions().unwrap().is_empty());
 }
+
+#[test]
+fn a_meeting_page_is_read_in_one_call_with_what_its_forms_offer() {
+    let (_dir, ws) = crate::demo();
+    let id = ws.list_meetings().unwrap()[0].id;
+    let page = ws.meeting_page(id).unwrap();
+    assert_eq!(page.detail, ws.meeting_detail(id).unwrap());
+    assert_eq!(
+        page.contacts,
+        ws.list_contacts(&Default::default()).unwrap()
+    );
+    assert_eq!(
+        page.organisations,
+        ws.list_organisations(&Default::default()).unwrap()
+    );
+    let plan = page.plan.expect("the demo has a current plan");
+    assert_eq!(Some(plan.plan.id), ws.current_plan().unwrap().map(|p| p.id));
+    assert!(
+        plan.pillars.iter().any(|p| !p.actions.is_empty()),
+        "actions to link an agenda item to"
+    );
+
+    // Without a plan there are no actions to offer.
+    let (_dir, mut bare) = workspace();
+    let m = meeting(
+        &mut bare,
+        "Stuurgroep",
+        MeetingKind::Stuurgroep,
+        "2026-03-02",
+    );
+    assert!(bare.meeting_page(m).unwrap().plan.is_none());
+}

@@ -108,6 +108,11 @@ fn a_concurrent_edit_is_listed_on_both_laptops_and_restoring_it_syncs() {
     both.sort();
     assert_eq!(both, ["Van A", "Van B"]);
     assert_eq!(b.conflict_views().unwrap(), conflicts);
+    assert_eq!(
+        a.sync_status().unwrap().open_conflicts,
+        1,
+        "the frame's badge"
+    );
 
     // B puts the lost value back; after sync both laptops show it, unlisted.
     let lost = c.lost_value.clone();
@@ -117,6 +122,7 @@ fn a_concurrent_edit_is_listed_on_both_laptops_and_restoring_it_syncs() {
     a.sync().unwrap();
     assert_eq!(a.organisation(id).unwrap().notes, lost);
     assert!(a.conflict_views().unwrap().is_empty() && b.conflict_views().unwrap().is_empty());
+    assert_eq!(a.sync_status().unwrap().open_conflicts, 0);
     assert_eq!(a.dump().unwrap(), b.dump().unwrap());
 }
 
@@ -521,6 +527,11 @@ fn an_edit_that_raced_a_delete_is_shown_and_can_bring_it_back() {
     assert!(
         a.conflicts().unwrap().is_empty(),
         "it is not a field conflict"
+    );
+    assert_eq!(
+        a.sync_status().unwrap().open_conflicts,
+        1,
+        "the frame's badge counts it"
     );
 
     b.undelete(id).unwrap();

@@ -444,6 +444,14 @@ open_by_pillar: Array<PillarCount>, overdue: number,
  */
 coverage: Array<MatrixIntervention>, municipalities: number, };
 
+export type ActionItemCounts = { open: number, overdue: number, };
+
+export type Dashboard = { metrics: NetworkMetrics, 
+/**
+ * The coalition at the end of each month, for the growth chart.
+ */
+growth: Array<GrowthPoint>, plan: PlanSummary, action_items: ActionItemCounts, };
+
 export type FunderKind = "gemeente" | "provincie" | "rijk/spuk" | "zorgverzekeraar" | "fonds" | "anders";
 
 export type Funding = { id: string, funder_kind: FunderKind, 
@@ -695,6 +703,12 @@ export type MeetingDetail = { meeting: Meeting, attendees: Array<Attendee>, agen
  */
 open_from_earlier: Array<ActionItem>, };
 
+export type MeetingPage = { detail: MeetingDetail, contacts: Array<Contact>, organisations: Array<Organisation>, 
+/**
+ * The current plan's pillars with their actions; none without a plan.
+ */
+plan: PlanOverview | null, };
+
 export type SearchHit = { 
 /**
  * agendapunt, besluit or actiepunt.
@@ -792,4 +806,9 @@ pending_changes: number, replicas: Array<KnownReplica>,
 /**
  * The last sync's problem, in Dutch, if it failed.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * Lost concurrent edits and deletes that raced edits, waiting for the
+ * coordinator to look at them (the frame's badge).
+ */
+open_conflicts: number, };

@@ -20,6 +20,7 @@ import type {
   Contact,
   ContactFilter,
   ContactInput,
+  Dashboard,
   Decision,
   DecisionInput,
   ExportFormat,
@@ -30,7 +31,6 @@ import type {
   FundingOverview,
   Goal,
   GoalInput,
-  GrowthPoint,
   ImportDone,
   ImportPreview,
   ImportRecord,
@@ -43,6 +43,7 @@ import type {
   Meeting,
   MeetingDetail,
   MeetingInput,
+  MeetingPage,
   Municipality,
   MunicipalityInput,
   NetworkMetrics,
@@ -54,7 +55,6 @@ import type {
   Plan,
   PlanInput,
   PlanOverview,
-  PlanSummary,
   RacedDelete,
   Relation,
   RelationInput,
@@ -96,8 +96,9 @@ export const commands = {
   listMunicipalities: () => call<Municipality[]>('list_municipalities'),
   createMunicipality: (input: MunicipalityInput) => call<Municipality>('create_municipality', { input }),
   deleteMunicipality: (id: string) => call<Municipality>('delete_municipality', { id }),
+  /** The dashboard in one call: network figures, growth, plan tiles and open action items, read from one snapshot. */
+  dashboard: () => call<Dashboard>('dashboard'),
   networkMetrics: () => call<NetworkMetrics>('network_metrics'),
-  networkGrowth: () => call<GrowthPoint[]>('network_growth'),
   setServedMunicipalities: (id: string, municipalities: string[]) => call<Organisation>('set_served_municipalities', { id, municipalities }),
   /** Relations between living organisations; with an id, only that organisation's. */
   listRelations: (organisation: string | null) => call<Relation[]>('list_relations', { organisation }),
@@ -127,7 +128,6 @@ export const commands = {
   updatePlan: (id: string, input: PlanInput) => call<Plan>('update_plan', { id, input }),
   /** Pillars with their goals and the actions that pass the filter. */
   planOverview: (plan: string, filter: ActionFilter) => call<PlanOverview>('plan_overview', { plan, filter }),
-  planSummary: () => call<PlanSummary>('plan_summary'),
   createPillar: (plan: string, title: string, description: string) => call<Pillar>('create_pillar', { plan, title, description }),
   /** null leaves a field as it is. */
   updatePillar: (id: string, title: string | null, description: string | null) => call<Pillar>('update_pillar', { id, title, description }),
@@ -171,7 +171,8 @@ export const commands = {
   /** Numerator and denominator as typed; an empty denominator for a count. */
   setIndicatorValue: (indicator: string, municipality: string, year: string, numerator: string, denominator: string) => call<IndicatorSeries>('set_indicator_value', { indicator, municipality, year, numerator, denominator }),
   listMeetings: () => call<Meeting[]>('list_meetings'),
-  meetingDetail: (id: string) => call<MeetingDetail>('meeting_detail', { id }),
+  /** A meeting's page in one call: the meeting with its agenda, decisions and action items, and the people, organisations and plan actions its forms offer. */
+  meetingPage: (id: string) => call<MeetingPage>('meeting_page', { id }),
   createMeeting: (input: MeetingInput) => call<Meeting>('create_meeting', { input }),
   /** A new meeting on `date` like `previous`: same kind, time, place and invitees. */
   createMeetingFrom: (previous: string, date: string) => call<Meeting>('create_meeting_from', { previous, date }),

@@ -16,8 +16,7 @@ export const sync = $state({
 export async function refreshSync() {
   try {
     sync.status = await api.syncStatus();
-    const [conflicts, raced] = await Promise.all([api.listConflicts(), api.listRacedDeletes()]);
-    sync.conflicts = conflicts.length + raced.length;
+    sync.conflicts = sync.status.open_conflicts;
   } catch {
     // The status is a courtesy; the pages report their own errors.
   }
