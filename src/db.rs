@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
@@ -710,6 +711,11 @@ fn configure(conn: &Connection) -> Result<()> {
     // The change path prepares a statement per table and set of fields: keep
     // them all, or every change pays for parsing SQL again.
     conn.set_prepared_statement_cache_capacity(256);
+    // One plan per statement, whatever values are bound: without this
+    // SQLite marks some statements (the change path's read of a field's
+    // current value among them) to be parsed and planned again whenever a
+    // bound value changes, which is every call.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
