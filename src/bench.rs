@@ -431,7 +431,7 @@ fn build_plan(
     use crate::network::MunicipalityInput;
     use crate::plan::{
         add_milestone_in, create_action_in, set_rollout_in, ActionInput, ActionStatus,
-        InterventionInput, PlanInput, RolloutInput, RolloutStatus,
+        InterventionInput, MilestoneInput, PlanInput, RolloutInput, RolloutStatus,
     };
 
     let mut ws = Workspace::open(dir.join("data"))?;
@@ -497,8 +497,15 @@ fn build_plan(
                     ..Default::default()
                 };
                 let id = create_action_in(w, &input, today)?;
-                add_milestone_in(w, id, "2025-K3", "Tussenstand")?;
-                add_milestone_in(w, id, "2026-K1", "Evaluatie")?;
+                for (quarter, title) in [("2025-K3", "Tussenstand"), ("2026-K1", "Evaluatie")] {
+                    let milestone = MilestoneInput {
+                        action: Some(id),
+                        quarter: Some(quarter.into()),
+                        title: Some(title.into()),
+                        done: None,
+                    };
+                    add_milestone_in(w, &milestone)?;
+                }
             }
             Ok(())
         })?;

@@ -22,8 +22,8 @@ use crate::network::{
 use crate::plan::{
     add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
     create_indicator_in, create_plan_in, set_indicator_value_in, set_milestone_done_in,
-    set_rollout_in, ActionInput, ActionStatus, FundingInput, GoalInput, IndicatorInput, PlanInput,
-    RolloutInput, RolloutStatus,
+    set_rollout_in, ActionInput, ActionNoteInput, ActionStatus, FundingInput, GoalInput,
+    IndicatorInput, IndicatorValueInput, MilestoneInput, PlanInput, RolloutInput, RolloutStatus,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -339,11 +339,26 @@ fn load_plan(
         let id = create_action_in(w, &input, today)?;
         actions.insert(a.title.as_str(), id);
         for m in &a.milestones {
-            let milestone = add_milestone_in(w, id, &m.quarter, &m.title)?;
+            let milestone = add_milestone_in(
+                w,
+                &MilestoneInput {
+                    action: Some(id),
+                    quarter: Some(m.quarter.clone()),
+                    title: Some(m.title.clone()),
+                    done: None,
+                },
+            )?;
             set_milestone_done_in(w, milestone, m.done)?;
         }
         for n in &a.notes {
-            add_note_in(w, id, &n.date, &n.text)?;
+            add_note_in(
+                w,
+                &ActionNoteInput {
+                    action: Some(id),
+                    date: Some(n.date.clone()),
+                    text: Some(n.text.clone()),
+                },
+            )?;
         }
     }
     let interventions: HashMap<String, uuid::Uuid> = w
@@ -391,11 +406,13 @@ fn load_plan(
         for v in &i.values {
             set_indicator_value_in(
                 w,
-                indicator,
-                known(municipalities, &v.municipality)?,
-                &v.year.to_string(),
-                &v.numerator.to_string(),
-                &v.denominator.map(|d| d.to_string()).unwrap_or_default(),
+                &IndicatorValueInput {
+                    indicator: Some(indicator),
+                    municipality: Some(known(municipalities, &v.municipality)?),
+                    year: Some(v.year.to_string()),
+                    numerator: Some(v.numerator.to_string()),
+                    denominator: Some(v.denominator.map(|d| d.to_string()).unwrap_or_default()),
+                },
             )?;
         }
     }

@@ -842,11 +842,13 @@ fn import_indicator_value(
     )?;
     crate::plan::set_indicator_value_in(
         w,
-        indicator,
-        municipality,
-        year,
-        plan.cell(row, "numerator"),
-        plan.cell(row, "denominator"),
+        &crate::plan::IndicatorValueInput {
+            indicator: Some(indicator),
+            municipality: Some(municipality),
+            year: Some(year.to_string()),
+            numerator: Some(plan.cell(row, "numerator").to_string()),
+            denominator: Some(plan.cell(row, "denominator").to_string()),
+        },
     )?;
     Ok(!existed)
 }

@@ -14,9 +14,10 @@ use wieg::meetings::{
     MeetingPage, SearchHit,
 };
 use wieg::plan::{
-    Action, ActionFilter, ActionInput, ActionPage, Funding, FundingInput, FundingOverview, Goal,
-    GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries, Intervention,
-    InterventionInput, Pillar, Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix,
+    Action, ActionFilter, ActionInput, ActionNoteInput, ActionPage, Funding, FundingInput,
+    FundingOverview, Goal, GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries,
+    IndicatorValueInput, Intervention, InterventionInput, MilestoneInput, Pillar, PillarInput,
+    Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -367,15 +368,8 @@ pub async fn plan_overview(
 }
 
 #[tauri::command]
-pub async fn create_pillar(
-    state: State<'_, AppState>,
-    plan: Uuid,
-    title: String,
-    description: String,
-) -> Result<Pillar> {
-    state
-        .run(move |ws| ws.create_pillar(plan, &title, &description))
-        .await
+pub async fn create_pillar(state: State<'_, AppState>, input: PillarInput) -> Result<Pillar> {
+    state.run(move |ws| ws.create_pillar(&input)).await
 }
 
 /// null leaves a field as it is.
@@ -383,12 +377,9 @@ pub async fn create_pillar(
 pub async fn update_pillar(
     state: State<'_, AppState>,
     id: Uuid,
-    title: Option<String>,
-    description: Option<String>,
+    input: PillarInput,
 ) -> Result<Pillar> {
-    state
-        .run(move |ws| ws.update_pillar(id, title.as_deref(), description.as_deref()))
-        .await
+    state.run(move |ws| ws.update_pillar(id, &input)).await
 }
 
 /// Puts the pillar at `number` (1 is first); returns the plan's pillars in their new order.
@@ -455,15 +446,8 @@ pub async fn delete_action(state: State<'_, AppState>, id: Uuid) -> Result<()> {
 
 /// quarter: "2025-K2" (also "2025-Q2", "K2 2025").
 #[tauri::command]
-pub async fn add_milestone(
-    state: State<'_, AppState>,
-    action: Uuid,
-    quarter: String,
-    title: String,
-) -> Result<Action> {
-    state
-        .run(move |ws| ws.add_milestone(action, &quarter, &title))
-        .await
+pub async fn add_milestone(state: State<'_, AppState>, input: MilestoneInput) -> Result<Action> {
+    state.run(move |ws| ws.add_milestone(&input)).await
 }
 
 #[tauri::command]
@@ -477,15 +461,8 @@ pub async fn delete_milestone(state: State<'_, AppState>, id: Uuid) -> Result<()
 }
 
 #[tauri::command]
-pub async fn add_action_note(
-    state: State<'_, AppState>,
-    action: Uuid,
-    date: String,
-    text: String,
-) -> Result<Action> {
-    state
-        .run(move |ws| ws.add_action_note(action, &date, &text))
-        .await
+pub async fn add_action_note(state: State<'_, AppState>, input: ActionNoteInput) -> Result<Action> {
+    state.run(move |ws| ws.add_action_note(&input)).await
 }
 
 #[tauri::command]
@@ -607,16 +584,13 @@ pub async fn indicator_series(state: State<'_, AppState>, id: Uuid) -> Result<In
 #[tauri::command]
 pub async fn set_indicator_value(
     state: State<'_, AppState>,
-    indicator: Uuid,
-    municipality: Uuid,
-    year: String,
-    numerator: String,
-    denominator: String,
+    input: IndicatorValueInput,
 ) -> Result<IndicatorSeries> {
+    let indicator = input.indicator.unwrap_or_default();
     state
         .run(move |ws| {
-            ws.set_indicator_value(indicator, municipality, &year, &numerator, &denominator)
-                .and_then(|()| ws.indicator_series(indicator))
+            ws.set_indicator_value(&input)?;
+            ws.indicator_series(indicator)
         })
         .await
 }

@@ -344,20 +344,10 @@ pub(crate) fn create_action_in(
     Ok(id)
 }
 
-pub(crate) fn add_milestone_in(
-    w: &mut Writer,
-    action: Uuid,
-    quarter: &str,
-    title: &str,
-) -> Result<Uuid> {
+pub(crate) fn add_milestone_in(w: &mut Writer, input: &MilestoneInput) -> Result<Uuid> {
+    let fields = input.check(true)?;
+    let action = fields.action.unwrap_or_default();
     require_living(w.conn(), &ACTION, "action", action, "actie")?;
-    let fields = MilestoneInput {
-        action: Some(action),
-        quarter: Some(quarter.to_string()),
-        title: Some(title.to_string()),
-        done: None,
-    }
-    .check(true)?;
     let id = Uuid::now_v7();
     fields.write(w, id)?;
     w.set(&MILESTONE, id, "created_at", iso(w.now()))?;
@@ -375,14 +365,10 @@ pub(crate) fn set_milestone_done_in(w: &mut Writer, id: Uuid, done: bool) -> Res
     .write(w, id)
 }
 
-pub(crate) fn add_note_in(w: &mut Writer, action: Uuid, date: &str, text: &str) -> Result<Uuid> {
+pub(crate) fn add_note_in(w: &mut Writer, input: &ActionNoteInput) -> Result<Uuid> {
+    let fields = input.check(true)?;
+    let action = fields.action.unwrap_or_default();
     require_living(w.conn(), &ACTION, "action", action, "actie")?;
-    let fields = ActionNoteInput {
-        action: Some(action),
-        date: Some(date.to_string()),
-        text: Some(text.to_string()),
-    }
-    .check(true)?;
     let id = Uuid::now_v7();
     fields.write(w, id)?;
     w.set(&ACTION_NOTE, id, "created_at", iso(w.now()))?;
@@ -509,9 +495,10 @@ impl Workspace {
         Ok(actions)
     }
 
-    pub fn add_milestone(&mut self, action: Uuid, quarter: &str, title: &str) -> Result<Action> {
-        self.write(|w| add_milestone_in(w, action, quarter, title))?;
-        self.action(action)
+    /// A milestone of an action; the action as it is now comes back.
+    pub fn add_milestone(&mut self, input: &MilestoneInput) -> Result<Action> {
+        self.write(|w| add_milestone_in(w, input))?;
+        self.action(input.action.unwrap_or_default())
     }
 
     pub fn set_milestone_done(&mut self, id: Uuid, done: bool) -> Result<()> {
@@ -529,8 +516,9 @@ impl Workspace {
         self.write(|w| w.set_deleted(&MILESTONE, id, true).map(drop))
     }
 
-    pub fn add_action_note(&mut self, action: Uuid, date: &str, text: &str) -> Result<Action> {
-        self.write(|w| add_note_in(w, action, date, text))?;
-        self.action(action)
+    /// A note in an action's log; the action as it is now comes back.
+    pub fn add_action_note(&mut self, input: &ActionNoteInput) -> Result<Action> {
+        self.write(|w| add_note_in(w, input))?;
+        self.action(input.action.unwrap_or_default())
     }
 }

@@ -255,14 +255,12 @@ fn count(field: &str, text: &str) -> Result<i64> {
 
 /// Set one value; `numerator` and `denominator` as typed (whole numbers,
 /// the denominator may be empty).
-pub(crate) fn set_indicator_value_in(
-    w: &mut Writer,
-    indicator: Uuid,
-    municipality: Uuid,
-    year: &str,
-    numerator: &str,
-    denominator: &str,
-) -> Result<()> {
+pub(crate) fn set_indicator_value_in(w: &mut Writer, input: &IndicatorValueInput) -> Result<()> {
+    let fields = input.check(true)?;
+    let (indicator, municipality) = (
+        fields.indicator.unwrap_or_default(),
+        fields.municipality.unwrap_or_default(),
+    );
     require_living(w.conn(), &INDICATOR, "indicator", indicator, "indicator")?;
     require_living(
         w.conn(),
@@ -271,14 +269,6 @@ pub(crate) fn set_indicator_value_in(
         municipality,
         "gemeente",
     )?;
-    let fields = IndicatorValueInput {
-        indicator: Some(indicator),
-        municipality: Some(municipality),
-        year: Some(year.to_string()),
-        numerator: Some(numerator.to_string()),
-        denominator: Some(denominator.to_string()),
-    }
-    .check(true)?;
     let (year, numerator) = (
         fields.year.unwrap_or_default(),
         fields.numerator.unwrap_or_default(),
@@ -355,17 +345,10 @@ impl Workspace {
             })
     }
 
-    pub fn set_indicator_value(
-        &mut self,
-        indicator: Uuid,
-        municipality: Uuid,
-        year: &str,
-        numerator: &str,
-        denominator: &str,
-    ) -> Result<()> {
-        self.write(|w| {
-            set_indicator_value_in(w, indicator, municipality, year, numerator, denominator)
-        })
+    /// Set one value (numerator and denominator as typed: whole numbers,
+    /// the denominator may be empty).
+    pub fn set_indicator_value(&mut self, input: &IndicatorValueInput) -> Result<()> {
+        self.write(|w| set_indicator_value_in(w, input))
     }
 
     /// An indicator's values per municipality (of the coalition), by year.

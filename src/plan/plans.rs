@@ -192,25 +192,23 @@ pub(crate) fn create_plan_in(w: &mut Writer, input: &PlanInput) -> Result<Uuid> 
     w.set(&PLAN, id, "created_at", iso(w.now()))?;
     w.set(&PLAN, id, "deleted", false)?;
     for (title, description) in DEFAULT_PILLARS {
-        create_pillar_in(w, id, title, description)?;
+        create_pillar_in(
+            w,
+            &PillarInput {
+                plan: Some(id),
+                title: Some(title.to_string()),
+                description: Some(description.to_string()),
+            },
+        )?;
     }
     super::seed_interventions_in(w)?;
     Ok(id)
 }
 
-pub(crate) fn create_pillar_in(
-    w: &mut Writer,
-    plan: Uuid,
-    title: &str,
-    description: &str,
-) -> Result<Uuid> {
+pub(crate) fn create_pillar_in(w: &mut Writer, input: &PillarInput) -> Result<Uuid> {
+    let fields = input.check(true)?;
+    let plan = fields.plan.unwrap_or_default();
     require_living(w.conn(), &PLAN, "plan", plan, "actieplan")?;
-    let fields = PillarInput {
-        plan: Some(plan),
-        title: Some(title.to_string()),
-        description: Some(description.to_string()),
-    }
-    .check(true)?;
     let last: i64 = w.conn().query_row(
         "SELECT coalesce(max(position), 0) FROM pillars WHERE plan = ?1 AND deleted = 0",
         [plan.to_string()],
@@ -307,8 +305,8 @@ impl Workspace {
         pillars_of(self.conn(), plan)
     }
 
-    pub fn create_pillar(&mut self, plan: Uuid, title: &str, description: &str) -> Result<Pillar> {
-        let id = self.write(|w| create_pillar_in(w, plan, title, description))?;
+    pub fn create_pillar(&mut self, input: &PillarInput) -> Result<Pillar> {
+        let id = self.write(|w| create_pillar_in(w, input))?;
         self.pillar(id)
     }
 
@@ -323,17 +321,12 @@ impl Workspace {
             })
     }
 
-    pub fn update_pillar(
-        &mut self,
-        id: Uuid,
-        title: Option<&str>,
-        description: Option<&str>,
-    ) -> Result<Pillar> {
+    /// Rename or describe a pillar; it stays under its plan.
+    pub fn update_pillar(&mut self, id: Uuid, input: &PillarInput) -> Result<Pillar> {
         self.pillar(id)?;
         let fields = PillarInput {
-            title: title.map(str::to_string),
-            description: description.map(str::to_string),
-            ..Default::default()
+            plan: None,
+            ..input.clone()
         }
         .check(false)?;
         self.write(|w| fields.write(w, id))?;

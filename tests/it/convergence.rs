@@ -271,8 +271,14 @@ impl World {
                 ) {
                     let year = (2023 + rng.below(3)).to_string();
                     let numerator = rng.below(50).to_string();
-                    ws.set_indicator_value(indicator.id, m.id, &year, &numerator, "100")
-                        .unwrap();
+                    ws.set_indicator_value(&crate::indicator_value(
+                        indicator.id,
+                        m.id,
+                        &year,
+                        &numerator,
+                        "100",
+                    ))
+                    .unwrap();
                 }
             }
             _ => {

@@ -242,9 +242,9 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
         })
         .unwrap()
         .id;
-    ws.set_indicator_value(small, venlo, "2025", "7", "8")
+    ws.set_indicator_value(&crate::indicator_value(small, venlo, "2025", "7", "8"))
         .unwrap();
-    ws.set_indicator_value(small, venlo, "2026", "61", "83")
+    ws.set_indicator_value(&crate::indicator_value(small, venlo, "2026", "61", "83"))
         .unwrap();
     ws.create_meeting(&MeetingInput {
         title: Some("Gepland, niet gehouden".into()),

@@ -41,6 +41,23 @@ pub fn workspace() -> (tempfile::TempDir, Workspace) {
 }
 
 /// A second laptop that joined `origin`'s coalition: it has all of origin's changes.
+/// One indicator value as the form sends it.
+pub fn indicator_value(
+    indicator: uuid::Uuid,
+    municipality: uuid::Uuid,
+    year: &str,
+    numerator: &str,
+    denominator: &str,
+) -> wieg::plan::IndicatorValueInput {
+    wieg::plan::IndicatorValueInput {
+        indicator: Some(indicator),
+        municipality: Some(municipality),
+        year: Some(year.into()),
+        numerator: Some(numerator.into()),
+        denominator: Some(denominator.into()),
+    }
+}
+
 /// A workspace with the demo coalition.
 pub fn demo() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().unwrap();

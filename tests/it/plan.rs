@@ -3,8 +3,8 @@
 
 use chrono::{Days, Utc};
 use wieg::plan::{
-    ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, PlanInput,
-    PlanStatus, RolloutInput, RolloutStatus,
+    ActionFilter, ActionInput, ActionNoteInput, ActionStatus, GoalInput, InterventionInput,
+    MilestoneInput, NationalGoal, PillarInput, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
 };
 use wieg::{Error, MunicipalityInput, ValidationCode, Workspace};
 
@@ -110,7 +110,13 @@ fn a_new_plan_has_four_pillars_and_the_intervention_catalogue() {
 fn pillars_are_added_reordered_renamed_and_deleted_only_when_empty() {
     let (_d, mut ws) = workspace();
     let p = plan(&mut ws);
-    let fifth = ws.create_pillar(p.id, "Armoede en schulden", "").unwrap();
+    let fifth = ws
+        .create_pillar(&PillarInput {
+            plan: Some(p.id),
+            title: Some("Armoede en schulden".into()),
+            description: Some(String::new()),
+        })
+        .unwrap();
     assert_eq!(fifth.number, 5);
     let order = ws.move_pillar(fifth.id, 1).unwrap();
     assert_eq!(order[0].id, fifth.id);
@@ -123,7 +129,13 @@ fn pillars_are_added_reordered_renamed_and_deleted_only_when_empty() {
         [1, 2, 3, 4, 5]
     );
     let renamed = ws
-        .update_pillar(fifth.id, Some("Bestaanszekerheid"), None)
+        .update_pillar(
+            fifth.id,
+            &PillarInput {
+                title: Some("Bestaanszekerheid".into()),
+                ..Default::default()
+            },
+        )
         .unwrap();
     assert_eq!(
         (renamed.title.as_str(), renamed.number),
@@ -331,27 +343,38 @@ fn milestones_by_quarter_and_dated_progress_notes() {
         .create_action(&action(pillar, "Rookvrije Start uitrollen"))
         .unwrap();
     let a = ws
-        .add_milestone(a.id, "2025-Q2", "Training verloskundigen")
+        .add_milestone(&milestone(a.id, "2025-Q2", "Training verloskundigen"))
         .unwrap();
     let a = ws
-        .add_milestone(a.id, "k1 2025", "Startbijeenkomst")
+        .add_milestone(&milestone(a.id, "k1 2025", "Startbijeenkomst"))
         .unwrap();
     let quarters: Vec<&str> = a.milestones.iter().map(|m| m.quarter.as_str()).collect();
     assert_eq!(quarters, ["2025-K1", "2025-K2"]);
     for bad in ["2025-K5", "Q2", "volgend jaar"] {
         assert!(
-            matches!(ws.add_milestone(a.id, bad, "x"), Err(Error::Validation(_))),
+            matches!(
+                ws.add_milestone(&milestone(a.id, bad, "x")),
+                Err(Error::Validation(_))
+            ),
             "{bad}"
         );
     }
     ws.set_milestone_done(a.milestones[0].id, true).unwrap();
     let a = ws
-        .add_action_note(a.id, "15-04-2025", "Eerste training gegeven, 12 deelnemers")
+        .add_action_note(&ActionNoteInput {
+            action: Some(a.id),
+            date: Some("15-04-2025".into()),
+            text: Some("Eerste training gegeven, 12 deelnemers".into()),
+        })
         .unwrap();
     assert!(a.milestones[0].done);
     assert_eq!(a.notes[0].date.unwrap().to_string(), "2025-04-15");
     assert!(matches!(
-        ws.add_action_note(a.id, "gisteren", "x"),
+        ws.add_action_note(&ActionNoteInput {
+            action: Some(a.id),
+            date: Some("gisteren".into()),
+            text: Some("x".into()),
+        }),
         Err(Error::Validation(_))
     ));
 }
@@ -662,19 +685,31 @@ fn indicator_values_per_municipality_and_year_hide_small_numbers() {
             ..Default::default()
         })
         .unwrap();
-    a.set_indicator_value(smoking.id, venlo, "2023", "48", "512")
-        .unwrap();
-    a.set_indicator_value(smoking.id, venlo, "2024", "41", "530")
-        .unwrap();
-    a.set_indicator_value(smoking.id, venray, "2024", "4", "8")
-        .unwrap();
+    a.set_indicator_value(&crate::indicator_value(
+        smoking.id, venlo, "2023", "48", "512",
+    ))
+    .unwrap();
+    a.set_indicator_value(&crate::indicator_value(
+        smoking.id, venlo, "2024", "41", "530",
+    ))
+    .unwrap();
+    a.set_indicator_value(&crate::indicator_value(
+        smoking.id, venray, "2024", "4", "8",
+    ))
+    .unwrap();
     for (year, numerator, denominator, field) in [
         ("twintig", "1", "10", "year"),
         ("2024", "-3", "10", "numerator"),
         ("2024", "12", "10", "denominator"),
         ("2024", "1", "0", "denominator"),
     ] {
-        let result = a.set_indicator_value(smoking.id, venlo, year, numerator, denominator);
+        let result = a.set_indicator_value(&crate::indicator_value(
+            smoking.id,
+            venlo,
+            year,
+            numerator,
+            denominator,
+        ));
         assert_eq!(refused(result).0, field, "{year} {numerator}/{denominator}");
     }
     let series = a.indicator_series(smoking.id).unwrap();
@@ -707,10 +742,14 @@ fn indicator_values_per_municipality_and_year_hide_small_numbers() {
 
     // Two laptops entering the same year for the same municipality: one value.
     let (_b_dir, mut b) = replica_of(&a);
-    a.set_indicator_value(smoking.id, venray, "2025", "20", "200")
-        .unwrap();
-    b.set_indicator_value(smoking.id, venray, "2025", "22", "200")
-        .unwrap();
+    a.set_indicator_value(&crate::indicator_value(
+        smoking.id, venray, "2025", "20", "200",
+    ))
+    .unwrap();
+    b.set_indicator_value(&crate::indicator_value(
+        smoking.id, venray, "2025", "22", "200",
+    ))
+    .unwrap();
     exchange(&mut [&mut a, &mut b]);
     assert_eq!(a.dump().unwrap(), b.dump().unwrap());
     let points = &a.indicator_series(smoking.id).unwrap().municipalities[1].points;
@@ -844,4 +883,13 @@ fn the_action_form_and_an_indicator_page_are_read_in_one_call() {
         page.municipalities.len(),
         ws.list_municipalities(false).unwrap().len()
     );
+}
+
+fn milestone(action: uuid::Uuid, quarter: &str, title: &str) -> MilestoneInput {
+    MilestoneInput {
+        action: Some(action),
+        quarter: Some(quarter.into()),
+        title: Some(title.into()),
+        done: None,
+    }
 }

@@ -5,8 +5,9 @@
 use clap::{Args, Subcommand};
 use uuid::Uuid;
 use wieg::plan::{
-    ActionFilter, ActionInput, ActionStatus, GoalInput, InterventionInput, NationalGoal, Pillar,
-    Plan, PlanInput, PlanStatus, RolloutInput, RolloutStatus,
+    ActionFilter, ActionInput, ActionNoteInput, ActionStatus, GoalInput, IndicatorValueInput,
+    InterventionInput, MilestoneInput, NationalGoal, Pillar, PillarInput, Plan, PlanInput,
+    PlanStatus, RolloutInput, RolloutStatus,
 };
 use wieg::{Error, Result, Workspace};
 
@@ -377,7 +378,11 @@ pub fn pillar_cmd(ws: &mut Workspace, cmd: PillarCommand) -> Result<()> {
     match cmd {
         PillarCommand::Add { title, description } => {
             let plan = current(ws)?.id;
-            let p = ws.create_pillar(plan, &title, &description)?;
+            let p = ws.create_pillar(&PillarInput {
+                plan: Some(plan),
+                title: Some(title),
+                description: Some(description),
+            })?;
             println!("Pijler {}: {}", p.number, p.title);
         }
         PillarCommand::List { json } => {
@@ -395,7 +400,14 @@ pub fn pillar_cmd(ws: &mut Workspace, cmd: PillarCommand) -> Result<()> {
             description,
         } => {
             let id = pillar(ws, &key)?.id;
-            let p = ws.update_pillar(id, title.as_deref(), description.as_deref())?;
+            let p = ws.update_pillar(
+                id,
+                &PillarInput {
+                    title,
+                    description,
+                    ..Default::default()
+                },
+            )?;
             println!("Pijler {}: {}", p.number, p.title);
         }
         PillarCommand::Move { pillar: key, to } => {
@@ -516,11 +528,20 @@ pub fn action(ws: &mut Workspace, cmd: ActionCommand) -> Result<()> {
             }
         }
         ActionCommand::Milestone { id, quarter, title } => {
-            let a = ws.add_milestone(id, &quarter, &title)?;
+            let a = ws.add_milestone(&MilestoneInput {
+                action: Some(id),
+                quarter: Some(quarter),
+                title: Some(title),
+                done: None,
+            })?;
             println!("{} mijlpalen", a.milestones.len());
         }
         ActionCommand::Note { id, date, text } => {
-            let a = ws.add_action_note(id, &date, &text)?;
+            let a = ws.add_action_note(&ActionNoteInput {
+                action: Some(id),
+                date: Some(date),
+                text: Some(text),
+            })?;
             println!("{} notities", a.notes.len());
         }
         ActionCommand::Rm { id } => {
@@ -832,7 +853,13 @@ pub fn indicator(ws: &mut Workspace, cmd: IndicatorCommand) -> Result<()> {
         } => {
             let i = ws.find_indicator(&indicator)?;
             let m = ws.find_municipality(&gemeente)?;
-            ws.set_indicator_value(i.id, m.id, &jaar, &teller, &noemer)?;
+            ws.set_indicator_value(&IndicatorValueInput {
+                indicator: Some(i.id),
+                municipality: Some(m.id),
+                year: Some(jaar.clone()),
+                numerator: Some(teller),
+                denominator: Some(noemer),
+            })?;
             println!("{} {} {}: opgeslagen", i.name, m.name, jaar);
         }
         IndicatorCommand::Import { file, dry_run } => {

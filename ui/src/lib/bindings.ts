@@ -280,6 +280,8 @@ export type Pillar = { id: string, plan: string, title: string, description: str
  */
 number: number, updated_at: string, };
 
+export type PillarInput = { plan?: string, title?: string, description?: string, };
+
 export type Goal = { id: string, pillar: string, 
 /**
  * The SMART formulation.
@@ -308,7 +310,15 @@ export type Milestone = { id: string, action: string,
  */
 quarter: string, title: string, done: boolean, updated_at: string, };
 
+export type MilestoneInput = { action?: string, 
+/**
+ * `2025-K2`: the quarter it is planned in.
+ */
+quarter?: string, title?: string, done?: boolean, };
+
 export type ActionNote = { id: string, action: string, date: string | null, text: string, updated_at: string, };
+
+export type ActionNoteInput = { action?: string, date?: string, text?: string, };
 
 export type Action = { id: string, pillar: string, 
 /**
@@ -511,6 +521,8 @@ unit?: string,
  * What is counted (teller) and out of what (noemer).
  */
 numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
+
+export type IndicatorValueInput = { indicator?: string, municipality?: string, year?: string, numerator?: string, denominator?: string, };
 
 export type IndicatorPoint = { year: number, 
 /**

@@ -9,6 +9,7 @@ import type {
   ActionItemFilter,
   ActionItemInput,
   ActionItemStatus,
+  ActionNoteInput,
   ActionPage,
   AgendaItem,
   AgendaItemInput,
@@ -38,12 +39,14 @@ import type {
   IndicatorInput,
   IndicatorPage,
   IndicatorSeries,
+  IndicatorValueInput,
   Intervention,
   InterventionInput,
   Meeting,
   MeetingDetail,
   MeetingInput,
   MeetingPage,
+  MilestoneInput,
   Municipality,
   MunicipalityInput,
   NetworkMetrics,
@@ -52,6 +55,7 @@ import type {
   OrganisationFilter,
   OrganisationInput,
   Pillar,
+  PillarInput,
   Plan,
   PlanInput,
   PlanOverview,
@@ -128,9 +132,9 @@ export const commands = {
   updatePlan: (id: string, input: PlanInput) => call<Plan>('update_plan', { id, input }),
   /** Pillars with their goals and the actions that pass the filter. */
   planOverview: (plan: string, filter: ActionFilter) => call<PlanOverview>('plan_overview', { plan, filter }),
-  createPillar: (plan: string, title: string, description: string) => call<Pillar>('create_pillar', { plan, title, description }),
+  createPillar: (input: PillarInput) => call<Pillar>('create_pillar', { input }),
   /** null leaves a field as it is. */
-  updatePillar: (id: string, title: string | null, description: string | null) => call<Pillar>('update_pillar', { id, title, description }),
+  updatePillar: (id: string, input: PillarInput) => call<Pillar>('update_pillar', { id, input }),
   /** Puts the pillar at `number` (1 is first); returns the plan's pillars in their new order. */
   movePillar: (id: string, number: number) => call<Pillar[]>('move_pillar', { id, number }),
   /** Refused while the pillar still has actions. */
@@ -145,10 +149,10 @@ export const commands = {
   updateAction: (id: string, input: ActionInput) => call<Action>('update_action', { id, input }),
   deleteAction: (id: string) => call<null>('delete_action', { id }),
   /** quarter: "2025-K2" (also "2025-Q2", "K2 2025"). */
-  addMilestone: (action: string, quarter: string, title: string) => call<Action>('add_milestone', { action, quarter, title }),
+  addMilestone: (input: MilestoneInput) => call<Action>('add_milestone', { input }),
   setMilestoneDone: (id: string, done: boolean) => call<null>('set_milestone_done', { id, done }),
   deleteMilestone: (id: string) => call<null>('delete_milestone', { id }),
-  addActionNote: (action: string, date: string, text: string) => call<Action>('add_action_note', { action, date, text }),
+  addActionNote: (input: ActionNoteInput) => call<Action>('add_action_note', { input }),
   listInterventions: () => call<Intervention[]>('list_interventions'),
   createIntervention: (input: InterventionInput) => call<Intervention>('create_intervention', { input }),
   updateIntervention: (id: string, input: InterventionInput) => call<Intervention>('update_intervention', { id, input }),
@@ -169,7 +173,7 @@ export const commands = {
   indicatorPage: (id: string) => call<IndicatorPage>('indicator_page', { id }),
   indicatorSeries: (id: string) => call<IndicatorSeries>('indicator_series', { id }),
   /** Numerator and denominator as typed; an empty denominator for a count. */
-  setIndicatorValue: (indicator: string, municipality: string, year: string, numerator: string, denominator: string) => call<IndicatorSeries>('set_indicator_value', { indicator, municipality, year, numerator, denominator }),
+  setIndicatorValue: (input: IndicatorValueInput) => call<IndicatorSeries>('set_indicator_value', { input }),
   listMeetings: () => call<Meeting[]>('list_meetings'),
   /** A meeting's page in one call: the meeting with its agenda, decisions and action items, and the people, organisations and plan actions its forms offer. */
   meetingPage: (id: string) => call<MeetingPage>('meeting_page', { id }),
