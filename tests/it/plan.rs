@@ -685,18 +685,20 @@ fn indicator_values_per_municipality_and_year_hide_small_numbers() {
             ..Default::default()
         })
         .unwrap();
-    a.set_indicator_value(&crate::indicator_value(
-        smoking.id, venlo, "2023", "48", "512",
-    ))
-    .unwrap();
-    a.set_indicator_value(&crate::indicator_value(
-        smoking.id, venlo, "2024", "41", "530",
-    ))
-    .unwrap();
-    a.set_indicator_value(&crate::indicator_value(
-        smoking.id, venray, "2024", "4", "8",
-    ))
-    .unwrap();
+    for (place, year, numerator, denominator) in [
+        (venlo, "2023", "48", "512"),
+        (venlo, "2024", "41", "530"),
+        (venray, "2024", "4", "8"),
+    ] {
+        a.set_indicator_value(&crate::indicator_value(
+            smoking.id,
+            place,
+            year,
+            numerator,
+            denominator,
+        ))
+        .unwrap();
+    }
     for (year, numerator, denominator, field) in [
         ("twintig", "1", "10", "year"),
         ("2024", "-3", "10", "numerator"),
@@ -742,14 +744,13 @@ fn indicator_values_per_municipality_and_year_hide_small_numbers() {
 
     // Two laptops entering the same year for the same municipality: one value.
     let (_b_dir, mut b) = replica_of(&a);
-    a.set_indicator_value(&crate::indicator_value(
-        smoking.id, venray, "2025", "20", "200",
-    ))
-    .unwrap();
-    b.set_indicator_value(&crate::indicator_value(
-        smoking.id, venray, "2025", "22", "200",
-    ))
-    .unwrap();
+    for (laptop, numerator) in [(&mut a, "20"), (&mut b, "22")] {
+        laptop
+            .set_indicator_value(&crate::indicator_value(
+                smoking.id, venray, "2025", numerator, "200",
+            ))
+            .unwrap();
+    }
     exchange(&mut [&mut a, &mut b]);
     assert_eq!(a.dump().unwrap(), b.dump().unwrap());
     let points = &a.indicator_series(smoking.id).unwrap().municipalities[1].points;
