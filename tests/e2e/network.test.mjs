@@ -69,7 +69,7 @@ test('add an organisation, a contact person and a relation; the relation shows o
     // A referral to the social team.
     await (await app.$(byTestId('new-relation'))).click();
     await visible(app, byTestId('relation-form'));
-    await (await app.$('#relation-to')).selectByVisibleText('Wijkteam Kaartstad');
+    await (await app.$('#relation-to-org')).selectByVisibleText('Wijkteam Kaartstad');
     await (await app.$('#relation-kind')).selectByAttribute('value', 'verwijzing');
     await (await app.$('#relation-strength')).selectByAttribute('value', '4');
     await (await app.$(byTestId('save-relation'))).click();

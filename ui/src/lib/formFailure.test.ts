@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 import { ApiError } from './api';
-import { formFailure } from './formFailure';
+import { formFailure, refuse } from './formFailure';
 
 describe('formFailure', () => {
   it('names the field the core refused and focuses it', () => {
@@ -45,5 +45,21 @@ describe('formFailure', () => {
     });
     expect(formFailure(unknownField, form, 'nl')).toEqual({ errors: {}, problem: 'de noemer is groter dan 0' });
     expect(formFailure(new Error('weg'), form, 'nl').problem).toMatch(/weg/);
+  });
+
+  it('shows a check the form makes itself as the core would', () => {
+    const form = document.createElement('form');
+    form.innerHTML = '<select name="to_org"><option value="">kies</option></select>';
+    document.body.append(form);
+    let caught: unknown;
+    try {
+      refuse('to_org', 'required');
+    } catch (e) {
+      caught = e;
+    }
+    const failure = formFailure(caught, form, 'nl');
+    expect(failure.errors.to_org).toBe('Dit veld is verplicht.');
+    expect(document.activeElement?.getAttribute('name')).toBe('to_org');
+    form.remove();
   });
 });
