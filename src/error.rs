@@ -48,7 +48,7 @@ pub enum Error {
     Validation(ValidationError),
     #[error("{what} niet gevonden: {id}")]
     NotFound { what: &'static str, id: String },
-    #[error("er is nog geen coalitie: maak er een met `wieg init --name NAAM` of laad de voorbeelddata met `wieg demo`")]
+    #[error("er is nog geen coalitie")]
     NoCoalition,
     #[error("er is al een coalitie in deze gegevensmap: {0}")]
     CoalitionExists(String),
@@ -58,7 +58,7 @@ pub enum Error {
     NewerSchema { found: i64, known: i64 },
     #[error("de gedeelde map is niet bereikbaar ({0}) — je kunt gewoon doorwerken")]
     SyncFolderMissing(String),
-    #[error("er is nog geen gedeelde map gekozen: kies er een bij Delen & export (of `wieg sync --folder MAP`)")]
+    #[error("er is nog geen gedeelde map gekozen")]
     NoSyncFolder,
     #[error("de gegevensmap {0} ligt in de gedeelde map; een database mag niet in een gesynchroniseerde map staan")]
     DatabaseInSyncFolder(String),

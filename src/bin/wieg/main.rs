@@ -633,6 +633,15 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wieg: {e}");
+            // The core says what is wrong; how to mend it differs between
+            // the app and the command line.
+            match e {
+                wieg::Error::NoCoalition => eprintln!(
+                    "  maak er een met `wieg init --name NAAM` of laad de voorbeelddata met `wieg demo`"
+                ),
+                wieg::Error::NoSyncFolder => eprintln!("  kies er een met `wieg sync --folder MAP`"),
+                _ => {}
+            }
             ExitCode::FAILURE
         }
     }

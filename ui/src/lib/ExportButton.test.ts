@@ -1,7 +1,7 @@
 // The export panel in jsdom, with the shell and the save dialog stood in for.
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExportRequest } from './bindings';
+import type { ExportRequest, SyncStatus } from './bindings';
 
 type Args = Record<string, unknown>;
 const calls: { command: string; args: Args }[] = [];
@@ -19,6 +19,7 @@ const saveDialog = vi.fn();
 vi.mock('@tauri-apps/plugin-dialog', () => ({ save: (options: unknown) => saveDialog(options) }));
 
 import ExportButton from './ExportButton.svelte';
+import { sync } from './sync.svelte';
 
 const refused = (message: string) => () => {
   throw { kind: 'io', message, validation: null };
@@ -47,6 +48,7 @@ describe('the export button', () => {
   afterEach(() => {
     if (component) unmount(component);
     component = null;
+    sync.status = null;
     document.body.innerHTML = '';
   });
 
@@ -122,6 +124,14 @@ describe('the export button', () => {
     await settle();
     expect(document.activeElement).toBe(el('export-format-xlsx'));
     expect(el('export-confidential')).toBeNull();
+    // Without a shared folder there is nowhere to put it, and the button says so.
+    const hint = () => document.getElementById(el('export-to-shared')!.getAttribute('aria-describedby')!)?.textContent;
+    expect(el('export-to-shared')!.disabled).toBe(true);
+    expect(hint()).toMatch(/zodra er een gedeelde map is gekozen/);
+    sync.status = { folder: '/gedeeld' } as SyncStatus;
+    flushSync();
+    expect(el('export-to-shared')!.disabled).toBe(false);
+    expect(hint()).toMatch(/^In de map exports/);
 
     let refuse: (reason: unknown) => void = () => {};
     answers.export_to_shared_folder = () => new Promise((_, reject) => (refuse = reject));
@@ -137,10 +147,10 @@ describe('the export button', () => {
     await settle();
     expect(opener.getAttribute('aria-expanded')).toBe('true');
 
-    refuse({ kind: 'io', message: 'Er is nog geen gedeelde map gekozen.', validation: null });
+    refuse({ kind: 'sync_folder_missing', message: 'de gedeelde map is niet bereikbaar (/gedeeld)', validation: null });
     await settle();
     expect(el('export-busy')).toBeNull();
-    expect(el('export-problem')?.textContent).toBe('Er is nog geen gedeelde map gekozen.');
+    expect(el('export-problem')?.textContent).toBe('De gedeelde map is niet bereikbaar (/gedeeld).');
     expect(el('export-to-shared')!.disabled).toBe(false);
     expect(calls.at(-1)?.args).toEqual({ request: { kind: 'action_items' }, format: 'xlsx' });
 

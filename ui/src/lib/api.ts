@@ -9,9 +9,20 @@ import { ApiError } from './ipc';
 
 export { ApiError, toPayload } from './ipc';
 
-/** A failure in words: the core's Dutch message, or in English its kind and message. */
+/**
+ * A failure in words: the core's Dutch message as a sentence, or in English
+ * its kind and message.
+ */
 export function describePayload(lang: Lang, payload: ErrorPayload): string {
-  return lang === 'nl' ? payload.message : `${errorMessage(lang, payload.kind)} (${payload.message})`;
+  return lang === 'nl' ? sentence(payload.message) : `${errorMessage(lang, payload.kind)} (${payload.message})`;
+}
+
+/** "er is nog geen map" → "Er is nog geen map." */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed[0].toLocaleUpperCase('nl') + trimmed.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** Any caught error in words, for a page's problem line. */

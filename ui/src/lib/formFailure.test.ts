@@ -43,7 +43,7 @@ describe('formFailure', () => {
       message: 'de noemer is groter dan 0',
       validation: { field: 'denominator', code: 'invalid_choice', message: 'de noemer is groter dan 0' },
     });
-    expect(formFailure(unknownField, form, 'nl')).toEqual({ errors: {}, problem: 'de noemer is groter dan 0' });
+    expect(formFailure(unknownField, form, 'nl')).toEqual({ errors: {}, problem: 'De noemer is groter dan 0.' });
     expect(formFailure(new Error('weg'), form, 'nl').problem).toMatch(/weg/);
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from './bindings';
-import { invitedFirst, moveInOrder, outsideAgenda, ownerChoices, splitMeetings, splitSnippet, timeSpan, webLink } from './meetings';
+import {
+  invitedFirst,
+  moveInOrder,
+  outsideAgenda,
+  ownerChoices,
+  splitMeetings,
+  splitSnippet,
+  suggestNextDate,
+  timeSpan,
+  webLink,
+} from './meetings';
 
 function meeting(id: string, date: string | null, start_time = ''): Meeting {
   return {
@@ -142,5 +152,28 @@ describe('the online link', () => {
     expect(webLink('https://')).toBeNull();
     expect(webLink('https://a b')).toBeNull();
     expect(webLink('')).toBeNull();
+  });
+});
+
+describe('the date suggested for the next meeting', () => {
+  it('is four weeks after the previous one', () => {
+    expect(suggestNextDate('2026-11-23', '2026-11-29')).toBe('2026-12-21');
+  });
+
+  it('is never in the past: it moves on in the same rhythm, same weekday', () => {
+    // 7 October 2026 was a Wednesday; four weeks on is 4 November, past on 29 November.
+    const next = suggestNextDate('2026-10-07', '2026-11-29');
+    expect(next).toBe('2026-12-02');
+    expect(new Date(`${next}T12:00:00Z`).getUTCDay()).toBe(3);
+    expect(suggestNextDate('2025-03-10', '2026-11-29') >= '2026-11-29').toBe(true);
+  });
+
+  it('may be today, and is four weeks from today without a previous date', () => {
+    expect(suggestNextDate('2026-11-01', '2026-11-29')).toBe('2026-11-29');
+    expect(suggestNextDate(null, '2026-11-29')).toBe('2026-12-27');
+  });
+
+  it('crosses a change to summer time without losing a day', () => {
+    expect(suggestNextDate('2027-03-15', '2027-03-01')).toBe('2027-04-12');
   });
 });

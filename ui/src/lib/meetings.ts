@@ -95,3 +95,19 @@ export function webLink(link: string): string | null {
   const text = link.trim();
   return /^https?:\/\/[^\s]+$/i.test(text) ? text : null;
 }
+
+/**
+ * The date to suggest for the meeting after one on `previous`: four weeks
+ * later, as coalitions meet in a rhythm; when that has passed, the first
+ * date in the same rhythm (same weekday) from `today` on. Without a
+ * previous date, four weeks from today. Dates are "YYYY-MM-DD".
+ */
+export function suggestNextDate(previous: string | null, today: string): string {
+  const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const step = 28 * 24 * 60 * 60 * 1000;
+  const now = day(today).getTime();
+  let next = (previous ? day(previous).getTime() : now) + step;
+  if (next < now) next += Math.ceil((now - next) / step) * step;
+  return iso(new Date(next));
+}
