@@ -93,6 +93,16 @@ export async function visible(browser, selector, timeout = 10_000) {
   return el;
 }
 
+/**
+ * One of a table row's actions, as a person reaches it: the row's menu
+ * ("Acties voor NAME"), then the item with that text.
+ */
+export async function rowAction(app, name, action) {
+  await (await visible(app, `button[aria-label="Acties voor ${name}"]`)).click();
+  const item = await visible(app, `[role="menu"] [role="menuitem"]=${action}`);
+  await item.click();
+}
+
 /** WebKitWebDriver cannot type into date fields: set them as a date picker would. */
 export async function setValue(app, element, value) {
   await app.execute(

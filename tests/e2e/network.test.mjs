@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, startDriver, visible } from './driver.mjs';
 
 let dataDir;
 let driver;
@@ -88,7 +88,7 @@ test('add an organisation, a contact person and a relation; the relation shows o
     });
 
     // Forget the contact person: gone here and from the database.
-    await (await app.$(byTestId('erase-contact'))).click();
+    await rowAction(app, 'Ilse Verheijen', 'Vergeten');
     await visible(app, byTestId('erase-dialog'));
     await (await app.$(byTestId('confirm-erase'))).click();
     await (await app.$(byTestId('contact-row'))).waitForDisplayed({ reverse: true, timeoutMsg: 'the erased person is gone' });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, setValue, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, setValue, startDriver, visible } from './driver.mjs';
 
 const ORG = 'Verloskundigenpraktijk De Wieg';
 let dataDir;
@@ -105,12 +105,12 @@ test('rename the coalition and set the day it began in Instellingen', async () =
     await (await visible(app, byTestId('nav-settings'))).click();
     const form = await visible(app, byTestId('coalition-form'));
     // A day still to come is refused, on the field.
-    await setValue(app, await app.$('#coalition-start'), '2999-01-01');
+    await setValue(app, await app.$('#settings-coalition-start-date'), '2999-01-01');
     await (await form.$(byTestId('save-coalition'))).click();
     assert.match(await (await visible(app, byTestId('error-start_date'))).getText(), /datum/i);
 
     await (await app.$('#settings-coalition-name')).setValue('Kansrijke Start Noord- en Midden-Limburg');
-    await setValue(app, await app.$('#coalition-start'), '2020-03-01');
+    await setValue(app, await app.$('#settings-coalition-start-date'), '2020-03-01');
     await (await form.$(byTestId('save-coalition'))).click();
     await visible(app, `${byTestId('coalition-form')} [role="status"]`);
     await app.saveScreenshot(join(ARTIFACTS, 'settings.png'));
@@ -140,7 +140,7 @@ test('delete an organisation and undo it', async () => {
   try {
     await (await visible(app, byTestId('nav-network'))).click();
     await visible(app, byTestId('organisation-table'));
-    await (await app.$(`button[aria-label="Verwijderen: ${ORG}"]`)).click();
+    await rowAction(app, ORG, 'Verwijderen');
     const toast = await visible(app, byTestId('toast'));
     assert.match(await toast.getText(), /is verwijderd/);
     await (await app.$(byTestId('organisation-table'))).waitForDisplayed({ reverse: true, timeout: 10_000 });
@@ -174,7 +174,7 @@ test('add a municipality by its CBS code; a duplicate code is refused', async ()
 
     // The organisation serves Venlo; the list can be filtered on it.
     await (await app.$(byTestId('network-tab-organisations'))).click();
-    await (await visible(app, `button[aria-label="Bewerken: ${ORG}"]`)).click();
+    await rowAction(app, ORG, 'Bewerken');
     await (await (await visible(app, 'fieldset.served')).$('label=Venlo')).click();
     await (await app.$(byTestId('save-organisation'))).click();
     await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true });

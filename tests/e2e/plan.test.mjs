@@ -64,8 +64,8 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     await (await app.$('#action-budget')).setValue('12.500');
     await (await (await app.$(byTestId('action-municipalities'))).$('label=Venlo')).click();
     await (await app.$('#action-status')).selectByAttribute('value', 'loopt');
-    await setDate(app, '#action-start', '2025-03-01');
-    await setDate(app, '#action-end', '2026-06-30');
+    await setDate(app, '#action-start-date', '2025-03-01');
+    await setDate(app, '#action-end-date', '2026-06-30');
     await (await app.$(byTestId('save-action'))).click();
     await (await app.$(byTestId('action-form'))).waitForDisplayed({ reverse: true });
 
@@ -98,7 +98,7 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     await app.keys('Enter');
     await visible(app, byTestId('rollout-form'));
     await (await app.$('#rollout-status')).selectByAttribute('value', 'actief');
-    await (await app.$('#rollout-target')).setValue('24');
+    await (await app.$('#rollout-target-per-year')).setValue('24');
     await (await app.$(byTestId('save-rollout'))).click();
     await (await app.$(byTestId('rollout-form'))).waitForDisplayed({ reverse: true });
     await app.waitUntil(async () => (await (await app.$(cell)).getAttribute('data-status')) === 'actief', {
@@ -120,7 +120,7 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     await (await visible(app, byTestId('plan-tab-funding'))).click();
     await (await visible(app, byTestId('new-funding'))).click();
     await visible(app, byTestId('funding-form'));
-    await (await app.$('#funding-kind')).selectByAttribute('value', 'provincie');
+    await (await app.$('#funding-funder-kind')).selectByAttribute('value', 'provincie');
     await (await app.$('#funding-funder')).setValue('Provincie Limburg');
     await (await app.$('#funding-amount')).setValue('130.680');
     await (await (await app.$(byTestId('funding-actions'))).$('label=NNZ-gesprekken in Venlo')).click();

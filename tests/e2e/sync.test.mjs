@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, startDriver, visible } from './driver.mjs';
 
 const temp = (name) => mkdtempSync(join(tmpdir(), `wieg-e2e-${name}-`));
 const dirs = { app: temp('a'), other: temp('b'), shared: temp('shared') };
@@ -58,7 +58,7 @@ test('an organisation from another laptop arrives, and a concurrent edit can be 
     await waitForText(app, byTestId('organisation-table'), /Van laptop B/);
 
     // Both laptops change the notes before seeing each other's edit.
-    await (await app.$('button[aria-label="Bewerken: Van laptop B"]')).click();
+    await rowAction(app, 'Van laptop B', 'Bewerken');
     await (await visible(app, '#org-notes')).setValue('Notitie van A');
     await (await app.$(byTestId('save-organisation'))).click();
     await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true });
@@ -95,7 +95,7 @@ test('an organisation deleted here while the other laptop edited it can be broug
   const app = await launchApp(driver);
   try {
     await (await visible(app, byTestId('nav-network'))).click();
-    await (await visible(app, 'button[aria-label="Verwijderen: Van laptop B"]')).click();
+    await rowAction(app, 'Van laptop B', 'Verwijderen');
     await visible(app, byTestId('toast'));
     wieg(dirs.other, 'org', 'set', 'Van laptop B', '--notes', 'Nieuw telefoonnummer');
     wieg(dirs.other, 'sync');
