@@ -109,3 +109,27 @@ describe('errors from the shell', () => {
     expect(toPayload('kapot')).toEqual({ kind: 'io', message: 'kapot', validation: null });
   });
 });
+
+describe('the words, split by area', () => {
+  it('never declares one key in two areas, where the later would silently win', async () => {
+    const { FIELD_LABELS } = await import('./fields');
+    const areas = {
+      fields: FIELD_LABELS.nl,
+      common: (await import('./words/common')).nl,
+      network: (await import('./words/network')).nl,
+      plan: (await import('./words/plan')).nl,
+      meetings: (await import('./words/meetings')).nl,
+      share: (await import('./words/share')).nl,
+    };
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [area, words] of Object.entries(areas)) {
+      for (const key of Object.keys(words)) {
+        if (owner.has(key)) twice.push(`${key} (${owner.get(key)}, ${area})`);
+        owner.set(key, area);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(owner.size).toBeGreaterThan(700);
+  });
+});
