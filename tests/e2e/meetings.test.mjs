@@ -40,6 +40,7 @@ test('plan from the previous meeting, minutes, decision, action item, search, do
   try {
     await (await visible(app, byTestId('nav-meetings'))).click();
     const row = await visible(app, `[data-testid="meeting-row"][data-meeting="${previous}"]`);
+    await (await row.$('button[aria-haspopup="menu"]')).click();
     await (await row.$(byTestId('plan-next'))).click();
     await visible(app, byTestId('plan-next-form'));
     // The previous meeting lies in 2025: four weeks after it is long past,
