@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatDate, formatEuro, formatNumber } from './format';
+import { axisTicks, countTicks, daysSince, formatDate, formatEuro, formatMonth, formatNumber } from './format';
 
 // Intl may use a narrow no-break space between € and the amount.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -32,5 +32,29 @@ describe('Dutch formats', () => {
   it('counts the days since the coalition started', () => {
     expect(daysSince('2026-11-01', new Date(2026, 10, 30))).toBe(29);
     expect(daysSince('2027-01-01', new Date(2026, 10, 30))).toBe(0);
+  });
+});
+
+describe('chart axes', () => {
+  it('names months the Dutch way', () => {
+    expect(formatMonth('2025-03', 'nl')).toBe('mrt 2025');
+    expect(formatMonth('2025-10', 'en')).toBe('Oct 2025');
+  });
+
+  it('labels the first and last point and evenly spread ones between', () => {
+    expect(axisTicks(3)).toEqual([0, 1, 2]);
+    expect(axisTicks(1)).toEqual([0]);
+    expect(axisTicks(0)).toEqual([]);
+    const ticks = axisTicks(73);
+    expect(ticks).toHaveLength(6);
+    expect(ticks[0]).toBe(0);
+    expect(ticks.at(-1)).toBe(72);
+  });
+
+  it('steps a count axis in round numbers up to the top', () => {
+    expect(countTicks(97)).toEqual([0, 25, 50, 75, 100]);
+    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(countTicks(0)).toEqual([0, 1]);
+    expect(countTicks(40)).toEqual([0, 10, 20, 30, 40]);
   });
 });

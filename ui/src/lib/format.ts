@@ -75,3 +75,35 @@ export function formatDateTime(value: string, lang: Lang = 'nl'): string {
     timeZone: ZONE,
   }).format(date);
 }
+
+/** "2025-03" as the axis of a chart says it: "mrt 2025". */
+export function formatMonth(month: string, lang: Lang = 'nl'): string {
+  const [year, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(year, m - 1, 1)))
+    .replace('.', '');
+}
+
+/**
+ * Which of `count` points along a time axis get a label: the first and the
+ * last, and between them evenly spread ones, at most `most` in all, so a
+ * chart of three months and one of six years both read well.
+ */
+export function axisTicks(count: number, most = 6): number[] {
+  if (count <= 0) return [];
+  if (count <= most) return [...Array(count).keys()];
+  const step = (count - 1) / (most - 1);
+  return [...new Set([...Array(most).keys()].map((i) => Math.round(i * step)))];
+}
+
+/** Round steps for a count axis from 0 to at least `top`: 0, 5, 10 … */
+export function countTicks(top: number): number[] {
+  const rough = Math.max(1, top) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  // Counts are whole: 2.5 only as 25, 250 …, and never a step below 1.
+  const factors = power >= 10 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+  const step = Math.max(1, factors.map((f) => f * power).find((s) => s >= rough) ?? rough);
+  const ticks: number[] = [];
+  for (let v = 0; v < Math.max(1, top) + step; v += step) ticks.push(v);
+  return ticks;
+}

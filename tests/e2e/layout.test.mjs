@@ -1,0 +1,87 @@
+// Every page of the demo coalition at the size the window opens in
+// (1280×800): nothing is wider than the card or page that holds it (no
+// sideways scrolling to reach a button), and axe-core finds no violation
+// of the accessibility rules.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = ['dashboard', 'network', 'plan', 'meetings', 'share', 'settings'];
+
+let dataDir;
+let driver;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'wieg-e2e-layout-'));
+  execFileSync(CLI, ['--data', dataDir, 'demo'], { encoding: 'utf8' });
+  driver = await startDriver(dataDir);
+});
+
+after(async () => {
+  await driver?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Elements wider than what holds them, or sticking out of it, described. */
+function overflowing() {
+  const describe = (el) =>
+    `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+  const main = document.querySelector('main');
+  const found = [];
+  if (main.scrollWidth > main.clientWidth + 1) found.push(`main scrolls sideways (${main.scrollWidth} > ${main.clientWidth})`);
+  for (const el of main.querySelectorAll('table, .card, section, form')) {
+    if (!el.offsetParent) continue;
+    const parent = el.parentElement.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    if (box.right > parent.right + 1) found.push(`${describe(el)} sticks out ${Math.round(box.right - parent.right)} px`);
+    else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      found.push(`${describe(el)} scrolls sideways`);
+  }
+  return found;
+}
+
+async function axeViolations(app) {
+  await app.execute((source) => {
+    if (!window.axe) new Function(source)();
+  }, AXE);
+  return app.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) => done(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)))
+      .catch((e) => done([`axe failed: ${e}`]));
+  });
+}
+
+test('every page fits the window and passes axe', async () => {
+  const app = await launchApp(driver);
+  const problems = [];
+  try {
+    await visible(app, byTestId('coalition-name'));
+    for (const page of PAGES) {
+      await (await app.$(byTestId(`nav-${page}`))).click();
+      await app.pause(400);
+      const tabs = await app.$$('main [role="tab"]');
+      const tabIds = [];
+      for (const tab of tabs) tabIds.push(await tab.getAttribute('id'));
+      for (const tabId of tabIds.length ? tabIds : [null]) {
+        if (tabId) {
+          await (await app.$(`#${tabId}`)).click();
+          await app.pause(600);
+        }
+        const where = tabId ? `${page} › ${tabId}` : page;
+        for (const p of await app.execute(overflowing)) problems.push(`${where}: ${p}`);
+        for (const v of await axeViolations(app)) problems.push(`${where}: axe ${v}`);
+        await app.saveScreenshot(join(ARTIFACTS, `layout-${tabId ?? page}.png`));
+      }
+    }
+  } finally {
+    await app.deleteSession();
+  }
+  assert.deepEqual(problems, []);
+});
