@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::meetings::{ActionItemFilter, ActionItemStatus};
+use crate::meetings::{ActionItemFilter, ActionItemStatus, Meeting};
 use crate::network::{GrowthPoint, NetworkMetrics};
 use crate::plan::PlanSummary;
 use crate::workspace::Workspace;
@@ -18,6 +18,8 @@ pub struct Dashboard {
     pub growth: Vec<GrowthPoint>,
     pub plan: PlanSummary,
     pub action_items: ActionItemCounts,
+    /// The first meeting from today on, if one is planned.
+    pub next_meeting: Option<Meeting>,
 }
 
 /// Open action items from meetings, and how many of them are overdue.
@@ -44,6 +46,7 @@ impl Workspace {
                 open: open.len() as u32,
                 overdue: open.iter().filter(|a| a.overdue).count() as u32,
             },
+            next_meeting: self.next_meeting()?,
         };
         snapshot.rollback()?;
         Ok(dashboard)

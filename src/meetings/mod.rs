@@ -566,6 +566,18 @@ impl Workspace {
         Ok(list.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The first meeting from today on, soonest first: what the coordinator
+    /// prepares next.
+    pub fn next_meeting(&self) -> Result<Option<Meeting>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE deleted = 0 AND created_at != '' AND date >= ?1 \
+             ORDER BY date, start_time, id LIMIT 1",
+            Meeting::SELECT
+        ))?;
+        let next = stmt.query_map([self.today().to_string()], Meeting::read)?.next();
+        Ok(next.transpose()?)
+    }
+
     pub fn meeting_detail(&self, id: Uuid) -> Result<MeetingDetail> {
         let meeting = get(self.conn(), id)?;
         let conn = self.conn();

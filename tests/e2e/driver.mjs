@@ -99,8 +99,8 @@ export async function visible(browser, selector, timeout = 10_000) {
  */
 export async function rowAction(app, name, action) {
   await (await visible(app, `button[aria-label="Acties voor ${name}"]`)).click();
-  const item = await visible(app, `[role="menu"] [role="menuitem"]=${action}`);
-  await item.click();
+  const menu = await visible(app, '[role="menu"]');
+  await (await menu.$(`button=${action}`)).click();
 }
 
 /** WebKitWebDriver cannot type into date fields: set them as a date picker would. */

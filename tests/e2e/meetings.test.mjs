@@ -98,6 +98,14 @@ test('plan from the previous meeting, minutes, decision, action item, search, do
     const open = await visible(app, byTestId('action-item-row'));
     await (await open.$(byTestId('action-item-done'))).click();
     await app.waitUntil(async () => !/Zaal reserveren/.test(wieg('actionitem', 'list')), { timeoutMsg: 'the item is done' });
+
+    // The dashboard names the next meeting and opens it.
+    await (await app.$(byTestId('nav-dashboard'))).click();
+    const tile = await visible(app, byTestId('tile-next-meeting'));
+    await app.waitUntil(async () => /Stuurgroep Overlegstad/.test(await tile.getText()), { timeoutMsg: 'the next meeting is named' });
+    assert.match(await tile.getText(), /20 januari 2027/);
+    await (await tile.$(byTestId('open-next-meeting'))).click();
+    await visible(app, `[data-testid="meeting-detail"][data-meeting="${next.id}"]`);
   } finally {
     await app.deleteSession();
   }

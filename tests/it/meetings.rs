@@ -816,3 +816,24 @@ fn a_meeting_page_is_read_in_one_call_with_what_its_forms_offer() {
     );
     assert!(bare.meeting_page(m).unwrap().plan.is_none());
 }
+
+#[test]
+fn the_next_meeting_is_the_first_from_today_on() {
+    let (_dir, mut ws) = workspace();
+    let day = |ws: &Workspace, days: i64| (ws.today() + chrono::Duration::days(days)).to_string();
+    assert!(ws.next_meeting().unwrap().is_none(), "nothing planned yet");
+    let (yesterday, today, soon, later) = (day(&ws, -1), day(&ws, 0), day(&ws, 3), day(&ws, 10));
+    meeting(&mut ws, "Gisteren", MeetingKind::Werkgroep, &yesterday);
+    meeting(&mut ws, "Later", MeetingKind::Stuurgroep, &later);
+    let soon_id = meeting(&mut ws, "Straks", MeetingKind::Werkgroep, &soon);
+    let today_id = meeting(&mut ws, "Vandaag", MeetingKind::Werkgroep, &today);
+    assert_eq!(ws.next_meeting().unwrap().map(|m| m.id), Some(today_id));
+    assert_eq!(ws.dashboard().unwrap().next_meeting.map(|m| m.id), Some(today_id));
+
+    // A day later, today's meeting has passed.
+    ws.set_clock_offset_ms(24 * 60 * 60 * 1000);
+    assert_eq!(ws.next_meeting().unwrap().map(|m| m.id), Some(soon_id));
+    // A deleted meeting is not the next one.
+    ws.delete_meeting(soon_id).unwrap();
+    assert_eq!(ws.next_meeting().unwrap().map(|m| m.title), Some("Later".to_string()));
+}

@@ -460,7 +460,11 @@ export type Dashboard = { metrics: NetworkMetrics,
 /**
  * The coalition at the end of each month, for the growth chart.
  */
-growth: Array<GrowthPoint>, plan: PlanSummary, action_items: ActionItemCounts, };
+growth: Array<GrowthPoint>, plan: PlanSummary, action_items: ActionItemCounts, 
+/**
+ * The first meeting from today on, if one is planned.
+ */
+next_meeting: Meeting | null, };
 
 export type FunderKind = "gemeente" | "provincie" | "rijk/spuk" | "zorgverzekeraar" | "fonds" | "anders";
 

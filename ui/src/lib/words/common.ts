@@ -122,6 +122,9 @@ export const nl = {
   'dashboard.actionItems.one': "Openstaand actiepunt uit overleggen",
   'dashboard.actionItems.overdue': "waarvan {n} te laat",
   'dashboard.actionItems.open': "Naar de overleggen",
+  'dashboard.nextMeeting': "Volgend overleg",
+  'dashboard.nextMeeting.none': "Er is nog geen overleg gepland.",
+  'dashboard.nextMeeting.open': "Overleg openen",
   'form.enterEscape': "Enter slaat op, Escape annuleert.",
 };
 
@@ -247,5 +250,8 @@ export const en: Record<keyof typeof nl, string> = {
   'dashboard.actionItems.one': "Open action item from meetings",
   'dashboard.actionItems.overdue': "of which {n} overdue",
   'dashboard.actionItems.open': "Go to meetings",
+  'dashboard.nextMeeting': "Next meeting",
+  'dashboard.nextMeeting.none': "No meeting is planned yet.",
+  'dashboard.nextMeeting.open': "Open meeting",
   'form.enterEscape': "Enter saves, Escape cancels.",
 };
