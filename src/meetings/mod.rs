@@ -574,7 +574,9 @@ impl Workspace {
              ORDER BY date, start_time, id LIMIT 1",
             Meeting::SELECT
         ))?;
-        let next = stmt.query_map([self.today().to_string()], Meeting::read)?.next();
+        let next = stmt
+            .query_map([self.today().to_string()], Meeting::read)?
+            .next();
         Ok(next.transpose()?)
     }
 

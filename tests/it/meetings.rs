@@ -828,12 +828,18 @@ fn the_next_meeting_is_the_first_from_today_on() {
     let soon_id = meeting(&mut ws, "Straks", MeetingKind::Werkgroep, &soon);
     let today_id = meeting(&mut ws, "Vandaag", MeetingKind::Werkgroep, &today);
     assert_eq!(ws.next_meeting().unwrap().map(|m| m.id), Some(today_id));
-    assert_eq!(ws.dashboard().unwrap().next_meeting.map(|m| m.id), Some(today_id));
+    assert_eq!(
+        ws.dashboard().unwrap().next_meeting.map(|m| m.id),
+        Some(today_id)
+    );
 
     // A day later, today's meeting has passed.
     ws.set_clock_offset_ms(24 * 60 * 60 * 1000);
     assert_eq!(ws.next_meeting().unwrap().map(|m| m.id), Some(soon_id));
     // A deleted meeting is not the next one.
     ws.delete_meeting(soon_id).unwrap();
-    assert_eq!(ws.next_meeting().unwrap().map(|m| m.title), Some("Later".to_string()));
+    assert_eq!(
+        ws.next_meeting().unwrap().map(|m| m.title),
+        Some("Later".to_string())
+    );
 }
