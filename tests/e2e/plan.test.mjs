@@ -63,6 +63,13 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
 
     await (await app.$('#action-budget')).setValue('12.500');
     await (await (await app.$(byTestId('action-municipalities'))).$('label=Venlo')).click();
+    // A partner is found by typing part of its name, and taken with Enter.
+    await (await app.$('#action-partners')).click();
+    await app.keys(['p', 'l', 'a', 'n', 's']);
+    await visible(app, '#action-partners-options [role="option"]');
+    await app.keys('Enter');
+    await visible(app, `${byTestId('action-partners')} .chip`);
+    assert.equal(await (await app.$(byTestId('action-form'))).isDisplayed(), true, 'Enter took the partner, it did not save');
     await (await app.$('#action-status')).selectByAttribute('value', 'loopt');
     await setDate(app, '#action-start-date', '2025-03-01');
     await setDate(app, '#action-end-date', '2026-06-30');
@@ -78,6 +85,8 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     assert.equal(saved.start_date, '2025-03-01');
     const venlo = JSON.parse(wieg('gemeente', 'list', '--json')).find((m) => m.name === 'Venlo');
     assert.deepEqual(saved.municipalities, [venlo.id]);
+    const ggd = JSON.parse(wieg('org', 'list', '--json')).find((o) => o.name === 'GGD Planstad');
+    assert.deepEqual(saved.partners, [ggd.id]);
 
     // The timeline draws it.
     await (await app.$(byTestId('plan-tab-timeline'))).click();
