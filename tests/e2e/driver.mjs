@@ -93,6 +93,14 @@ export async function visible(browser, selector, timeout = 10_000) {
   return el;
 }
 
+/** Waits until the element's text matches. */
+export async function waitForText(app, selector, pattern, timeout = 15_000) {
+  await app.waitUntil(async () => pattern.test(await (await app.$(selector)).getText().catch(() => '')), {
+    timeout,
+    timeoutMsg: `${selector} never matched ${pattern}`,
+  });
+}
+
 /**
  * One of a table row's actions, as a person reaches it: the row's menu
  * ("Acties voor NAME"), then the item with that text.

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, startDriver, visible, waitForText } from './driver.mjs';
 
 let dataDir;
 let driver;
@@ -47,6 +47,9 @@ test('add an organisation, a contact person and a relation; the relation shows o
     await (await app.$('#org-domain')).selectByAttribute('value', 'sociaal');
     await (await app.$(byTestId('save-organisation'))).click();
     await (await app.$(byTestId('organisation-form'))).waitForDisplayed({ reverse: true });
+    // The new partner opens on its own page.
+    await waitForText(app, byTestId('organisation-detail'), /Wijkteam Kaartstad/);
+    await (await app.$(byTestId('back-to-list'))).click();
 
     await openOrganisation(app, 'Verloskundigen Kaartstad');
 

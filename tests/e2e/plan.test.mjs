@@ -81,6 +81,12 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     assert.match(await row.getText(), /NNZ-gesprekken in Venlo/);
     const [saved] = JSON.parse(wieg('action', 'list', '--pillar', '2', '--json'));
     assert.equal(saved.title, 'NNZ-gesprekken in Venlo');
+    // The coordinator stays where they were: focus on the new action, in view.
+    await app.waitUntil(
+      async () => (await app.execute(() => document.activeElement?.closest('[data-testid="action-row"]')?.getAttribute('data-action'))) === saved.id,
+      { timeoutMsg: 'focus is on the new action' },
+    );
+    assert.ok(await (await pillar.$(`[data-action="${saved.id}"]`)).isDisplayedInViewport(), 'the new action is in view');
     assert.equal(saved.budget_cents, 1_250_000);
     assert.equal(saved.start_date, '2025-03-01');
     const venlo = JSON.parse(wieg('gemeente', 'list', '--json')).find((m) => m.name === 'Venlo');

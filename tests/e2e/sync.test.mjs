@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, rowAction, startDriver, visible, waitForText } from './driver.mjs';
 
 const temp = (name) => mkdtempSync(join(tmpdir(), `wieg-e2e-${name}-`));
 const dirs = { app: temp('a'), other: temp('b'), shared: temp('shared') };
@@ -29,13 +29,6 @@ after(async () => {
 
 async function textOf(app, selector) {
   return (await visible(app, selector)).getText();
-}
-
-async function waitForText(app, selector, pattern, timeout = 15_000) {
-  await app.waitUntil(async () => pattern.test(await (await app.$(selector)).getText().catch(() => '')), {
-    timeout,
-    timeoutMsg: `${selector} never matched ${pattern}`,
-  });
 }
 
 test('an organisation from another laptop arrives, and a concurrent edit can be put back', async () => {
