@@ -86,7 +86,7 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
       async () => (await app.execute(() => document.activeElement?.closest('[data-testid="action-row"]')?.getAttribute('data-action'))) === saved.id,
       { timeoutMsg: 'focus is on the new action' },
     );
-    assert.ok(await (await pillar.$(`[data-action="${saved.id}"]`)).isDisplayedInViewport(), 'the new action is in view');
+    assert.ok(await (await pillar.$(`[data-action="${saved.id}"]`)).isDisplayed({ withinViewport: true }), 'the new action is in view');
     assert.equal(saved.budget_cents, 1_250_000);
     assert.equal(saved.start_date, '2025-03-01');
     const venlo = JSON.parse(wieg('gemeente', 'list', '--json')).find((m) => m.name === 'Venlo');
