@@ -197,6 +197,15 @@ pub async fn create_municipality(
 }
 
 #[tauri::command]
+pub async fn update_municipality(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: MunicipalityInput,
+) -> Result<Municipality> {
+    state.run(move |ws| ws.update_municipality(id, &input)).await
+}
+
+#[tauri::command]
 pub async fn delete_municipality(state: State<'_, AppState>, id: Uuid) -> Result<Municipality> {
     state.run(move |ws| ws.delete_municipality(id)).await
 }

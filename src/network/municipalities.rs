@@ -65,17 +65,12 @@ pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Municipality> {
     )
 }
 
-pub(crate) fn create_municipality_in(w: &mut Writer, input: &MunicipalityInput) -> Result<Uuid> {
-    let fields = input.check(true)?;
-    validate::date_order(
-        "valid_to",
-        fields.valid_from.flatten(),
-        fields.valid_to.flatten(),
-    )?;
-    let cbs_code = fields.cbs_code.as_deref().unwrap_or_default();
+/// Two living municipalities never share a CBS code.
+fn refuse_taken_code(w: &Writer, cbs_code: &str, except: Option<Uuid>) -> Result<()> {
     let taken: bool = w.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM municipalities WHERE cbs_code = ?1 AND deleted = 0)",
-        [cbs_code],
+        "SELECT EXISTS (SELECT 1 FROM municipalities \
+         WHERE cbs_code = ?1 AND deleted = 0 AND id IS NOT ?2)",
+        rusqlite::params![cbs_code, except.map(|id| id.to_string())],
         |r| r.get(0),
     )?;
     if taken {
@@ -85,6 +80,17 @@ pub(crate) fn create_municipality_in(w: &mut Writer, input: &MunicipalityInput) 
             format!("er is al een gemeente met code {cbs_code}"),
         ));
     }
+    Ok(())
+}
+
+pub(crate) fn create_municipality_in(w: &mut Writer, input: &MunicipalityInput) -> Result<Uuid> {
+    let fields = input.check(true)?;
+    validate::date_order(
+        "valid_to",
+        fields.valid_from.flatten(),
+        fields.valid_to.flatten(),
+    )?;
+    refuse_taken_code(w, fields.cbs_code.as_deref().unwrap_or_default(), None)?;
     let id = Uuid::now_v7();
     fields.write(w, id)?;
     w.set(&MUNICIPALITY, id, "created_at", iso(w.now()))?;
@@ -96,6 +102,29 @@ impl Workspace {
     pub fn create_municipality(&mut self, input: &MunicipalityInput) -> Result<Municipality> {
         self.require_coalition()?;
         let id = self.write(|w| create_municipality_in(w, input))?;
+        get(self.conn(), id)
+    }
+
+    /// Correct a municipality: its name, code, whether it is in the
+    /// coalition, and the period it exists (after a merger of municipalities).
+    pub fn update_municipality(
+        &mut self,
+        id: Uuid,
+        patch: &MunicipalityInput,
+    ) -> Result<Municipality> {
+        self.write(|w| {
+            let before = get(w.conn(), id)?;
+            let fields = patch.check(false)?;
+            validate::date_order(
+                "valid_to",
+                fields.valid_from.unwrap_or(before.valid_from),
+                fields.valid_to.unwrap_or(before.valid_to),
+            )?;
+            if let Some(code) = fields.cbs_code.as_deref() {
+                refuse_taken_code(w, code, Some(id))?;
+            }
+            fields.write(w, id)
+        })?;
         get(self.conn(), id)
     }
 

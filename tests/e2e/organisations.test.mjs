@@ -160,18 +160,26 @@ test('add a municipality by its CBS code; a duplicate code is refused', async ()
     await (await visible(app, byTestId('nav-network'))).click();
     await (await visible(app, byTestId('network-tab-municipalities'))).click();
     await (await visible(app, '#mun-name')).setValue('Venlo');
-    await (await app.$('#mun-code')).setValue('gm983');
+    await (await app.$('#mun-cbs-code')).setValue('gm983');
     await (await app.$(byTestId('add-municipality'))).click();
     const table = await visible(app, byTestId('municipality-table'));
     await app.waitUntil(async () => /Venlo\s*GM0983\s*ja/.test(await table.getText()), {
       timeoutMsg: 'Venlo with its normalised code is listed',
     });
     await (await app.$('#mun-name')).setValue('Venlo-Noord');
-    await (await app.$('#mun-code')).setValue('GM0983');
+    await (await app.$('#mun-cbs-code')).setValue('GM0983');
     await (await app.$(byTestId('add-municipality'))).click();
-    const error = await visible(app, '.inline-form ~ .field-error');
+    const error = await visible(app, byTestId('error-cbs_code'));
     assert.equal(await error.getText(), 'Dit bestaat al.');
     assert.equal(await (await app.$(byTestId('mun-count'))).getText(), '1 gemeente');
+
+    // Corrected through its row's menu: a period appears once one is set.
+    await rowAction(app, 'Venlo', 'Bewerken');
+    await visible(app, byTestId('municipality-form'));
+    await setValue(app, await app.$('#mun-edit-valid-from'), '2010-01-01');
+    await (await app.$(byTestId('save-municipality'))).click();
+    await (await app.$(byTestId('municipality-form'))).waitForDisplayed({ reverse: true });
+    await app.waitUntil(async () => /1 januari 2010/.test(await table.getText()), { timeoutMsg: 'the period is shown' });
 
     // The organisation serves Venlo; the list can be filtered on it.
     await (await app.$(byTestId('network-tab-organisations'))).click();

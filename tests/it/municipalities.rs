@@ -123,3 +123,58 @@ fn organisations_serve_municipalities_and_concurrent_edits_merge() {
     a.delete_municipality(venray).unwrap();
     assert!(a.organisation(org).unwrap().municipalities.is_empty());
 }
+
+#[test]
+fn a_municipality_is_corrected_and_keeps_its_rules() {
+    let (_dir, mut ws) = workspace();
+    let venlo = add(&mut ws, "Venlo", "GM0983").unwrap();
+    let arcen = add(&mut ws, "Arcen en Velden", "GM0885").unwrap();
+    // A merger: Arcen en Velden existed until 2009 and left the coalition.
+    let ended = ws
+        .update_municipality(
+            arcen.id,
+            &MunicipalityInput {
+                in_coalition: Some(false),
+                valid_to: Some("2009-12-31".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(ended.name, "Arcen en Velden", "what is left out stays");
+    assert!(!ended.in_coalition);
+    assert_eq!(ended.valid_to.unwrap().to_string(), "2009-12-31");
+    // A start after the end already there is refused, as on create.
+    let late = MunicipalityInput {
+        valid_from: Some("2010-01-01".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        code_of(ws.update_municipality(arcen.id, &late)),
+        ("valid_to".into(), ValidationCode::DateOrder)
+    );
+    // Its own code is no duplicate; another's is.
+    let same = MunicipalityInput {
+        cbs_code: Some("gm885".into()),
+        ..Default::default()
+    };
+    assert_eq!(ws.update_municipality(arcen.id, &same).unwrap().cbs_code, "GM0885");
+    let taken = MunicipalityInput {
+        cbs_code: Some("GM0983".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        code_of(ws.update_municipality(arcen.id, &taken)),
+        ("cbs_code".into(), ValidationCode::Duplicate)
+    );
+    let renamed = ws
+        .update_municipality(
+            venlo.id,
+            &MunicipalityInput {
+                name: Some("Gemeente Venlo".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(renamed.name, "Gemeente Venlo");
+    assert_eq!(renamed.cbs_code, "GM0983");
+}
