@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, countTicks, daysSince, formatDate, formatEuro, formatMonth, formatNumber } from './format';
+import { axisTicks, countTicks, daysSince, formatDate, formatEuro, formatEuroRounded, formatMonth, formatNumber } from './format';
 
 // Intl may use a narrow no-break space between € and the amount.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -56,5 +56,13 @@ describe('chart axes', () => {
     expect(countTicks(3)).toEqual([0, 1, 2, 3]);
     expect(countTicks(0)).toEqual([0, 1]);
     expect(countTicks(40)).toEqual([0, 10, 20, 30, 40]);
+  });
+});
+
+describe('rounded euros', () => {
+  it('drops the cents a pro-rata share brings, to the nearest euro', () => {
+    expect(plain(formatEuroRounded(19_162_528))).toBe('€ 191.625');
+    expect(plain(formatEuroRounded(19_162_550))).toBe('€ 191.626');
+    expect(plain(formatEuroRounded(0))).toBe('€ 0');
   });
 });

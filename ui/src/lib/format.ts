@@ -36,6 +36,14 @@ export function formatEuro(cents: number, lang: Lang = 'nl'): string {
   }).format(cents / 100);
 }
 
+/**
+ * Euro cents to the nearest euro, "€ 191.625": for charts and totals next
+ * to round budgets, where a grant shared pro rata would show false cents.
+ */
+export function formatEuroRounded(cents: number, lang: Lang = 'nl'): string {
+  return formatEuro(Math.round(cents / 100) * 100, lang);
+}
+
 export function formatNumber(n: number, lang: Lang = 'nl'): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(n);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeScale, quarterMiddle, shorten, timelineSpan, yearPosition, yearPositionAfter } from './timeline';
+import { makeScale, quarterMiddle, shorten, timelineSpan, wrapLines, yearPosition, yearPositionAfter } from './timeline';
 
 describe('timeline positions', () => {
   it('puts the first day of a quarter on the quarter line', () => {
@@ -61,5 +61,24 @@ describe('labels', () => {
     expect(shorten('Korte titel', 20)).toBe('Korte titel');
     expect(shorten('Een heel lange titel van een actie', 12)).toBe('Een heel la…');
     expect(shorten('Een heel lange titel', 12)).toHaveLength(12);
+  });
+});
+
+describe('labels in lines', () => {
+  it('breaks between words and shortens only what does not fit', () => {
+    expect(wrapLines('1. Verbinding geboortezorgpartners met het sociale domein', 28)).toEqual([
+      '1. Verbinding',
+      'geboortezorgpartners met…',
+    ]);
+    expect(wrapLines('2. Nu Niet Zwanger', 28)).toEqual(['2. Nu Niet Zwanger']);
+    expect(wrapLines('3. Gezonde leefstijl tijdens de eerste 1000 dagen', 28)).toEqual([
+      '3. Gezonde leefstijl tijdens',
+      'de eerste 1000 dagen',
+    ]);
+    expect(wrapLines('3. Gezonde leefstijl tijdens de eerste 1000 dagen', 20, 3)).toEqual([
+      '3. Gezonde leefstijl',
+      'tijdens de eerste',
+      '1000 dagen',
+    ]);
   });
 });

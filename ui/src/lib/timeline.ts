@@ -71,6 +71,30 @@ export function makeScale(span: Span, left: number, perYear: number) {
 }
 
 /** A long title cut to fit a label column, with an ellipsis. */
+/**
+ * A label in at most `lines` lines of about `width` characters, broken
+ * between words; only what still does not fit is shortened.
+ */
+export function wrapLines(text: string, width: number, lines = 2): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) out.push(line);
+  if (out.length <= lines) return out;
+  // The last line ends with whole words and "…".
+  const rest = out.slice(lines - 1).join(' ');
+  const cut = rest.lastIndexOf(' ', width - 1);
+  const last = cut > 0 ? `${rest.slice(0, cut)}…` : shorten(rest, width);
+  return [...out.slice(0, lines - 1), last];
+}
+
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
