@@ -108,6 +108,21 @@ test('add an organisation, a contact person and a relation; the relation shows o
     assert.equal(await map.getAttribute('data-nodes'), '2');
     const metrics = await visible(app, byTestId('map-medical-social'));
     assert.match(await metrics.getText(), /1/);
+
+    // The map in words: each partner with whom it is connected.
+    await (await app.$(byTestId('map-as-list'))).click();
+    const list = await visible(app, byTestId('map-list'));
+    assert.match(await list.getText(), /Verloskundigen Kaartstad[^\n]*1[^\n]*Wijkteam Kaartstad/);
+    // Presenting fills the window; Escape ends it.
+    await (await app.$(byTestId('map-present'))).click();
+    const card = await app.$(byTestId('map-card'));
+    await app.waitUntil(async () => (await card.getSize('width')) >= (await app.execute(() => window.innerWidth)) - 1, {
+      timeoutMsg: 'the map fills the window',
+    });
+    await app.keys('Escape');
+    await app.waitUntil(async () => (await card.getSize('width')) < (await app.execute(() => window.innerWidth)) - 200, {
+      timeoutMsg: 'Escape ends presenting',
+    });
     await (await app.$(byTestId('map-filter-domain'))).selectByAttribute('value', 'sociaal');
     await app.waitUntil(async () => (await map.getAttribute('data-nodes')) === '1', {
       timeoutMsg: 'the domain filter leaves one organisation',

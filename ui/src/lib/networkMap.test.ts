@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { Organisation, Relation } from './bindings';
-import { LARGE_NETWORK, NO_FILTER, layoutFor, mapElements, mapStyle, nodeLabel, visibleGraph } from './networkMap';
+import { LARGE_NETWORK, NO_FILTER, degrees, importantOrganisations, layoutFor, mapElements, mapStyle, nodeLabel, visibleGraph } from './networkMap';
 
 // What the map reads of an organisation; its other fields do not matter here.
 function org(id: string, overrides: Partial<Organisation> = {}): Organisation {
@@ -122,5 +122,23 @@ describe('map layout', () => {
     const positions = new Set(cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
     expect(positions.size).toBe(1000);
     cy.destroy();
+  });
+});
+
+describe('importance on the map', () => {
+  const hub = [org('h', { name: 'Hub' }), org('x', { name: 'X' }), org('y', { name: 'Y', status: 'convenant getekend' }), org('z', { name: 'Z' })];
+  const spokes = [relation('hx', 'h', 'x'), relation('hy', 'h', 'y'), relation('hz', 'z', 'h')];
+
+  it('counts relations per organisation, both ends', () => {
+    const graph = visibleGraph(hub, spokes, NO_FILTER);
+    expect(Object.fromEntries(degrees(graph))).toEqual({ h: 3, x: 1, y: 1, z: 1 });
+  });
+
+  it('names the most connected first, then signed partners', () => {
+    const graph = visibleGraph(hub, spokes, NO_FILTER);
+    expect([...importantOrganisations(graph, 2)]).toEqual(['h', 'y']);
+    const nodes = mapElements(graph).filter((e) => e.group === 'nodes');
+    expect(nodes.find((n) => n.data.id === 'h')?.data.degree).toBe(3);
+    expect(nodes.filter((n) => n.classes === 'important').length).toBe(4);
   });
 });

@@ -58,16 +58,50 @@ export function nodeLabel(organisation: Pick<Organisation, 'name' | 'status'>): 
   return organisation.status === 'convenant getekend' ? `✓ ${organisation.name}` : organisation.name;
 }
 
+/** How many relations each shown organisation has. */
+export function degrees(graph: MapGraph): Map<string, number> {
+  const count = new Map(graph.organisations.map((o) => [o.id, 0]));
+  for (const r of graph.relations) {
+    count.set(r.from_org, (count.get(r.from_org) ?? 0) + 1);
+    count.set(r.to_org, (count.get(r.to_org) ?? 0) + 1);
+  }
+  return count;
+}
+
+/** How many names the map shows at the zoom that fits the whole network. */
+export const NAMED_AT_FIT = 18;
+
+/**
+ * The organisations whose names show even when the whole network is in
+ * view: the most connected ones and then signed partners, at most `most`.
+ * The rest are named once one zooms in, so names do not pile up.
+ */
+export function importantOrganisations(graph: MapGraph, most = NAMED_AT_FIT): Set<string> {
+  const degree = degrees(graph);
+  const ranked = [...graph.organisations].sort(
+    (a, b) =>
+      (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) ||
+      Number(b.status === 'convenant getekend') - Number(a.status === 'convenant getekend') ||
+      a.name.localeCompare(b.name, 'nl'),
+  );
+  return new Set(ranked.slice(0, most).map((o) => o.id));
+}
+
 /**
  * The graph as cytoscape elements. Nodes start on a circle in list order, so
- * the same network is laid out the same way each time the map opens.
+ * the same network is laid out the same way each time the map opens. A
+ * node's size follows its number of relations; important ones are named at
+ * every zoom.
  */
 export function mapElements(graph: MapGraph): ElementDefinition[] {
   const n = graph.organisations.length;
   const radius = Math.max(200, n * 12);
+  const degree = degrees(graph);
+  const important = importantOrganisations(graph);
   const nodes: ElementDefinition[] = graph.organisations.map((o, i) => ({
     group: 'nodes',
-    data: { id: o.id, label: nodeLabel(o), domain: o.domain, status: o.status },
+    data: { id: o.id, label: nodeLabel(o), domain: o.domain, status: o.status, degree: degree.get(o.id) ?? 0 },
+    classes: important.has(o.id) ? 'important' : '',
     position: { x: radius * Math.cos((2 * Math.PI * i) / n), y: radius * Math.sin((2 * Math.PI * i) / n) },
   }));
   const edges: ElementDefinition[] = graph.relations.map((r) => ({
@@ -100,8 +134,9 @@ export function mapStyle(fontFamily = 'sans-serif'): StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)',
-        width: 26,
-        height: 26,
+        // Bigger for more relations: the hubs stand out.
+        width: 'mapData(degree, 0, 20, 20, 56)',
+        height: 'mapData(degree, 0, 20, 20, 56)',
         'border-width': 1,
         'border-color': '#ffffff',
         'font-family': fontFamily,
@@ -117,8 +152,17 @@ export function mapStyle(fontFamily = 'sans-serif'): StylesheetJson {
         'min-zoomed-font-size': 7,
       },
     },
+    // Named at every zoom, large enough to read when the whole map is in view.
+    {
+      selector: 'node.important',
+      style: { 'font-size': 22, 'font-weight': 'bold', 'text-max-width': '260px', 'min-zoomed-font-size': 0, 'z-index': 10 },
+    },
     ...domains,
     { selector: 'node[status = "convenant getekend"]', style: { 'border-width': 4, 'border-color': '#1f2933' } },
+    // A partner and its neighbours, the rest faded back.
+    { selector: '.faded', style: { opacity: 0.12 } },
+    { selector: 'node.focus', style: { 'border-width': 5, 'border-color': '#0b4f63', 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
+    { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
     { selector: 'node[status = "gestopt"]', style: { opacity: 0.35 } },
     {
       selector: 'edge',
