@@ -59,10 +59,23 @@ test('plan from the previous meeting, minutes, decision, action item, search, do
     const items = await app.$$(byTestId('agenda-item'));
     assert.equal(items.length, 2, 'the agenda came along');
 
-    // Minutes that look like HTML are shown as text, never run.
+    // One agenda item is minuted at a time: the first is ready, the second
+    // shows only what was written, until the coordinator moves on to it.
+    assert.equal(await (await items[0].$(byTestId('minutes'))).isExisting(), true);
+    assert.equal(await (await items[1].$(byTestId('minutes'))).isExisting(), false);
+    await (await items[0].$(byTestId('minutes'))).click();
+    await app.keys(['Alt', 'ArrowDown']);
     const item = items[1];
     const minutes = await item.$(byTestId('minutes'));
+    await minutes.waitForExist({ timeoutMsg: 'Alt+Down moves to the next agenda item' });
+    assert.equal(await (await items[0].$(byTestId('minutes'))).isExisting(), false);
+
+    // Minutes that look like HTML are shown as text, never run.
     await minutes.setValue('Het aantal zwangerschappen daalt. <script>window.hacked = 1</script> <img src=x onerror="window.hacked = 2">');
+    // Saved by itself once typing stops, and it says so.
+    await app.waitUntil(async () => /Opgeslagen om \d\d:\d\d/.test(await (await item.$(byTestId('minutes-state'))).getText()), {
+      timeoutMsg: 'the minutes save by themselves',
+    });
     await (await item.$(byTestId('save-minutes'))).click();
     const view = await visible(app, `[data-item="${await item.getAttribute('data-item')}"] [data-testid="minutes-view"]`);
     await app.waitUntil(async () => /<script>window\.hacked = 1<\/script>/.test(await view.getText()), {
