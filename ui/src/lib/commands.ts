@@ -99,6 +99,7 @@ export const commands = {
   keepDeleted: (id: string) => call<RacedDelete[]>('keep_deleted', { id }),
   listMunicipalities: () => call<Municipality[]>('list_municipalities'),
   createMunicipality: (input: MunicipalityInput) => call<Municipality>('create_municipality', { input }),
+  updateMunicipality: (id: string, input: MunicipalityInput) => call<Municipality>('update_municipality', { id, input }),
   deleteMunicipality: (id: string) => call<Municipality>('delete_municipality', { id }),
   /** The dashboard in one call: network figures, growth, plan tiles and open action items, read from one snapshot. */
   dashboard: () => call<Dashboard>('dashboard'),
