@@ -69,7 +69,7 @@ export function degrees(graph: MapGraph): Map<string, number> {
 }
 
 /** How many names the map shows at the zoom that fits the whole network. */
-export const NAMED_AT_FIT = 18;
+export const NAMED_AT_FIT = 12;
 
 /**
  * The organisations whose names show even when the whole network is in
