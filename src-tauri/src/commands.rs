@@ -202,7 +202,9 @@ pub async fn update_municipality(
     id: Uuid,
     input: MunicipalityInput,
 ) -> Result<Municipality> {
-    state.run(move |ws| ws.update_municipality(id, &input)).await
+    state
+        .run(move |ws| ws.update_municipality(id, &input))
+        .await
 }
 
 #[tauri::command]

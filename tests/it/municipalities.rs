@@ -157,7 +157,10 @@ fn a_municipality_is_corrected_and_keeps_its_rules() {
         cbs_code: Some("gm885".into()),
         ..Default::default()
     };
-    assert_eq!(ws.update_municipality(arcen.id, &same).unwrap().cbs_code, "GM0885");
+    assert_eq!(
+        ws.update_municipality(arcen.id, &same).unwrap().cbs_code,
+        "GM0885"
+    );
     let taken = MunicipalityInput {
         cbs_code: Some("GM0983".into()),
         ..Default::default()
