@@ -35,6 +35,40 @@ const DECLARED: &[(&str, &[schema::FieldInfo])] = &[
     (meetings::ACTION_ITEM.name, meetings::ActionItem::FIELDS),
 ];
 
+/// A choice's name in TypeScript, and its codes with their Dutch and
+/// English labels.
+type Choices = (String, Vec<(&'static str, [&'static str; 2])>);
+
+/// The choices a coordinator reads, with the labels declared beside them.
+fn choices() -> Vec<Choices> {
+    fn of<T: schema::Vocabulary + TS>() -> Choices {
+        let cfg = ts_rs::Config::new();
+        (
+            T::ident(&cfg),
+            T::ALL.iter().map(|c| (c.code(), c.labels())).collect(),
+        )
+    }
+    vec![
+        of::<network::OrgKind>(),
+        of::<network::Domain>(),
+        of::<network::CoalitionStatus>(),
+        of::<network::RelationKind>(),
+        of::<network::CoalitionRole>(),
+        of::<network::LegalBasis>(),
+        of::<plan::PlanStatus>(),
+        of::<plan::ActionStatus>(),
+        of::<plan::RolloutStatus>(),
+        of::<plan::ActionLine>(),
+        of::<plan::NationalGoal>(),
+        of::<plan::FunderKind>(),
+        of::<meetings::MeetingKind>(),
+        of::<meetings::MeetingStatus>(),
+        of::<meetings::Attendance>(),
+        of::<meetings::FollowUp>(),
+        of::<meetings::ActionItemStatus>(),
+    ]
+}
+
 /// `ui/src/lib/fields.ts`: what the forms know of each declared field (is
 /// it required, how long may it be) and what a coordinator calls it, as
 /// `field.<entity>.<field>` messages the UI's dictionary takes in.
@@ -58,12 +92,29 @@ pub fn fields() -> String {
         }
     }
     let [nl, en] = labels;
+    let mut choice_labels = [String::new(), String::new()];
+    for (name, values) in choices() {
+        for (lang, out) in choice_labels.iter_mut().enumerate() {
+            out.push_str(&format!("    {name}: {{\n"));
+            for (code, labels) in &values {
+                out.push_str(&format!(
+                    "      {}: {},\n",
+                    serde_json::to_string(code).expect("a code is text"),
+                    serde_json::to_string(labels[lang]).expect("a label is text")
+                ));
+            }
+            out.push_str("    },\n");
+        }
+    }
+    let [choices_nl, choices_en] = choice_labels;
     format!(
         "// Generated from the entity declarations in src/ by `WIEG_UPDATE_BINDINGS=1 cargo test`. Do not edit.\n\n\
          /** Per declared field: must it be filled in, and the most characters it takes. */\n\
          export const FIELDS = {{\n{limits}}} as const;\n\n\
          /** What a coordinator calls each declared field. */\n\
-         export const FIELD_LABELS = {{\n  nl: {{\n{nl}  }},\n  en: {{\n{en}  }},\n}} as const;\n"
+         export const FIELD_LABELS = {{\n  nl: {{\n{nl}  }},\n  en: {{\n{en}  }},\n}} as const;\n\n\
+         /** What a coordinator reads for each stored choice. */\n\
+         export const CHOICE_LABELS = {{\n  nl: {{\n{choices_nl}  }},\n  en: {{\n{choices_en}  }},\n}} as const;\n"
     )
 }
 

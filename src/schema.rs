@@ -111,8 +111,10 @@ pub struct Choice<T>(std::marker::PhantomData<T>);
 
 /// What [`Choice`] needs of a vocabulary: `dutch_choice!` provides it
 /// (and the choice a `Default`, for words it does not know).
-pub trait Vocabulary: Copy + std::str::FromStr {
+pub trait Vocabulary: Copy + std::str::FromStr + 'static {
+    const ALL: &'static [Self];
     fn code(self) -> &'static str;
+    fn labels(self) -> [&'static str; 2];
 }
 
 impl<T: Vocabulary + Default> Kind for Choice<T> {

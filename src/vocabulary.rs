@@ -23,9 +23,12 @@ pub(crate) fn normalize_choice(text: &str) -> String {
 
 /// A closed list of choices, stored and serialised as its Dutch word. Parsing
 /// is forgiving: case, diacritics, `-`/`_` and either half of a word with a
-/// slash ("vsv" for "ziekenhuis/vsv") are accepted.
+/// slash ("vsv" for "ziekenhuis/vsv") are accepted. A choice a coordinator
+/// reads declares its labels here, once: `Rijk = "rijk/spuk" ["Rijk (SPUK)",
+/// "National government (SPUK)"]`; the documents and the UI both show them.
 macro_rules! dutch_choice {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+    (@first $first:literal $(, $rest:literal)*) => { $first };
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal $([$nl:literal, $en:literal])?),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -36,15 +39,35 @@ macro_rules! dutch_choice {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The Dutch word, as stored and as the UI shows it.
+            /// The Dutch word, as stored and typed on the command line.
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
+            }
+
+            /// What a reader sees, in Dutch and in English (the code when
+            /// no label is declared).
+            pub fn labels(self) -> [&'static str; 2] {
+                match self {
+                    $($name::$variant => [
+                        $crate::vocabulary::dutch_choice!(@first $($nl,)? $code),
+                        $crate::vocabulary::dutch_choice!(@first $($en,)? $code),
+                    ]),+
+                }
+            }
+
+            /// The Dutch label, as in a document for partners.
+            pub fn label(self) -> &'static str {
+                self.labels()[0]
             }
         }
 
         impl $crate::schema::Vocabulary for $name {
+            const ALL: &'static [$name] = $name::ALL;
             fn code(self) -> &'static str {
                 $name::code(self)
+            }
+            fn labels(self) -> [&'static str; 2] {
+                $name::labels(self)
             }
         }
 
@@ -58,8 +81,10 @@ macro_rules! dutch_choice {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
                 let wanted = $crate::vocabulary::normalize_choice(s);
+                // The label too: a file we wrote reads back.
                 let matches = |v: &$name| {
                     $crate::vocabulary::normalize_choice(v.code()) == wanted
+                        || $crate::vocabulary::normalize_choice(v.label()) == wanted
                         || (v.code().contains('/')
                             && v.code().split('/').any(|part| $crate::vocabulary::normalize_choice(part) == wanted))
                 };
@@ -77,7 +102,7 @@ pub(crate) use dutch_choice;
 mod tests {
     use super::*;
 
-    dutch_choice!(Colour { Red = "rood", DarkBlue = "donker/blauw", Light = "licht groen" });
+    dutch_choice!(Colour { Red = "rood" ["Rood", "Red"], DarkBlue = "donker/blauw", Light = "licht groen" });
 
     #[test]
     fn fold_drops_case_and_diacritics() {
@@ -92,6 +117,10 @@ mod tests {
         assert_eq!("blauw".parse::<Colour>(), Ok(Colour::DarkBlue));
         assert_eq!("Donker/Blauw".parse::<Colour>(), Ok(Colour::DarkBlue));
         assert_eq!("licht-groen".parse::<Colour>(), Ok(Colour::Light));
+        assert_eq!(Colour::Red.labels(), ["Rood", "Red"]);
+        assert_eq!(Colour::Red.label(), "Rood");
+        assert_eq!("Rood".parse::<Colour>(), Ok(Colour::Red));
+        assert_eq!(Colour::Light.labels(), ["licht groen", "licht groen"]);
         let err = "paars".parse::<Colour>().unwrap_err();
         assert!(err.contains("rood") && err.contains("paars"), "{err}");
         assert_eq!(

@@ -9,7 +9,11 @@ use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
 use resvg::{tiny_skia, usvg};
 
-use super::doc::Image;
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::doc::{xml_text, Image};
 use crate::error::{Error, Result};
 
 const WIDTH: u32 = 800;
@@ -43,6 +47,11 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
 }
 
 fn png(svg: &str, height: u32, alt: String) -> Result<Image> {
+    png_sized(svg, WIDTH, height, 16.0, alt)
+}
+
+/// An SVG of `width`×`height` pixels as a PNG shown `width_cm` wide.
+fn png_sized(svg: &str, width: u32, height: u32, width_cm: f32, alt: String) -> Result<Image> {
     let options = usvg::Options {
         fontdb: fonts(),
         font_family: FONT.into(),
@@ -50,7 +59,7 @@ fn png(svg: &str, height: u32, alt: String) -> Result<Image> {
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(failed)?;
     let (w, h) = (
-        (WIDTH as f32 * SCALE) as u32,
+        (width as f32 * SCALE) as u32,
         (height as f32 * SCALE) as u32,
     );
     let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or_else(|| failed("leeg beeld"))?;
@@ -64,7 +73,7 @@ fn png(svg: &str, height: u32, alt: String) -> Result<Image> {
         png: pixmap.encode_png().map_err(failed)?,
         width_px: w,
         height_px: h,
-        width_cm: 16.0,
+        width_cm,
         alt,
     })
 }
@@ -229,6 +238,137 @@ pub fn stacked_bars(
         root.present().map_err(failed)?;
     }
     png(&svg, height, alt)
+}
+
+/// One action on a timeline: its name, when it runs and its status (an
+/// index into the timeline's `parts`, which pick the colour).
+pub struct Bar {
+    pub label: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub part: usize,
+}
+
+const MONTHS_SHORT: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// A timeline for a landscape page: a row per bar over the months from
+/// `start` to `end`, quarters marked, a line for today, a legend of the
+/// parts. A bar without a start begins at `start`, one without an end runs
+/// to `end`, drawn lighter; one without either says so in words. Drawn as
+/// SVG by hand: it is rectangles and text, which a chart library's axes
+/// would only get in the way of.
+pub fn timeline(
+    bars: &[Bar],
+    parts: &[String],
+    start: NaiveDate,
+    end: NaiveDate,
+    today: NaiveDate,
+    alt: String,
+) -> Result<Image> {
+    const WIDE: u32 = 1200;
+    const LABELS: f32 = 330.0;
+    const RIGHT: f32 = 16.0;
+    const TOP: f32 = 34.0;
+    const ROW: f32 = 26.0;
+    let height = (TOP + ROW * bars.len().max(1) as f32 + 52.0) as u32;
+    let days = (end - start).num_days().max(1) as f32;
+    let plot = WIDE as f32 - LABELS - RIGHT;
+    let x = |d: NaiveDate| LABELS + plot * ((d - start).num_days() as f32 / days).clamp(0.0, 1.0);
+    let bottom = TOP + ROW * bars.len().max(1) as f32;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDE}" height="{height}" font-family="{FONT}" font-size="15">"#
+    );
+    // Quarter lines with their month, the year where it begins.
+    let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start);
+    while month <= end {
+        if month >= start && month.month0() % 3 == 0 {
+            let left = x(month);
+            let first = month.month() == 1;
+            let _ = write!(
+                svg,
+                r##"<line x1="{left:.1}" y1="{:.1}" x2="{left:.1}" y2="{bottom:.1}" stroke="{}" stroke-width="1"/><text x="{:.1}" y="{:.1}" fill="#404040"{}>{}</text>"##,
+                TOP - 6.0,
+                if first { "#a6a6a6" } else { "#e1e1e1" },
+                left + 3.0,
+                TOP - 12.0,
+                if first { r#" font-weight="bold""# } else { "" },
+                if first {
+                    month.year().to_string()
+                } else {
+                    MONTHS_SHORT[month.month0() as usize].to_string()
+                }
+            );
+        }
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(end.succ_opt().unwrap_or(end));
+    }
+    for (i, bar) in bars.iter().enumerate() {
+        let middle = TOP + ROW * i as f32 + ROW / 2.0;
+        let _ = write!(
+            svg,
+            r##"<text x="8" y="{:.1}" fill="#1a1a1a">{}</text>"##,
+            middle + 5.0,
+            xml_text(&shorten(&bar.label))
+        );
+        let colour = PALETTE[bar.part % PALETTE.len()];
+        let fill = format!("rgb({},{},{})", colour.0, colour.1, colour.2);
+        match (bar.from, bar.to) {
+            (None, None) => {
+                let _ = write!(
+                    svg,
+                    r##"<text x="{:.1}" y="{:.1}" fill="#595959" font-style="italic">geen periode ingevuld</text>"##,
+                    LABELS + 4.0,
+                    middle + 5.0
+                );
+            }
+            (from, to) => {
+                let (a, b) = (x(from.unwrap_or(start)), x(to.unwrap_or(end)));
+                let open = if from.is_none() || to.is_none() {
+                    "0.45"
+                } else {
+                    "1"
+                };
+                let _ = write!(
+                    svg,
+                    r#"<rect x="{a:.1}" y="{:.1}" width="{:.1}" height="16" rx="3" fill="{fill}" fill-opacity="{open}"/>"#,
+                    middle - 8.0,
+                    (b - a).max(4.0)
+                );
+            }
+        }
+    }
+    if today >= start && today <= end {
+        let t = x(today);
+        let _ = write!(
+            svg,
+            r##"<line x1="{t:.1}" y1="{:.1}" x2="{t:.1}" y2="{bottom:.1}" stroke="#d55e00" stroke-width="2" stroke-dasharray="6 4"/><text x="{:.1}" y="{:.1}" fill="#d55e00" font-size="13">vandaag</text>"##,
+            TOP - 4.0,
+            t + 4.0,
+            bottom + 16.0
+        );
+    }
+    // The legend under the rows.
+    let mut left = LABELS;
+    for (k, part) in parts.iter().enumerate() {
+        let colour = PALETTE[k % PALETTE.len()];
+        let _ = write!(
+            svg,
+            r##"<rect x="{left:.1}" y="{:.1}" width="14" height="14" rx="2" fill="rgb({},{},{})"/><text x="{:.1}" y="{:.1}" fill="#404040">{}</text>"##,
+            bottom + 26.0,
+            colour.0,
+            colour.1,
+            colour.2,
+            left + 20.0,
+            bottom + 38.0,
+            xml_text(part)
+        );
+        left += 40.0 + 8.5 * part.chars().count() as f32;
+    }
+    svg.push_str("</svg>");
+    png_sized(&svg, WIDE, height, super::doc::text_width_cm(true), alt)
 }
 
 /// The names of the series, in a box.

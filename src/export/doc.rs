@@ -23,6 +23,10 @@ pub enum Block {
         title: String,
         lines: Vec<String>,
     },
+    /// A cover page of its own: the title, who it is from, and facts as
+    /// label and value (period, status, date). The next block starts a
+    /// new page.
+    Cover(Cover),
     /// A section heading, level 1–3.
     Heading {
         level: u8,
@@ -33,6 +37,25 @@ pub enum Block {
     Table(Table),
     Image(Image),
     PageBreak,
+    /// From here on the pages are landscape (for wide tables and the
+    /// timeline) or portrait again; starts a new page.
+    Landscape(bool),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cover {
+    pub title: String,
+    pub subtitle: String,
+    pub facts: Vec<(String, String)>,
+}
+
+/// The width of the text on an A4 page with 2 cm margins, in cm.
+pub fn text_width_cm(landscape: bool) -> f32 {
+    if landscape {
+        29.7 - 4.0
+    } else {
+        21.0 - 4.0
+    }
 }
 
 /// A run of text, bold or not.

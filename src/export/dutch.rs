@@ -43,6 +43,21 @@ pub fn euros(cents: i64) -> String {
     format!("€ {sign}{grouped},{:02}", cents % 100)
 }
 
+/// An amount in a table, "—" for none, as the app shows it.
+pub fn euros_or_dash(cents: i64) -> String {
+    if cents == 0 {
+        "—".into()
+    } else {
+        euros(cents)
+    }
+}
+
+/// To the nearest euro, for a grant shared pro rata next to round budgets,
+/// where cents would be a false precision.
+pub fn whole_euros_or_dash(cents: i64) -> String {
+    euros_or_dash((cents as f64 / 100.0).round() as i64 * 100)
+}
+
 /// `01-01-2026 – 31-12-2026`, or one side when the other is unknown.
 pub fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
     match (from, to) {
@@ -67,5 +82,10 @@ mod tests {
         assert_eq!(euros(-1_250), "€ -12,50");
         assert_eq!(euros(10_000_000_000), "€ 100.000.000,00");
         assert_eq!(period(Some(d), None), "vanaf 30-11-2026");
+        assert_eq!(euros_or_dash(0), "—");
+        assert_eq!(euros_or_dash(5), "€ 0,05");
+        assert_eq!(whole_euros_or_dash(19_162_528), "€ 191.625,00");
+        assert_eq!(whole_euros_or_dash(19_162_550), "€ 191.626,00");
+        assert_eq!(whole_euros_or_dash(40), "—");
     }
 }

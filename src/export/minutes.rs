@@ -71,7 +71,7 @@ impl Workspace {
                 doc.field(label, who);
             }
         }
-        doc.field("Status", m.status.code());
+        doc.field("Status", m.status.label());
 
         if !d.attendees.is_empty() {
             doc.heading(1, "Aanwezigheid");
@@ -274,7 +274,7 @@ fn items_table<'a>(list: impl Iterator<Item = &'a ActionItem>, with_meeting: boo
         let last = if with_meeting {
             format!("{} {}", i.meeting_title, short_date(i.meeting_date))
         } else {
-            i.status.code().to_string()
+            i.status.label().to_string()
         };
         table.row(vec![i.text.clone(), i.owner_name.clone(), due, last]);
     }

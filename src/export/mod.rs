@@ -29,7 +29,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 pub use archive::RestoreReport;
-pub use doc::{Block, Document, Image, Span, Table};
+pub use doc::{Block, Cover, Document, Image, Span, Table};
 pub use sheet::{Cell, Sheet};
 
 use crate::error::{Error, Result, ValidationCode};
@@ -140,27 +140,41 @@ impl Workspace {
         title: impl Into<String>,
         lines: Vec<String>,
     ) -> Result<()> {
-        if let Some(png) = self.coalition_logo()? {
-            let size = image::ImageReader::new(std::io::Cursor::new(&png))
-                .with_guessed_format()
-                .ok()
-                .and_then(|r| r.into_dimensions().ok());
-            if let Some((w, h)) = size.filter(|(w, h)| *w > 0 && *h > 0) {
-                // At most 5 cm wide and 2.5 cm high.
-                let width_cm = (2.5 * w as f32 / h as f32).min(5.0);
-                doc.blocks.push(Block::Image(Image {
-                    png,
-                    width_px: w,
-                    height_px: h,
-                    width_cm,
-                    alt: format!("Logo van {}", doc.author),
-                }));
-            }
-        }
+        self.logo(doc)?;
         doc.blocks.push(Block::Title {
             title: title.into(),
             lines,
         });
+        Ok(())
+    }
+
+    /// A cover page of its own, for the documents a partner files: the logo,
+    /// the title, the coalition and the facts (period, status, date).
+    pub(crate) fn cover_page(&self, doc: &mut Document, cover: Cover) -> Result<()> {
+        self.logo(doc)?;
+        doc.blocks.push(Block::Cover(cover));
+        Ok(())
+    }
+
+    fn logo(&self, doc: &mut Document) -> Result<()> {
+        let Some(png) = self.coalition_logo()? else {
+            return Ok(());
+        };
+        let size = image::ImageReader::new(std::io::Cursor::new(&png))
+            .with_guessed_format()
+            .ok()
+            .and_then(|r| r.into_dimensions().ok());
+        if let Some((w, h)) = size.filter(|(w, h)| *w > 0 && *h > 0) {
+            // At most 5 cm wide and 2.5 cm high.
+            let width_cm = (2.5 * w as f32 / h as f32).min(5.0);
+            doc.blocks.push(Block::Image(Image {
+                png,
+                width_px: w,
+                height_px: h,
+                width_cm,
+                alt: format!("Logo van {}", doc.author),
+            }));
+        }
         Ok(())
     }
 }

@@ -68,12 +68,12 @@ impl Workspace {
                 served.sort_unstable();
                 vec![
                     text(&o.name),
-                    text(o.kind.code()),
-                    text(o.domain.code()),
+                    text(o.kind.label()),
+                    text(o.domain.label()),
                     text(&o.place),
                     text(&o.website),
                     text(&o.phone),
-                    text(o.status.code()),
+                    text(o.status.label()),
                     Cell::Date(o.involved_since),
                     Cell::Date(o.signed_on),
                     text(&o.signatory),
@@ -93,7 +93,7 @@ impl Workspace {
                 vec![
                     text(name(&r.from_org)),
                     text(name(&r.to_org)),
-                    text(r.kind.code()),
+                    text(r.kind.label()),
                     Cell::Int(r.strength.into()),
                     Cell::Date(r.start_date),
                     Cell::Date(r.end_date),

@@ -16,10 +16,14 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use super::doc::{Block, Document, Span, Table};
+use super::doc::{text_width_cm, Block, Cover, Document, Span, Table};
 use crate::error::{Error, Result};
 
-const TEXT_WIDTH_CM: f32 = 17.0;
+/// Roughly how wide a character of 9 pt table text is, in cm: enough to
+/// tell whether a word fits its column.
+const TABLE_CHAR_CM: f32 = 0.17;
+/// A cell's padding on both sides, in cm (4 pt each).
+const CELL_PADDING_CM: f32 = 0.28;
 
 struct Fonts {
     library: LazyHash<Library>,
@@ -174,18 +178,25 @@ fn image_path(n: usize) -> String {
 
 fn typst_code(doc: &Document) -> String {
     let mut pictures = 0;
+    let mut landscape = false;
     let d = doc.created;
+    // A cover page carries no page number.
+    let footer_shown = if doc.blocks.iter().any(|b| matches!(b, Block::Cover(_))) {
+        "here().page() > 1"
+    } else {
+        "true"
+    };
     let mut out = format!(
         r##"#set document(title: {}, author: {}, date: datetime(year: {}, month: {}, day: {}))
 #set text(font: "Liberation Sans", size: 10pt, lang: "nl", region: "NL")
-#set page(paper: "a4", margin: 2cm, footer: context align(right, text(size: 8pt, counter(page).display("1 / 1", both: true))))
+#set page(paper: "a4", margin: 2cm, footer: context if {footer_shown} {{ align(right, text(size: 8pt, counter(page).display("1 / 1", both: true))) }})
 #set par(justify: false)
 #show heading: set text(fill: rgb("#1f4e79"))
 #show heading.where(level: 1): set text(size: 16pt)
 #show heading.where(level: 2): set text(size: 13pt)
 #show heading.where(level: 3): set text(size: 11pt, fill: black)
 #set table(stroke: 0.5pt + rgb("#a6a6a6"), inset: 4pt, fill: (x, y) => if y == 0 {{ rgb("#e6eef5") }})
-#show table: set text(size: 9pt, hyphenate: true)
+#show table: set text(size: 9pt, hyphenate: false)
 #show table.cell.where(y: 0): set text(weight: "bold")
 "##,
         string(&doc.title),
@@ -210,6 +221,7 @@ fn typst_code(doc: &Document) -> String {
                     );
                 }
             }
+            Block::Cover(cover) => cover_page(&mut out, cover),
             Block::Heading { level, text } => {
                 let _ = writeln!(
                     out,
@@ -225,7 +237,7 @@ fn typst_code(doc: &Document) -> String {
                 let items: Vec<String> = items.iter().map(|i| content(i)).collect();
                 let _ = writeln!(out, "#list({})", items.join(", "));
             }
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(&mut out, t, text_width_cm(landscape)),
             Block::Image(img) => {
                 pictures += 1;
                 let path = image_path(pictures);
@@ -233,17 +245,64 @@ fn typst_code(doc: &Document) -> String {
                     out,
                     "#image({}, width: {}cm, alt: {})",
                     string(&path),
-                    img.width_cm.min(TEXT_WIDTH_CM),
+                    img.width_cm.min(text_width_cm(landscape)),
                     string(&img.alt)
                 );
             }
             Block::PageBreak => out.push_str("#pagebreak(weak: true)\n"),
+            Block::Landscape(on) if *on == landscape => {}
+            Block::Landscape(on) => {
+                landscape = *on;
+                // A page rule in the flow starts a new page by itself.
+                let _ = writeln!(out, "#set page(flipped: {on})");
+            }
         }
     }
     out
 }
 
-fn table(out: &mut String, t: &Table) {
+/// The title low on a page of its own, a band in the coalition's colour
+/// above it, and the facts as a two-column list.
+fn cover_page(out: &mut String, cover: &Cover) {
+    let _ = writeln!(
+        out,
+        "#place(top + left, dx: -2cm, dy: -2cm, rect(width: 100% + 4cm, height: 0.8cm, fill: rgb(\"#1f4e79\")))\n\
+         #v(5cm)\n\
+         #text(size: 28pt, weight: \"bold\", fill: rgb(\"#1f4e79\"), {})\n\
+         #v(0.2cm)\n\
+         #text(size: 15pt, fill: rgb(\"#404040\"), {})\n\
+         #v(1.2cm)",
+        string(&cover.title),
+        string(&cover.subtitle)
+    );
+    let facts: Vec<String> = cover
+        .facts
+        .iter()
+        .map(|(label, value)| {
+            format!(
+                "text(size: 12pt, fill: rgb(\"#595959\"), {}), text(size: 12pt, weight: \"bold\", {})",
+                string(label),
+                string(value)
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "#grid(columns: (4.5cm, auto), row-gutter: 0.5cm, {})\n#pagebreak()",
+        facts.join(", ")
+    );
+}
+
+fn table(out: &mut String, t: &Table, text_width: f32) {
+    let total: u32 = t.widths.iter().sum::<u32>().max(1);
+    // How many characters of one word each column takes on a line.
+    let fits: Vec<usize> = t
+        .widths
+        .iter()
+        .map(|w| {
+            ((text_width * *w as f32 / total as f32 - CELL_PADDING_CM) / TABLE_CHAR_CM) as usize
+        })
+        .collect();
     let columns: Vec<String> = t.widths.iter().map(|w| format!("{w}fr")).collect();
     let align: Vec<&str> = t
         .right
@@ -256,14 +315,28 @@ fn table(out: &mut String, t: &Table) {
         columns.join(", "),
         align.join(", ")
     );
-    let cell = |text: &String| content(&[Span::plain(text.clone())]);
-    let header: Vec<String> = t.header.iter().map(cell).collect();
+    // Words break at a hyphen only where one is too long for its column.
+    let cell = |text: &String, column: usize| {
+        let spans = content(&[Span::plain(text.clone())]);
+        let longest = text.split_whitespace().map(|w| w.chars().count()).max();
+        if longest.unwrap_or(0) > fits[column] {
+            format!("text(hyphenate: true, {spans})")
+        } else {
+            spans
+        }
+    };
+    let header: Vec<String> = t
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| cell(h, i))
+        .collect();
     out.push_str(&header.join(", "));
     out.push(')');
     for row in &t.rows {
-        for text in row {
+        for (i, text) in row.iter().enumerate() {
             out.push_str(", ");
-            out.push_str(&cell(text));
+            out.push_str(&cell(text, i));
         }
     }
     out.push_str(")\n");

@@ -2,17 +2,18 @@
 //! work-agenda sections, per pillar its goals and actions, the roll-out
 //! matrix, funding) and a workbook (actions, roll-out, funding).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
-use super::doc::{Block, Document, Table};
-use super::dutch::{euros, long_date, period, short_date};
+use super::chart::{self, Bar};
+use super::doc::{Block, Cover, Document, Image, Table};
+use super::dutch::{euros_or_dash, long_date, period, short_date, whole_euros_or_dash};
 use super::sheet::{Cell, Sheet};
 use super::{documents_only, file_name, sheet, ExportFile, ExportFormat, Prepared};
 use crate::error::{Error, Result};
-use crate::plan::{ActionFilter, PlanOverview, RolloutStatus};
+use crate::plan::{Action, ActionFilter, ActionStatus, PlanOverview, RolloutStatus};
 use crate::workspace::Workspace;
 
 /// Names of organisations and municipalities by id.
@@ -37,6 +38,15 @@ impl Names {
         id.and_then(|i| self.0.get(&i).cloned()).unwrap_or_default()
     }
 
+    /// Municipalities: "Alle 15 gemeenten" when it is every one.
+    fn places(&self, ids: &[Uuid], all: &HashSet<Uuid>) -> String {
+        if all.len() > 1 && ids.len() == all.len() && ids.iter().all(|i| all.contains(i)) {
+            format!("Alle {} gemeenten", all.len())
+        } else {
+            self.list(ids)
+        }
+    }
+
     fn list(&self, ids: &[Uuid]) -> String {
         let mut names: Vec<&str> = ids
             .iter()
@@ -45,6 +55,80 @@ impl Names {
         names.sort_unstable();
         names.join(", ")
     }
+}
+
+/// Municipalities per roll-out table on a landscape page.
+const ROLLOUT_COLUMNS: usize = 6;
+
+/// The plan's years, widened to every action's dates: the timelines' span.
+fn timeline_span(o: &PlanOverview, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let dates = o
+        .pillars
+        .iter()
+        .flat_map(|p| &p.actions)
+        .flat_map(|a| [a.start_date, a.end_date])
+        .flatten();
+    let first = o.plan.period_start.unwrap_or(today.year());
+    let last = o.plan.period_end.unwrap_or(first).max(first);
+    let mut start = NaiveDate::from_ymd_opt(first, 1, 1).unwrap_or(today);
+    let mut end = NaiveDate::from_ymd_opt(last, 12, 31).unwrap_or(today);
+    for d in dates {
+        start = start.min(d);
+        end = end.max(d);
+    }
+    (start, end)
+}
+
+/// The actions of each pillar by status (those `counted`), as stacked bars
+/// with the numbers in words; also the per-pillar counts it drew.
+pub(super) fn actions_by_status_chart(
+    o: &PlanOverview,
+    counted: impl Fn(&Action) -> bool,
+) -> Result<(Image, Vec<Vec<u32>>)> {
+    let statuses: Vec<String> = ActionStatus::ALL
+        .iter()
+        .map(|s| s.label().to_string())
+        .collect();
+    let rows: Vec<(String, Vec<u32>)> = o
+        .pillars
+        .iter()
+        .map(|p| {
+            let counts = ActionStatus::ALL
+                .iter()
+                .map(|s| {
+                    p.actions
+                        .iter()
+                        .filter(|a| a.status == *s && counted(a))
+                        .count() as u32
+                })
+                .collect();
+            (format!("Pijler {}", p.pillar.number), counts)
+        })
+        .collect();
+    let alt = rows
+        .iter()
+        .map(|(label, counts)| {
+            let parts: Vec<String> = counts
+                .iter()
+                .zip(&statuses)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, s)| format!("{n} {s}"))
+                .collect();
+            if parts.is_empty() {
+                format!("{label}: geen acties")
+            } else {
+                format!("{label}: {}", parts.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let image = chart::stacked_bars(
+        &rows,
+        &statuses,
+        "acties",
+        format!("Staafdiagram van de acties per pijler naar status. {alt}."),
+    )?;
+    Ok((image, rows.into_iter().map(|(_, c)| c).collect()))
 }
 
 fn years(p: &crate::plan::Plan) -> String {
@@ -125,13 +209,34 @@ impl Workspace {
     ) -> Result<Document> {
         let plan = &o.plan;
         let mut doc = Document::new(plan.title.clone(), author, created);
-        let mut lines = vec![author.to_string()];
+        let actions: usize = o.pillars.iter().map(|p| p.actions.len()).sum();
+        let municipalities: HashSet<Uuid> = self
+            .list_municipalities(false)?
+            .iter()
+            .filter(|m| m.in_coalition)
+            .map(|m| m.id)
+            .collect();
+        let mut facts = Vec::new();
         if !years(plan).is_empty() {
-            lines.push(format!("Periode {}", years(plan).replace('-', " – ")));
+            facts.push(("Periode".into(), years(plan).replace('-', " – ")));
         }
-        lines.push(format!("Status: {}", plan.status.code()));
-        lines.push(format!("Datum: {}", long_date(created)));
-        self.title_page(&mut doc, plan.title.clone(), lines)?;
+        facts.extend([
+            ("Status".to_string(), plan.status.label().to_string()),
+            ("Gemeenten".into(), municipalities.len().to_string()),
+            (
+                "Acties".into(),
+                format!("{actions} in {} pijlers", o.pillars.len()),
+            ),
+            ("Datum".into(), long_date(created)),
+        ]);
+        self.cover_page(
+            &mut doc,
+            Cover {
+                title: plan.title.clone(),
+                subtitle: author.to_string(),
+                facts,
+            },
+        )?;
         let sections = [
             ("Visie", &plan.vision),
             ("Urgentie", &plan.urgency),
@@ -144,7 +249,6 @@ impl Workspace {
             ("Mijlpalenplanning", &plan.milestones),
         ];
         if sections.iter().any(|(_, text)| !text.trim().is_empty()) {
-            doc.blocks.push(Block::PageBreak);
             doc.heading(1, "Visie en werkagenda");
             for (title, text) in sections {
                 if !text.trim().is_empty() {
@@ -153,8 +257,18 @@ impl Workspace {
                 }
             }
         }
-        doc.blocks.push(Block::PageBreak);
+        // The tables and the timelines are wide: the rest lies on its side.
+        doc.blocks.push(Block::Landscape(true));
         doc.heading(1, "Pijlers, doelen en acties");
+        if actions > 0 {
+            doc.blocks
+                .push(Block::Image(actions_by_status_chart(o, |_| true)?.0));
+        }
+        let (span_start, span_end) = timeline_span(o, created);
+        let statuses: Vec<String> = ActionStatus::ALL
+            .iter()
+            .map(|s| s.label().to_string())
+            .collect();
         for p in &o.pillars {
             doc.heading(
                 2,
@@ -198,10 +312,10 @@ impl Workspace {
                 "Periode",
                 "Budget",
             ])
-            .widths(&[5, 3, 4, 3, 2, 3, 3])
+            .widths(&[12, 8, 11, 7, 5, 8, 5])
             .right_aligned(&[6]);
             for a in &p.actions {
-                let mut status = a.status.code().to_string();
+                let mut status = a.status.label().to_string();
                 if a.overdue {
                     status.push_str(" (te laat)");
                 }
@@ -209,22 +323,56 @@ impl Workspace {
                     a.title.clone(),
                     names.one(a.owner),
                     names.list(&a.partners),
-                    names.list(&a.municipalities),
+                    names.places(&a.municipalities, &municipalities),
                     status,
                     period(a.start_date, a.end_date),
-                    euros(a.budget_cents),
+                    euros_or_dash(a.budget_cents),
                 ]);
             }
-            table.row(vec![
-                "Totaal".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                euros(p.budget_cents),
-            ]);
+            let mut total = vec![String::new(); 7];
+            total[0] = "Totaal".into();
+            total[6] = euros_or_dash(p.budget_cents);
+            table.row(total);
             doc.table(table);
+            doc.heading(3, "Planning");
+            let bars: Vec<Bar> = p
+                .actions
+                .iter()
+                .map(|a| Bar {
+                    label: a.title.clone(),
+                    from: a.start_date,
+                    to: a.end_date,
+                    part: ActionStatus::ALL
+                        .iter()
+                        .position(|s| *s == a.status)
+                        .unwrap_or(0),
+                })
+                .collect();
+            let when: Vec<String> = p
+                .actions
+                .iter()
+                .map(|a| {
+                    let span = period(a.start_date, a.end_date);
+                    let span = if span.is_empty() {
+                        "geen periode".into()
+                    } else {
+                        span
+                    };
+                    format!("{}: {span}, {}", a.title, a.status.label())
+                })
+                .collect();
+            doc.blocks.push(Block::Image(chart::timeline(
+                &bars,
+                &statuses,
+                span_start,
+                span_end,
+                created,
+                format!(
+                    "Tijdlijn van de acties van pijler {}. {}.",
+                    p.pillar.number,
+                    when.join("; ")
+                ),
+            )?));
         }
 
         let matrix = self.rollout_matrix()?;
@@ -232,34 +380,34 @@ impl Workspace {
             doc.blocks.push(Block::PageBreak);
             doc.heading(1, "Uitrol van interventies");
             doc.paragraph(
-                "Per interventie de status in elke gemeente: actief, in voorbereiding of gestopt; een lege cel is niet gestart.",
+                "Per interventie de stand in elke gemeente: actief, in voorbereiding of gestopt; een lege cel is niet gestart.",
             );
             let status: HashMap<(Uuid, Uuid), RolloutStatus> = matrix
                 .cells
                 .iter()
                 .map(|c| ((c.intervention, c.municipality), c.status))
                 .collect();
-            let mut header = vec!["Interventie"];
-            header.extend(matrix.municipalities.iter().map(|m| m.name.as_str()));
-            header.push("Actief in");
-            let mut widths = vec![4];
-            widths.extend(std::iter::repeat_n(2, matrix.municipalities.len()));
-            widths.push(2);
-            let mut table = Table::new(&header)
-                .widths(&widths)
-                .right_aligned(&[header.len() - 1]);
-            for i in &matrix.interventions {
-                let mut row = vec![i.name.clone()];
-                for m in &matrix.municipalities {
-                    row.push(match status.get(&(i.id, m.id)) {
-                        Some(RolloutStatus::NietGestart) | None => String::new(),
-                        Some(s) => s.code().to_string(),
-                    });
+            let total = matrix.municipalities.len();
+            // A handful of municipalities per table, so each status reads
+            // on one line; the interventions repeat in every table.
+            for chunk in matrix.municipalities.chunks(ROLLOUT_COLUMNS) {
+                let mut header = vec!["Interventie", "Actief in"];
+                header.extend(chunk.iter().map(|m| m.name.as_str()));
+                let mut widths = vec![6, 3];
+                widths.extend(std::iter::repeat_n(4, chunk.len()));
+                let mut table = Table::new(&header).widths(&widths).right_aligned(&[1]);
+                for i in &matrix.interventions {
+                    let mut row = vec![i.name.clone(), format!("{} van {total}", i.active)];
+                    for m in chunk {
+                        row.push(match status.get(&(i.id, m.id)) {
+                            Some(RolloutStatus::NietGestart) | None => String::new(),
+                            Some(s) => s.label().to_string(),
+                        });
+                    }
+                    table.row(row);
                 }
-                row.push(format!("{} van {}", i.active, matrix.municipalities.len()));
-                table.row(row);
+                doc.table(table);
             }
-            doc.table(table);
         }
 
         let money = self.funding_overview(plan.id)?;
@@ -276,13 +424,13 @@ impl Workspace {
                     "Doel",
                     "Verantwoorden vóór",
                 ])
-                .widths(&[4, 2, 3, 4, 5, 3])
+                .widths(&[5, 3, 3, 4, 7, 3])
                 .right_aligned(&[2]);
                 for f in &money.fundings {
                     table.row(vec![
                         f.funder.clone(),
-                        f.funder_kind.code().to_string(),
-                        euros(f.amount_cents),
+                        f.funder_kind.label().to_string(),
+                        euros_or_dash(f.amount_cents),
                         period(f.period_start, f.period_end),
                         f.purpose.clone(),
                         short_date(f.reporting_deadline),
@@ -297,19 +445,19 @@ impl Workspace {
             for p in &money.pillars {
                 table.row(vec![
                     format!("{}. {}", p.number, p.title),
-                    euros(p.budgeted_cents),
-                    euros(p.granted_cents),
+                    euros_or_dash(p.budgeted_cents),
+                    whole_euros_or_dash(p.granted_cents),
                 ]);
             }
             table.row(vec![
                 "Nog niet aan acties verdeeld".into(),
                 String::new(),
-                euros(money.unallocated_cents),
+                whole_euros_or_dash(money.unallocated_cents),
             ]);
             table.row(vec![
                 "Totaal".into(),
-                euros(money.budgeted_cents),
-                euros(money.granted_cents),
+                euros_or_dash(money.budgeted_cents),
+                whole_euros_or_dash(money.granted_cents),
             ]);
             doc.table(table);
         }
@@ -343,7 +491,7 @@ impl Workspace {
                     names.one(a.owner).into(),
                     names.list(&a.partners).into(),
                     names.list(&a.municipalities).into(),
-                    a.status.code().into(),
+                    a.status.label().into(),
                     Cell::Date(a.start_date),
                     Cell::Date(a.end_date),
                     Cell::Money(a.budget_cents),
@@ -387,7 +535,7 @@ impl Workspace {
             rollout.rows.push(vec![
                 municipality.into(),
                 intervention.into(),
-                c.status.code().into(),
+                c.status.label().into(),
                 names.one(c.provider).into(),
                 Cell::Date(c.since),
                 count(c.target_per_year),
@@ -421,7 +569,7 @@ impl Workspace {
             linked.sort_unstable();
             funding.rows.push(vec![
                 f.funder.into(),
-                f.funder_kind.code().into(),
+                f.funder_kind.label().into(),
                 Cell::Money(f.amount_cents),
                 Cell::Date(f.period_start),
                 Cell::Date(f.period_end),

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
 use super::chart::{self, Series};
-use super::doc::{Block, Document, Span, Table};
+use super::doc::{Block, Cover, Document, Span, Table};
 use super::dutch::{long_date, short_date};
 use super::{documents_only, file_name, ExportFile, ExportFormat, Prepared};
 use crate::error::Result;
@@ -79,14 +79,19 @@ impl Workspace {
         let coalition = self.coalition()?.map(|c| c.name).unwrap_or_default();
         let title = "Voortgangsrapportage Kansrijke Start";
         let mut doc = Document::new(title, &coalition, created);
-        self.title_page(
+        self.cover_page(
             &mut doc,
-            title,
-            vec![
-                coalition.clone(),
-                format!("Periode: {} – {}", long_date(from), long_date(to)),
-                format!("Datum: {}", long_date(created)),
-            ],
+            Cover {
+                title: title.into(),
+                subtitle: coalition.clone(),
+                facts: vec![
+                    (
+                        "Periode".into(),
+                        format!("{} – {}", long_date(from), long_date(to)),
+                    ),
+                    ("Datum".into(), long_date(created)),
+                ],
+            },
         )?;
         let within = |d: Option<NaiveDate>| d.is_some_and(|d| d >= from && d <= to);
 
@@ -253,7 +258,7 @@ impl Workspace {
                     .map_or(0, |d| d.count)
             };
             by_domain.row(vec![
-                domain.code().to_string(),
+                domain.label().to_string(),
                 of(&metrics.by_domain).to_string(),
                 of(&metrics.signed_by_domain).to_string(),
             ]);
@@ -271,7 +276,7 @@ impl Workspace {
             for o in &newly_signed {
                 table.row(vec![
                     o.name.clone(),
-                    o.domain.code().to_string(),
+                    o.domain.label().to_string(),
                     short_date(o.signed_on),
                 ]);
             }
@@ -292,7 +297,7 @@ impl Workspace {
                     .bridge_builders
                     .iter()
                     .take(5)
-                    .map(|b| vec![Span::plain(format!("{} ({})", b.name, b.domain.code()))])
+                    .map(|b| vec![Span::plain(format!("{} ({})", b.name, b.domain.label()))])
                     .collect(),
             ));
         }
@@ -301,18 +306,17 @@ impl Workspace {
             doc.heading(1, "Acties per pijler");
             let statuses: Vec<String> = ActionStatus::ALL
                 .iter()
-                .map(|s| s.code().to_string())
+                .map(|s| s.label().to_string())
                 .collect();
             let mut header = vec!["Pijler"];
             header.extend(statuses.iter().map(String::as_str));
-            header.extend(["afgerond in periode", "te laat"]);
+            header.extend(["Afgerond in periode", "Te laat"]);
             let mut widths = vec![5];
             widths.extend(std::iter::repeat_n(2, header.len() - 1));
             let right: Vec<usize> = (1..header.len()).collect();
             let mut table = Table::new(&header).widths(&widths).right_aligned(&right);
-            let mut rows = Vec::new();
-            for p in &o.pillars {
-                let counts: Vec<u32> = p.by_status.iter().map(|c| c.count).collect();
+            let (chart, counts) = super::plan::actions_by_status_chart(o, |_| true)?;
+            for (p, counts) in o.pillars.iter().zip(counts) {
                 let finished = p
                     .actions
                     .iter()
@@ -323,34 +327,8 @@ impl Workspace {
                 row.push(finished.to_string());
                 row.push(p.overdue.to_string());
                 table.row(row);
-                rows.push((format!("Pijler {}", p.pillar.number), counts));
             }
-            let alt = rows
-                .iter()
-                .map(|(label, counts)| {
-                    let parts: Vec<String> = counts
-                        .iter()
-                        .zip(&statuses)
-                        .filter(|(n, _)| **n > 0)
-                        .map(|(n, s)| format!("{n} {s}"))
-                        .collect();
-                    format!(
-                        "{label}: {}",
-                        if parts.is_empty() {
-                            "geen acties".into()
-                        } else {
-                            parts.join(", ")
-                        }
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            doc.blocks.push(Block::Image(chart::stacked_bars(
-                &rows,
-                &statuses,
-                "acties",
-                format!("Staafdiagram van de acties per pijler naar status. {alt}."),
-            )?));
+            doc.blocks.push(Block::Image(chart));
             doc.table(table);
         }
 
@@ -401,7 +379,7 @@ impl Workspace {
                 table.row(vec![
                     short_date(m.date),
                     m.title.clone(),
-                    m.kind.code().to_string(),
+                    m.kind.label().to_string(),
                 ]);
             }
             doc.table(table);
@@ -438,7 +416,7 @@ impl Workspace {
                     short_date(m.date),
                     m.title.clone(),
                     d.text.clone(),
-                    d.follow_up.code().to_string(),
+                    d.follow_up.label().to_string(),
                 ]);
             }
             doc.table(table);

@@ -30,11 +30,11 @@ dutch_choice!(
     /// What kind of meeting (a kind from a newer version reads as "overig").
     #[derive(Default)]
     MeetingKind {
-        Stuurgroep = "stuurgroep",
-        Werkgroep = "werkgroep",
-        Netwerkbijeenkomst = "netwerkbijeenkomst",
+        Stuurgroep = "stuurgroep" ["Stuurgroep", "Steering group"],
+        Werkgroep = "werkgroep" ["Werkgroep", "Working group"],
+        Netwerkbijeenkomst = "netwerkbijeenkomst" ["Netwerkbijeenkomst", "Network meeting"],
         #[default]
-        Overig = "overig",
+        Overig = "overig" ["Overig", "Other"],
     }
 );
 
@@ -42,9 +42,9 @@ dutch_choice!(
     #[derive(Default)]
     MeetingStatus {
         #[default]
-        Gepland = "gepland",
-        Gehouden = "gehouden",
-        Vastgesteld = "notulen vastgesteld",
+        Gepland = "gepland" ["Gepland", "Planned"],
+        Gehouden = "gehouden" ["Gehouden", "Held"],
+        Vastgesteld = "notulen vastgesteld" ["Notulen vastgesteld", "Minutes approved"],
     }
 );
 
@@ -53,10 +53,10 @@ dutch_choice!(
     #[derive(Default)]
     Attendance {
         #[default]
-        Uitgenodigd = "uitgenodigd",
-        Aanwezig = "aanwezig",
-        Afgemeld = "afgemeld",
-        Afwezig = "afwezig",
+        Uitgenodigd = "uitgenodigd" ["Uitgenodigd", "Invited"],
+        Aanwezig = "aanwezig" ["Aanwezig", "Present"],
+        Afgemeld = "afgemeld" ["Afgemeld", "Sent apologies"],
+        Afwezig = "afwezig" ["Afwezig", "Absent"],
     }
 );
 
@@ -65,10 +65,10 @@ dutch_choice!(
     #[derive(Default)]
     FollowUp {
         #[default]
-        Open = "open",
-        Loopt = "loopt",
-        Uitgevoerd = "uitgevoerd",
-        NietUitgevoerd = "niet uitgevoerd",
+        Open = "open" ["Open", "Open"],
+        Loopt = "loopt" ["Loopt", "In progress"],
+        Uitgevoerd = "uitgevoerd" ["Uitgevoerd", "Carried out"],
+        NietUitgevoerd = "niet uitgevoerd" ["Niet uitgevoerd", "Not carried out"],
     }
 );
 
@@ -76,9 +76,9 @@ dutch_choice!(
     #[derive(Default)]
     ActionItemStatus {
         #[default]
-        Open = "open",
-        Gedaan = "gedaan",
-        Vervallen = "vervallen",
+        Open = "open" ["Open", "Open"],
+        Gedaan = "gedaan" ["Gedaan", "Done"],
+        Vervallen = "vervallen" ["Vervallen", "Dropped"],
     }
 );
 

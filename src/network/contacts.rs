@@ -27,9 +27,9 @@ use crate::workspace::Workspace;
 dutch_choice!(
     /// The part a person plays in the coalition.
     CoalitionRole {
-        Bestuurlijk = "bestuurlijk",
-        Uitvoerend = "uitvoerend",
-        Kartrekker = "kartrekker",
+        Bestuurlijk = "bestuurlijk" ["Bestuurlijk", "Governance"],
+        Uitvoerend = "uitvoerend" ["Uitvoerend", "Operational"],
+        Kartrekker = "kartrekker" ["Kartrekker", "Driving force"],
     }
 );
 
@@ -37,10 +37,10 @@ dutch_choice!(
     /// Why the coalition may keep this person's data (AVG article 6).
     #[derive(Default)]
     LegalBasis {
-        PubliekeTaak = "publieke taak",
+        PubliekeTaak = "publieke taak" ["Publieke taak", "Public task"],
         #[default]
-        GerechtvaardigdBelang = "gerechtvaardigd belang",
-        Toestemming = "toestemming",
+        GerechtvaardigdBelang = "gerechtvaardigd belang" ["Gerechtvaardigd belang", "Legitimate interest"],
+        Toestemming = "toestemming" ["Toestemming", "Consent"],
     }
 );
 

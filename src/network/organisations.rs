@@ -20,22 +20,22 @@ dutch_choice!(
     /// reads as "overig").
     #[derive(Default)]
     OrgKind {
-        Verloskundigenpraktijk = "verloskundigenpraktijk",
-        ZiekenhuisVsv = "ziekenhuis/vsv",
-        Kraamzorg = "kraamzorg",
-        JgzGgd = "jgz/ggd",
-        Wijkteam = "wijkteam/sociaal team",
-        Gemeente = "gemeente",
-        Zorgverzekeraar = "zorgverzekeraar",
-        Kinderopvang = "kinderopvang",
-        Welzijn = "welzijn",
-        Ggz = "ggz",
-        Huisarts = "huisarts",
-        VeiligThuis = "veilig thuis",
-        Schuldhulp = "schuldhulp",
-        Provincie = "provincie",
+        Verloskundigenpraktijk = "verloskundigenpraktijk" ["Verloskundigenpraktijk", "Midwifery practice"],
+        ZiekenhuisVsv = "ziekenhuis/vsv" ["Ziekenhuis/VSV", "Hospital/obstetric partnership (VSV)"],
+        Kraamzorg = "kraamzorg" ["Kraamzorg", "Maternity care"],
+        JgzGgd = "jgz/ggd" ["JGZ/GGD", "Youth health care/public health (JGZ/GGD)"],
+        Wijkteam = "wijkteam/sociaal team" ["Wijkteam/sociaal team", "Neighbourhood/social team"],
+        Gemeente = "gemeente" ["Gemeente", "Municipality"],
+        Zorgverzekeraar = "zorgverzekeraar" ["Zorgverzekeraar", "Health insurer"],
+        Kinderopvang = "kinderopvang" ["Kinderopvang", "Childcare"],
+        Welzijn = "welzijn" ["Welzijn", "Social welfare"],
+        Ggz = "ggz" ["GGZ", "Mental health care (GGZ)"],
+        Huisarts = "huisarts" ["Huisarts", "General practitioner"],
+        VeiligThuis = "veilig thuis" ["Veilig Thuis", "Veilig Thuis (domestic abuse)"],
+        Schuldhulp = "schuldhulp" ["Schuldhulp", "Debt counselling"],
+        Provincie = "provincie" ["Provincie", "Province"],
         #[default]
-        Overig = "overig",
+        Overig = "overig" ["Overig", "Other"],
     }
 );
 
@@ -64,9 +64,9 @@ dutch_choice!(
     #[derive(Default)]
     CoalitionStatus {
         #[default]
-        Betrokken = "betrokken",
-        Getekend = "convenant getekend",
-        Gestopt = "gestopt",
+        Betrokken = "betrokken" ["Betrokken", "Involved"],
+        Getekend = "convenant getekend" ["Convenant getekend", "Covenant signed"],
+        Gestopt = "gestopt" ["Gestopt", "Left"],
     }
 );
 
@@ -74,11 +74,11 @@ dutch_choice!(
     /// The domain a partner works in; the programme is about bridging them.
     #[derive(Default)]
     Domain {
-        Medisch = "medisch",
-        Sociaal = "sociaal",
-        PubliekeGezondheid = "publieke gezondheid",
+        Medisch = "medisch" ["Medisch", "Medical"],
+        Sociaal = "sociaal" ["Sociaal", "Social"],
+        PubliekeGezondheid = "publieke gezondheid" ["Publieke gezondheid", "Public health"],
         #[default]
-        Overig = "overig",
+        Overig = "overig" ["Overig", "Other"],
     }
 );
 

@@ -22,13 +22,13 @@ dutch_choice!(
     /// reads as "anders").
     #[derive(Default)]
     RelationKind {
-        Samenwerking = "samenwerking",
-        Verwijzing = "verwijzing",
-        Overleg = "overleg",
-        Financiering = "financiering",
-        Convenantpartner = "convenantpartner",
+        Samenwerking = "samenwerking" ["Samenwerking", "Collaboration"],
+        Verwijzing = "verwijzing" ["Verwijzing", "Referral"],
+        Overleg = "overleg" ["Overleg", "Consultation"],
+        Financiering = "financiering" ["Financiering", "Funding"],
+        Convenantpartner = "convenantpartner" ["Convenantpartner", "Covenant partner"],
         #[default]
-        Anders = "anders",
+        Anders = "anders" ["Anders", "Other"],
     }
 );
 

@@ -61,11 +61,11 @@ dutch_choice!(
     #[derive(Default)]
     ActionStatus {
         #[default]
-        Idee = "idee",
-        Gepland = "gepland",
-        Loopt = "loopt",
-        Afgerond = "afgerond",
-        Gestopt = "gestopt",
+        Idee = "idee" ["Idee", "Idea"],
+        Gepland = "gepland" ["Gepland", "Planned"],
+        Loopt = "loopt" ["Loopt", "Running"],
+        Afgerond = "afgerond" ["Afgerond", "Finished"],
+        Gestopt = "gestopt" ["Gestopt", "Stopped"],
     }
 );
 

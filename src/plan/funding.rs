@@ -44,13 +44,13 @@ dutch_choice!(
     /// Who gives the money (a kind from a newer version reads as "anders").
     #[derive(Default)]
     FunderKind {
-        Gemeente = "gemeente",
-        Provincie = "provincie",
-        Rijk = "rijk/spuk",
-        Zorgverzekeraar = "zorgverzekeraar",
-        Fonds = "fonds",
+        Gemeente = "gemeente" ["Gemeente", "Municipality"],
+        Provincie = "provincie" ["Provincie", "Province"],
+        Rijk = "rijk/spuk" ["Rijk (SPUK)", "National government (SPUK)"],
+        Zorgverzekeraar = "zorgverzekeraar" ["Zorgverzekeraar", "Health insurer"],
+        Fonds = "fonds" ["Fonds", "Foundation"],
         #[default]
-        Anders = "anders",
+        Anders = "anders" ["Anders", "Other"],
     }
 );
 

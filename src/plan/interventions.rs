@@ -23,10 +23,10 @@ dutch_choice!(
     /// reads as "na de geboorte").
     #[derive(Default)]
     ActionLine {
-        VoorZwangerschap = "voor de zwangerschap",
-        TijdensZwangerschap = "tijdens de zwangerschap",
+        VoorZwangerschap = "voor de zwangerschap" ["Voor de zwangerschap", "Before pregnancy"],
+        TijdensZwangerschap = "tijdens de zwangerschap" ["Tijdens de zwangerschap", "During pregnancy"],
         #[default]
-        NaGeboorte = "na de geboorte",
+        NaGeboorte = "na de geboorte" ["Na de geboorte", "After birth"],
     }
 );
 
@@ -36,10 +36,10 @@ dutch_choice!(
     #[derive(Default)]
     RolloutStatus {
         #[default]
-        NietGestart = "niet gestart",
-        InVoorbereiding = "in voorbereiding",
-        Actief = "actief",
-        Gestopt = "gestopt",
+        NietGestart = "niet gestart" ["Niet gestart", "Not started"],
+        InVoorbereiding = "in voorbereiding" ["In voorbereiding", "In preparation"],
+        Actief = "actief" ["Actief", "Active"],
+        Gestopt = "gestopt" ["Gestopt", "Stopped"],
     }
 );
 

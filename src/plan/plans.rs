@@ -22,20 +22,20 @@ dutch_choice!(
     #[derive(Default)]
     PlanStatus {
         #[default]
-        Concept = "concept",
-        Vastgesteld = "vastgesteld",
+        Concept = "concept" ["Concept", "Draft"],
+        Vastgesteld = "vastgesteld" ["Vastgesteld", "Adopted"],
     }
 );
 
 dutch_choice!(
     /// The six national goals of Kansrijke Start, in its three action lines.
     NationalGoal {
-        GoedVoorbereid = "goed voorbereid zwanger",
-        MinderOnbedoeld = "minder onbedoelde zwangerschappen",
-        EerderGesignaleerd = "problemen eerder gesignaleerd",
-        SnellerHulp = "sneller de juiste hulp",
-        OudersToegerust = "ouders toegerust",
-        MinderUithuisplaatsingen = "minder uithuisplaatsingen",
+        GoedVoorbereid = "goed voorbereid zwanger" ["Goed voorbereid zwanger", "Well prepared for pregnancy"],
+        MinderOnbedoeld = "minder onbedoelde zwangerschappen" ["Minder onbedoelde zwangerschappen", "Fewer unintended pregnancies"],
+        EerderGesignaleerd = "problemen eerder gesignaleerd" ["Problemen eerder gesignaleerd", "Problems spotted earlier"],
+        SnellerHulp = "sneller de juiste hulp" ["Sneller de juiste hulp", "The right help sooner"],
+        OudersToegerust = "ouders toegerust" ["Ouders toegerust", "Parents well equipped"],
+        MinderUithuisplaatsingen = "minder uithuisplaatsingen" ["Minder uithuisplaatsingen", "Fewer children placed out of home"],
     }
 );
 

@@ -199,6 +199,132 @@ fn a_file_is_written_whole_under_its_name_or_not_at_all() {
 }
 
 #[test]
+fn the_plan_has_a_cover_wide_tables_on_their_side_and_a_timeline_per_pillar() {
+    use wieg::export::{Block, Prepared};
+    use wieg::plan::{ActionFilter, ActionInput};
+
+    let (_d, mut ws) = demo();
+    let plan = ws.current_plan().unwrap().unwrap();
+    let pillar = ws
+        .plan_overview(plan.id, &ActionFilter::default())
+        .unwrap()
+        .pillars[1]
+        .pillar
+        .id;
+    // An action without money or dates: "—" and "geen periode", never € 0,00.
+    ws.create_action(&ActionInput {
+        pillar: Some(pillar),
+        title: Some("Nog te plannen voorlichting".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let Prepared::Document { doc, .. } = ws.prepare_plan(None, ExportFormat::Pdf, day(29)).unwrap()
+    else {
+        panic!("a plan as PDF is a document");
+    };
+    let blocks = &doc.blocks;
+
+    let cover = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Cover(c) => Some(c),
+            _ => None,
+        })
+        .expect("a cover");
+    let fact = |label: &str| {
+        cover
+            .facts
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(cover.title, plan.title);
+    assert_eq!(cover.subtitle, ws.coalition().unwrap().unwrap().name);
+    assert_eq!(fact("Periode"), Some("2024 – 2027"));
+    assert_eq!(fact("Status"), Some(plan.status.label()));
+    assert_eq!(fact("Datum"), Some("29 november 2026"));
+    let in_coalition = ws
+        .list_municipalities(false)
+        .unwrap()
+        .iter()
+        .filter(|m| m.in_coalition)
+        .count();
+    assert_eq!(fact("Gemeenten"), Some(in_coalition.to_string().as_str()));
+
+    // Upright until the pillars, on its side from there to the end.
+    let turn = blocks
+        .iter()
+        .position(|b| *b == Block::Landscape(true))
+        .expect("landscape pages");
+    let pillars = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 1, text } if text == "Pijlers, doelen en acties"))
+        .unwrap();
+    assert!(turn < pillars, "the action tables lie on their side");
+    assert!(!blocks.contains(&Block::Landscape(false)));
+    let tables: Vec<_> = blocks[turn..]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let actions: Vec<_> = tables.iter().filter(|t| t.header[0] == "Actie").collect();
+    assert_eq!(actions.len(), 4);
+    let cells: Vec<&str> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    assert!(!cells.iter().any(|c| c.contains("€ 0,00")), "no € 0,00");
+    let unplanned = actions[1]
+        .rows
+        .iter()
+        .find(|r| r[0] == "Nog te plannen voorlichting")
+        .unwrap();
+    assert_eq!(unplanned[6], "—");
+    assert_eq!(unplanned[4], "Idee", "statuses as the app says them");
+    assert!(cells.contains(&"Rijk (SPUK)") && !cells.contains(&"rijk/spuk"));
+    assert!(cells.contains(&"In voorbereiding"));
+    assert!(
+        cells.contains(&format!("Alle {in_coalition} gemeenten").as_str()),
+        "an action in every municipality says so"
+    );
+    // The roll-out in tables of six municipalities at most.
+    let rollout: Vec<_> = tables
+        .iter()
+        .filter(|t| t.header[0] == "Interventie")
+        .collect();
+    assert_eq!(rollout.len(), in_coalition.div_ceil(6));
+    assert!(rollout.iter().all(|t| t.header.len() <= 2 + 6));
+
+    // The status chart, and one timeline per pillar naming every action.
+    let alts: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(i) => Some(i.alt.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(alts
+        .iter()
+        .any(|a| a.starts_with("Staafdiagram van de acties per pijler")));
+    let timelines: Vec<&&str> = alts.iter().filter(|a| a.starts_with("Tijdlijn")).collect();
+    assert_eq!(timelines.len(), 4);
+    assert!(timelines[1].contains("Nog te plannen voorlichting: geen periode, Idee"));
+    let overview = ws.plan_overview(plan.id, &ActionFilter::default()).unwrap();
+    for (p, alt) in overview.pillars.iter().zip(&timelines) {
+        for a in &p.actions {
+            assert!(
+                alt.contains(&a.title),
+                "{} on the timeline of its pillar",
+                a.title
+            );
+        }
+    }
+}
+
+#[test]
 fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
     use wieg::export::{Block, Document};
     use wieg::meetings::MeetingStatus;
@@ -226,8 +352,13 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
                         .collect::<Vec<_>>()
                         .join("\n")
                 ),
+                Block::Cover(c) => {
+                    let facts: Vec<String> =
+                        c.facts.iter().map(|(l, v)| format!("{l}: {v}")).collect();
+                    format!("{}\n{}\n{}", c.title, c.subtitle, facts.join("\n"))
+                }
                 Block::Image(i) => format!("[{}]", i.alt),
-                Block::PageBreak => String::new(),
+                Block::PageBreak | Block::Landscape(_) => String::new(),
             })
             .collect::<Vec<_>>()
             .join("\n")

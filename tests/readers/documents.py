@@ -10,6 +10,7 @@ the `wieg` CLI:
 import csv
 import datetime
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,9 @@ import openpyxl
 from odf import opendocument, table as odf_table, text as odf_text
 from odf.namespaces import TEXTNS
 
+# Words that fit any column: a document that breaks them is cramped.
+SHORT_WORDS = ("Actief", "Afgerond", "Gestopt", "voorbereiding", "Loopt", "Verloskundigenpraktijk")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "e2e" / "artifacts"
 TRICKY = "Café “De Zon”: ‘ë’ & <geen tag> kost € 1.250,00"
 LONG = " ".join(f"Zin {n} over zwangerschappen en de wijkteams." for n in range(1, 1501))
 
@@ -34,6 +38,63 @@ def pdf_text(path: Path) -> str:
 
 def pdf_info(path: Path, *flags: str) -> str:
     return run("pdfinfo", *flags, str(path))
+
+
+def pdf_pages(path: Path) -> list[tuple[float, float]]:
+    """Each page's width and height in points."""
+    info = pdf_info(path, "-f", "1", "-l", "9999")
+    return [tuple(map(float, m.groups())) for m in re.finditer(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", info)]
+
+
+def page_images(path: Path, folder: Path) -> list[tuple[int, int, bytes]]:
+    """Every page drawn in grey at 30 dpi (pdftoppm), as width, height and
+    one byte a pixel; kept as PNG under tests/e2e/artifacts/documents too."""
+    folder.mkdir(parents=True, exist_ok=True)
+    run("pdftoppm", "-gray", "-r", "30", str(path), str(folder / "page"))
+    images = []
+    for pgm in sorted(folder.glob("page-*.pgm")):
+        data = pgm.read_bytes()
+        fields = data.split(maxsplit=4)
+        assert fields[0] == b"P5", pgm
+        width, height = int(fields[1]), int(fields[2])
+        images.append((width, height, data[len(data) - width * height:]))
+    shots = ARTIFACTS / "documents"
+    shots.mkdir(parents=True, exist_ok=True)
+    run("pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "8", str(path), str(shots / f"plan-{folder.name}"))
+    return images
+
+
+def ink_box(width: int, height: int, pixels: bytes) -> tuple[int, int, int, int]:
+    """Left, top, right, bottom of what is printed (darker than light grey)."""
+    rows = [y for y in range(height) if min(pixels[y * width:(y + 1) * width]) < 200]
+    cols = [x for x in range(width) if min(pixels[x::width]) < 200]
+    return (cols[0], rows[0], cols[-1], rows[-1]) if rows else (0, 0, 0, 0)
+
+
+def check_plan_layout(pdf: Path, folder: Path) -> None:
+    """The plan as a partner prints it: a portrait cover, the tables on
+    landscape pages, nothing printed past the 2 cm margins, no word broken
+    in a short cell."""
+    sizes = pdf_pages(pdf)
+    assert sizes[0][0] < sizes[0][1], f"{pdf.name}: the cover is upright"
+    landscape = [i for i, (w, h) in enumerate(sizes) if w > h]
+    assert len(landscape) >= len(sizes) // 2, f"{pdf.name}: the wide tables lie on their side ({sizes})"
+    for i in landscape:
+        text = run("pdftotext", "-f", str(i + 1), "-l", str(i + 1), "-layout", str(pdf), "-")
+        assert "Visie en werkagenda" not in text, f"{pdf.name}: the vision stays upright"
+    first_wide = run("pdftotext", "-f", str(landscape[0] + 1), "-l", str(landscape[0] + 1), str(pdf), "-")
+    assert "Pijlers, doelen en acties" in first_wide, first_wide[:300]
+    margin = 30 * 1.0 / 2.54  # 1 cm at 30 dpi: half the margin, for anti-aliasing and borders
+    for n, (width, height, pixels) in enumerate(page_images(pdf, folder), 1):
+        left, top, right, bottom = ink_box(width, height, pixels)
+        if n > 1:  # the cover's band runs to the edge on purpose
+            assert left >= margin and right <= width - margin, f"{pdf.name} page {n}: printed past the margin ({left}, {right} of {width})"
+        assert bottom <= height - margin / 2, f"{pdf.name} page {n}: printed past the bottom"
+    text = pdf_text(pdf)
+    # A hyphen (typeset as a soft hyphen) after any start of a status word.
+    starts = "|".join(w[:k] for w in SHORT_WORDS for k in range(2, len(w) - 1))
+    broken = re.findall(rf"(?<![\w-])({starts})[\u00ad-](?=\s|$)", text, re.M)
+    assert not broken, f"{pdf.name}: words broken in short cells: {broken}"
 
 
 def odf_texts(path: Path):
@@ -124,6 +185,29 @@ def main(cli: str) -> None:
         assert len(frames) == len(alts), (len(frames), len(alts))
         assert all(f.getElementsByType(svg.Title) for f in frames), "every picture has a title"
 
+        # The plan's cover, its charts with alt text, and its landscape sections.
+        cover = run("pdftotext", "-f", "1", "-l", "1", "-layout", str(plan["pdf"]), "-")
+        for fact in ("Kansrijke Start Noord- en Midden-Limburg", "Periode", "2024 – 2027", "Status", "Vastgesteld",
+                     "Gemeenten", "Acties", "Datum"):
+            assert fact in cover, f"{fact!r} not on the cover: {cover}"
+        assert "1 / " not in cover, "the cover has no page number"
+        plan_alts = [s._inline.docPr.get("descr") for s in d.inline_shapes]
+        assert plan_alts[0].startswith("Logo van"), plan_alts
+        assert plan_alts[1].startswith("Staafdiagram van de acties per pijler naar status. Pijler 1: "), plan_alts[1]
+        timelines = [a for a in plan_alts if a.startswith("Tijdlijn van de acties van pijler")]
+        assert len(timelines) == 4, plan_alts
+        assert plan_actions[0]["title"] in " ".join(timelines), "every action is on a timeline, in words"
+        from docx.enum.section import WD_ORIENT
+        orientations = [s.orientation for s in d.sections]
+        assert orientations[0] == WD_ORIENT.PORTRAIT and WD_ORIENT.LANDSCAPE in orientations, orientations
+        wide = [s for s in d.sections if s.orientation == WD_ORIENT.LANDSCAPE][0]
+        assert wide.page_width > wide.page_height, (wide.page_width, wide.page_height)
+        plan_text = pdf_text(plan["pdf"])
+        assert "Rijk (SPUK)" in plan_text and "rijk/spuk" not in plan_text, "kinds of funder in words"
+        assert "In voorbereiding" in plan_text and "€ 0,00" not in plan_text and "—" in plan_text
+        matrix = [t for t in d.tables if t.rows[0].cells[0].text == "Interventie"]
+        assert len(matrix) >= 2 and all(len(t.columns) <= 8 for t in matrix), [len(t.columns) for t in matrix]
+
         # odfpy: outline headings, header rows, the same texts.
         _, heads, paras, tables = odf_texts(plan["odt"])
         assert ("1", "Pijlers, doelen en acties") in heads, heads[:10]
@@ -162,7 +246,7 @@ def main(cli: str) -> None:
             (plan["pdf"], ["Pijlers, doelen en acties", "Uitrol van interventies", "Financiering", "€"]),
             (minutes["pdf"], ["Notulen Werkgroep", "Café “De Zon”", "<geen tag>", "Zin 1500 over"]),
             (items["pdf"], ["Openstaande actiepunten", "Stand van"]),
-            (report["pdf"], ["Voortgangsrapportage Kansrijke Start", "Acties per pijler", "Uitrol van interventies"]),
+            (report["pdf"], ["Voortgangsrapportage", "Periode", "Acties per pijler", "Uitrol van interventies"]),
         ]:
             text = pdf_text(path)
             for e in expected:
@@ -183,6 +267,9 @@ def main(cli: str) -> None:
                  "--convert-to", "pdf", "--outdir", str(tmp / suffix[1:]), *map(str, written[suffix])],
                 check=True, capture_output=True, timeout=600,
             )
+        check_plan_layout(plan["pdf"], tmp / "pages" / "pdf")
+        for suffix in ("docx", "odt"):
+            check_plan_layout(tmp / suffix / (plan[suffix].stem + ".pdf"), tmp / "pages" / suffix)
         for source in sources:
             pdf = tmp / source.suffix[1:] / (source.stem + ".pdf")
             assert pdf.is_file(), f"LibreOffice did not convert {source.name}"
@@ -191,7 +278,7 @@ def main(cli: str) -> None:
                 ("Actieplan", "Plan van aanpak" if source.suffix != ".xlsx" else "Pijler"),
                 ("Notulen", "Notulen Werkgroep"),
                 ("Actiepunten", "Actiepunt"),
-                ("Voortgangsrapportage", "Periode: 1 januari 2024"),
+                ("Voortgangsrapportage", "1 januari 2024 – 31 december 2026"),
             ] if source.name.startswith(start))
             assert expected in text, f"{expected!r} not in the conversion of {source.name}"
         # The archive opens with any zip tool, checks out, and restores to
