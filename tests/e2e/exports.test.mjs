@@ -71,7 +71,7 @@ test('the plan as Word, the progress report as PDF and the archive land in the s
     const text = execFileSync('pdftotext', [join(exportsFolder(), 'Voortgangsrapportage 2025.pdf'), '-'], {
       encoding: 'utf8',
     });
-    assert.match(text, /Periode: 1 januari 2025 – 31 december 2025/);
+    assert.match(text, /Periode\s+1 januari 2025 – 31 december 2025/);
     assert.match(text, /Acties per pijler/);
     await app.saveScreenshot(join(ARTIFACTS, 'exports.png'));
     await app.keys('Escape');
