@@ -694,6 +694,10 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE erasures;
     ALTER TABLE erasures_binary RENAME TO erasures;
     "#,
+    // 14: the person who pulls an action, at its lead partner.
+    r#"
+    ALTER TABLE actions ADD COLUMN owner_contact TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The schema version this build writes.

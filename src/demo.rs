@@ -309,6 +309,14 @@ fn load_plan(
     let today = w.today();
     let mut actions: HashMap<&str, uuid::Uuid> = HashMap::new();
     for a in &demo.actions {
+        let owner = known(organisations, &a.owner)?;
+        // The lead partner's first contact person pulls it, as coordinators
+        // usually record it.
+        let lead: Option<String> = rusqlite::OptionalExtension::optional(w.conn().query_row(
+            "SELECT id FROM contacts WHERE organisation = ?1 AND erased = 0 ORDER BY name, id LIMIT 1",
+            [owner.to_string()],
+            |r| r.get(0),
+        ))?;
         let input = ActionInput {
             pillar: Some(pillar(a.pillar)?),
             goal: a
@@ -317,7 +325,8 @@ fn load_plan(
                 .map(|g| g.to_string()),
             title: Some(a.title.clone()),
             description: None,
-            owner: Some(known(organisations, &a.owner)?.to_string()),
+            owner: Some(owner.to_string()),
+            owner_contact: lead,
             partners: Some(
                 a.partners
                     .iter()

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::plan::{Action, ActionFilter, ActionStatus, PlanOverview, RolloutStatus};
 use crate::workspace::Workspace;
 
-/// Names of organisations and municipalities by id.
+/// Names of organisations, municipalities and contact persons by id.
 struct Names(HashMap<Uuid, String>);
 
 impl Names {
@@ -31,7 +31,21 @@ impl Names {
                 .into_iter()
                 .map(|m| (m.id, m.name)),
         );
+        names.extend(
+            ws.list_contacts(&Default::default())?
+                .into_iter()
+                .map(|c| (c.id, c.name)),
+        );
         Ok(Names(names))
+    }
+
+    /// The lead: the person, and under it their organisation.
+    fn lead(&self, a: &Action) -> String {
+        match (self.one(a.owner_contact), self.one(a.owner)) {
+            (person, org) if person.is_empty() => org,
+            (person, org) if org.is_empty() => person,
+            (person, org) => format!("{person}\n{org}"),
+        }
     }
 
     fn one(&self, id: Option<Uuid>) -> String {
@@ -321,7 +335,7 @@ impl Workspace {
                 }
                 table.row(vec![
                     a.title.clone(),
-                    names.one(a.owner),
+                    names.lead(a),
                     names.list(&a.partners),
                     names.places(&a.municipalities, &municipalities),
                     status,
@@ -472,6 +486,7 @@ impl Workspace {
                 "Actie",
                 "Omschrijving",
                 "Kartrekker",
+                "Kartrekker (persoon)",
                 "Partners",
                 "Gemeenten",
                 "Status",
@@ -489,6 +504,7 @@ impl Workspace {
                     a.title.as_str().into(),
                     a.description.as_str().into(),
                     names.one(a.owner).into(),
+                    names.one(a.owner_contact).into(),
                     names.list(&a.partners).into(),
                     names.list(&a.municipalities).into(),
                     a.status.label().into(),

@@ -96,6 +96,10 @@ entity! {
         /// The partner that pulls it (*kartrekker*); in the input an
         /// organisation id, or empty for none.
         owner: Option<Uuid> = Ref ["Kartrekker", "Lead partner"],
+        /// The person at the lead partner who pulls it; in the input a
+        /// contact id, or empty. Chosen alone, their organisation becomes
+        /// the lead partner.
+        owner_contact: Option<Uuid> = Ref ["Kartrekker (persoon)", "Lead person"],
         status: ActionStatus = Choice<ActionStatus> ["Status", "Status"],
         start_date: Option<NaiveDate> = Date ["Begindatum", "Start date"],
         end_date: Option<NaiveDate> = Date ["Einddatum", "End date"],
@@ -271,7 +275,40 @@ fn write_action(
             ));
         }
     }
-    let owner = fields.owner.unwrap_or(before.and_then(|b| b.owner));
+    let mut owner = fields.owner.unwrap_or(before.and_then(|b| b.owner));
+    let contact = match fields.owner_contact {
+        Some(chosen) => chosen,
+        // Another lead partner than before takes its person along.
+        None if owner != before.and_then(|b| b.owner) => None,
+        None => before.and_then(|b| b.owner_contact),
+    };
+    if let Some(contact) = contact.filter(|c| before.is_none_or(|b| b.owner_contact != Some(*c))) {
+        require_living(
+            w.conn(),
+            &crate::network::CONTACT,
+            "owner_contact",
+            contact,
+            "contactpersoon",
+        )?;
+        let works_at: String = w.conn().query_row(
+            "SELECT organisation FROM contacts WHERE id = ?1",
+            [contact.to_string()],
+            |r| r.get(0),
+        )?;
+        let works_at = Uuid::parse_str(&works_at)
+            .map_err(|e| Error::InvalidInput(format!("contactpersoon zonder organisatie: {e}")))?;
+        match owner {
+            None => owner = Some(works_at),
+            Some(o) if o != works_at => {
+                return Err(Error::validation(
+                    "owner_contact",
+                    ValidationCode::InvalidChoice,
+                    "deze persoon werkt niet bij de kartrekker",
+                ))
+            }
+            Some(_) => {}
+        }
+    }
     if let Some(owner) = owner.filter(|o| before.is_none_or(|b| b.owner != Some(*o))) {
         require_living(
             w.conn(),
@@ -281,6 +318,8 @@ fn write_action(
             "organisatie",
         )?;
     }
+    fields.owner = Some(owner);
+    fields.owner_contact = Some(contact);
     let status = fields
         .status
         .or(before.map(|b| b.status))

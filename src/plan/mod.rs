@@ -54,6 +54,8 @@ pub struct PillarGoals {
 pub struct ActionPage {
     pub pillars: Vec<PillarGoals>,
     pub organisations: Vec<crate::network::Organisation>,
+    /// The persons who can pull an action, at the organisations above.
+    pub contacts: Vec<crate::network::Contact>,
     pub municipalities: Vec<crate::network::Municipality>,
     pub action: Option<Action>,
 }
@@ -113,6 +115,7 @@ impl Workspace {
                 })
                 .collect(),
             organisations: self.list_organisations(&Default::default())?,
+            contacts: self.list_contacts(&Default::default())?,
             municipalities: self.list_municipalities(false)?,
             action: action.map(|id| self.action(id)).transpose()?,
         };

@@ -20,6 +20,8 @@ before(async () => {
   wieg('gemeente', 'add', '--name', 'Venlo', '--cbs', 'GM0983');
   wieg('gemeente', 'add', '--name', 'Venray', '--cbs', 'GM0984');
   wieg('org', 'add', '--name', 'GGD Planstad', '--kind', 'ggd', '--domain', 'publieke gezondheid');
+  wieg('org', 'add', '--name', 'Wijkteam Planstad', '--kind', 'wijkteam', '--domain', 'sociaal');
+  wieg('contact', 'add', '--org', 'Wijkteam Planstad', '--name', 'Noor Bakker');
   wieg('plan', 'create', '--title', 'Plan van aanpak Planstad', '--from', '2025', '--to', '2027');
   driver = await startDriver(dataDir);
 });
@@ -70,6 +72,12 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     await app.keys('Enter');
     await visible(app, `${byTestId('action-partners')} .chip`);
     assert.equal(await (await app.$(byTestId('action-form'))).isDisplayed(), true, 'Enter took the partner, it did not save');
+    // The lead is a person: found by part of her name, her team follows.
+    await (await app.$('#action-owner')).click();
+    await app.keys(['b', 'a', 'k']);
+    const option = await visible(app, '#action-owner-options [role="option"]');
+    assert.match(await option.getText(), /Noor Bakker[\s\S]*Wijkteam Planstad/);
+    await app.keys('Enter');
     await (await app.$('#action-status')).selectByAttribute('value', 'loopt');
     await setDate(app, '#action-start-date', '2025-03-01');
     await setDate(app, '#action-end-date', '2026-06-30');
@@ -78,7 +86,7 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
 
     const row = await pillar.$(byTestId('action-row'));
     await row.waitForDisplayed({ timeoutMsg: 'the action is listed under pillar 2' });
-    assert.match(await row.getText(), /NNZ-gesprekken in Venlo/);
+    assert.match(await row.getText(), /NNZ-gesprekken in Venlo[\s\S]*Noor Bakker[\s\S]*Wijkteam Planstad/);
     const [saved] = JSON.parse(wieg('action', 'list', '--pillar', '2', '--json'));
     assert.equal(saved.title, 'NNZ-gesprekken in Venlo');
     // The coordinator stays where they were: focus on the new action, in view.
@@ -93,6 +101,9 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     assert.deepEqual(saved.municipalities, [venlo.id]);
     const ggd = JSON.parse(wieg('org', 'list', '--json')).find((o) => o.name === 'GGD Planstad');
     assert.deepEqual(saved.partners, [ggd.id]);
+    const team = JSON.parse(wieg('org', 'list', '--json')).find((o) => o.name === 'Wijkteam Planstad');
+    const noor = JSON.parse(wieg('contact', 'list', '--json')).find((c) => c.name === 'Noor Bakker');
+    assert.deepEqual([saved.owner, saved.owner_contact], [team.id, noor.id]);
 
     // The timeline draws it.
     await (await app.$(byTestId('plan-tab-timeline'))).click();

@@ -328,6 +328,19 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
     let a_dir = tempfile::tempdir().unwrap();
     let mut a = open(a_dir.path());
     a.load_demo().unwrap();
+    // Schema 9 knew no lead persons (their column comes with migration 14).
+    for action in a.list_actions(&Default::default()).unwrap() {
+        if action.owner_contact.is_some() {
+            a.update_action(
+                action.id,
+                &wieg::plan::ActionInput {
+                    owner_contact: Some(String::new()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        }
+    }
     let id = a.create_organisation(&new_org("GGD Zuid")).unwrap().id;
     let (b_dir, mut b) = replica_of(&a);
     rename(&mut a, id, "GGD Zuid A");

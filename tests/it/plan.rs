@@ -894,3 +894,96 @@ fn milestone(action: uuid::Uuid, quarter: &str, title: &str) -> MilestoneInput {
         done: None,
     }
 }
+
+#[test]
+fn the_lead_is_a_person_at_the_lead_partner() {
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillar = ws.pillars(p.id).unwrap()[0].id;
+    let ggd = ws.create_organisation(&new_org("GGD Noord")).unwrap().id;
+    let kraam = ws
+        .create_organisation(&new_org("Kraamzorg Zuid"))
+        .unwrap()
+        .id;
+    let person = |ws: &mut Workspace, org, name: &str| {
+        ws.create_contact(&wieg::ContactInput {
+            organisation: Some(org),
+            name: Some(name.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    };
+    let anouk = person(&mut ws, ggd, "Anouk de Vries");
+    let bram = person(&mut ws, kraam, "Bram Jansen");
+
+    // The person alone: their organisation becomes the lead partner.
+    let a = ws
+        .create_action(&ActionInput {
+            owner_contact: Some(anouk.to_string()),
+            ..action(pillar, "Zorgpad")
+        })
+        .unwrap();
+    assert_eq!((a.owner, a.owner_contact), (Some(ggd), Some(anouk)));
+
+    // A person at another organisation than the lead partner is refused.
+    let (field, code) = refused(ws.update_action(
+        a.id,
+        &ActionInput {
+            owner_contact: Some(bram.to_string()),
+            ..Default::default()
+        },
+    ));
+    assert_eq!(
+        (field.as_str(), code),
+        ("owner_contact", ValidationCode::InvalidChoice)
+    );
+
+    // Another lead partner without a person drops the old one; with one keeps it.
+    let moved = ws
+        .update_action(
+            a.id,
+            &ActionInput {
+                owner: Some(kraam.to_string()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((moved.owner, moved.owner_contact), (Some(kraam), None));
+    let both = ws
+        .update_action(
+            a.id,
+            &ActionInput {
+                owner: Some(ggd.to_string()),
+                owner_contact: Some(anouk.to_string()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((both.owner, both.owner_contact), (Some(ggd), Some(anouk)));
+    // An edit of something else leaves both.
+    let renamed = ws
+        .update_action(
+            a.id,
+            &ActionInput {
+                title: Some("Zorgpad Noord".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (renamed.owner, renamed.owner_contact),
+        (Some(ggd), Some(anouk))
+    );
+    // Cleared: the organisation stays the lead partner.
+    let cleared = ws
+        .update_action(
+            a.id,
+            &ActionInput {
+                owner_contact: Some(String::new()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((cleared.owner, cleared.owner_contact), (Some(ggd), None));
+}

@@ -111,6 +111,10 @@ pub struct ActionFields {
     /// The kartrekker organisation (name or id; "" for none)
     #[arg(long)]
     owner: Option<String>,
+    /// The person who pulls it, at the kartrekker (contact id; "" for none);
+    /// alone, their organisation becomes the kartrekker
+    #[arg(long)]
+    lead: Option<String>,
     /// Partner organisations, comma-separated
     #[arg(long)]
     partners: Option<String>,
@@ -297,6 +301,7 @@ impl ActionFields {
             title: self.title,
             description: self.description,
             owner,
+            owner_contact: self.lead,
             partners: self.partners.map(|p| organisations(ws, &p)).transpose()?,
             municipalities: self.gemeenten.map(|m| municipalities(ws, &m)).transpose()?,
             status: self.status,

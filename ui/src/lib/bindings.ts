@@ -248,7 +248,11 @@ export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwange
 
 export type PillarGoals = { pillar: Pillar, goals: Array<Goal>, };
 
-export type ActionPage = { pillars: Array<PillarGoals>, organisations: Array<Organisation>, municipalities: Array<Municipality>, action: Action | null, };
+export type ActionPage = { pillars: Array<PillarGoals>, organisations: Array<Organisation>, 
+/**
+ * The persons who can pull an action, at the organisations above.
+ */
+contacts: Array<Contact>, municipalities: Array<Municipality>, action: Action | null, };
 
 export type IndicatorPage = { series: IndicatorSeries, municipalities: Array<Municipality>, };
 
@@ -329,7 +333,13 @@ goal: string | null, title: string, description: string,
  * The partner that pulls it (*kartrekker*); in the input an
  * organisation id, or empty for none.
  */
-owner: string | null, status: ActionStatus, start_date: string | null, end_date: string | null, 
+owner: string | null, 
+/**
+ * The person at the lead partner who pulls it; in the input a
+ * contact id, or empty. Chosen alone, their organisation becomes
+ * the lead partner.
+ */
+owner_contact: string | null, status: ActionStatus, start_date: string | null, end_date: string | null, 
 /**
  * Whole cents: money is never a float. The input calls it
  * `budget`: euros as typed (`12.500`, `€ 1.250,50`).
@@ -353,7 +363,13 @@ goal?: string, title?: string, description?: string,
  * The partner that pulls it (*kartrekker*); in the input an
  * organisation id, or empty for none.
  */
-owner?: string, status?: ActionStatus, start_date?: string, end_date?: string, 
+owner?: string, 
+/**
+ * The person at the lead partner who pulls it; in the input a
+ * contact id, or empty. Chosen alone, their organisation becomes
+ * the lead partner.
+ */
+owner_contact?: string, status?: ActionStatus, start_date?: string, end_date?: string, 
 /**
  * Whole cents: money is never a float. The input calls it
  * `budget`: euros as typed (`12.500`, `€ 1.250,50`).
