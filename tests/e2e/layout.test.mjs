@@ -1,7 +1,8 @@
 // Every page of the demo coalition at the size the window opens in
 // (1280×800): nothing is wider than the card or page that holds it (no
 // sideways scrolling to reach a button), and axe-core finds no violation
-// of the accessibility rules.
+// of the accessibility rules. Every dialog likewise: it fits the window,
+// passes axe, and Escape closes it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -78,6 +79,72 @@ test('every page fits the window and passes axe', async () => {
         for (const v of await axeViolations(app)) problems.push(`${where}: axe ${v}`);
         await app.saveScreenshot(join(ARTIFACTS, `layout-${tabId ?? page}.png`));
       }
+    }
+  } finally {
+    await app.deleteSession();
+  }
+  assert.deepEqual(problems, []);
+});
+
+/** A step that brings a dialog up: the page, its tab, and how to open it. */
+const DIALOGS = [
+  ['organisation', 'network', 'network-tab-organisations', [byTestId('new-organisation')]],
+  ['import', 'network', null, [byTestId('open-import')]],
+  ['contact', 'network', 'network-tab-organisations', [byTestId('open-organisation'), byTestId('new-contact')]],
+  ['relation', 'network', 'network-tab-organisations', [byTestId('open-organisation'), byTestId('new-relation')]],
+  ['erase-contact', 'network', 'network-tab-organisations', [byTestId('open-organisation'), `menu|${byTestId('contact-row')}|Vergeten`]],
+  ['municipality', 'network', 'network-tab-municipalities', [`menu|${byTestId('municipality-table')}|Bewerken`]],
+  ['plan', 'plan', 'plan-tab-pillars', [byTestId('edit-plan')]],
+  ['pillar', 'plan', 'plan-tab-pillars', [byTestId('edit-pillar')]],
+  ['goal', 'plan', 'plan-tab-pillars', [byTestId('new-goal')]],
+  ['action', 'plan', 'plan-tab-pillars', [byTestId('new-action')]],
+  ['funding', 'plan', 'plan-tab-funding', [byTestId('new-funding')]],
+  ['indicator', 'plan', 'plan-tab-indicators', [byTestId('new-indicator')]],
+  ['intervention', 'plan', 'plan-tab-interventions', [byTestId('new-intervention')]],
+  ['rollout', 'plan', 'plan-tab-rollout', ['key:rollout-cell']],
+  ['meeting', 'meetings', 'meetings-tab-list', [byTestId('new-meeting')]],
+  ['next-meeting', 'meetings', 'meetings-tab-list', ['menu|main|Volgend overleg plannen']],
+];
+
+/** Dialog contents wider than the dialog, or the dialog wider than the window. */
+function dialogOverflowing() {
+  const dialog = document.querySelector('dialog[open]');
+  const found = [];
+  if (dialog.getBoundingClientRect().right > window.innerWidth + 1) found.push('the dialog is wider than the window');
+  if (dialog.scrollWidth > dialog.clientWidth + 1) found.push(`the dialog scrolls sideways (${dialog.scrollWidth} > ${dialog.clientWidth})`);
+  return found;
+}
+
+test('every dialog fits the window and passes axe', async () => {
+  const app = await launchApp(driver);
+  const problems = [];
+  try {
+    await visible(app, byTestId('coalition-name'));
+    for (const [name, page, tab, steps] of DIALOGS) {
+      await (await app.$(byTestId(`nav-${page}`))).click();
+      if (tab) await (await visible(app, `#${tab}`)).click();
+      for (const step of steps) {
+        if (step.startsWith('menu|')) {
+          // The first row menu in it, then the named item.
+          const [, scope, item] = step.split('|');
+          await (await (await visible(app, scope)).$(byTestId('row-menu'))).click();
+          await (await (await visible(app, '[role="menu"]')).$(`button=${item}`)).click();
+        } else if (step.startsWith('key:')) {
+          // Cells of the sticky-headed matrix open by keyboard.
+          const cell = await visible(app, byTestId(step.slice(4)));
+          await app.execute((el) => el.focus(), cell);
+          await app.keys('Enter');
+        } else {
+          await (await visible(app, step)).click();
+        }
+      }
+      await visible(app, 'dialog[open]');
+      await app.pause(300);
+      for (const p of await app.execute(dialogOverflowing)) problems.push(`${name}: ${p}`);
+      for (const v of await axeViolations(app)) problems.push(`${name}: axe ${v}`);
+      await app.saveScreenshot(join(ARTIFACTS, `dialog-${name}.png`));
+      await app.keys('Escape');
+      await (await app.$('dialog[open]')).waitForExist({ reverse: true, timeoutMsg: `Escape closes the ${name} dialog` });
     }
   } finally {
     await app.deleteSession();
