@@ -140,17 +140,30 @@ test('reorder and delete agenda items, mark one confidential, correct a decision
     await visible(app, byTestId('meeting-detail'));
     const [, budget, closing] = show().agenda.map((a) => a.id);
     const item = (id) => app.$(`[data-testid="agenda-item"][data-item="${id}"]`);
+    // Each item, decision and action item keeps its rarer actions in one menu.
+    const fromMenu = async (scope, testid) => {
+      await (await (await scope).$(byTestId('row-menu'))).click();
+      await (await visible(app, `[role="menu"] ${byTestId(testid)}`)).click();
+    };
+    const menuOffers = async (scope, testid) => {
+      await (await (await scope).$(byTestId('row-menu'))).click();
+      await visible(app, '[role="menu"]');
+      const offered = await (await app.$(`[role="menu"] ${byTestId(testid)}`)).isExisting();
+      await app.keys('Escape');
+      return offered;
+    };
 
     // "Rondvraag" moves up one place; the first item cannot move up.
-    await (await (await item(closing)).$(byTestId('move-agenda-up'))).click();
+    await fromMenu(item(closing), 'move-agenda-up');
     await app.waitUntil(async () => show().agenda.map((a) => a.title).join('|') === 'Opening|Rondvraag|Begroting', {
       timeoutMsg: 'the agenda is reordered',
     });
     const first = await app.$(byTestId('agenda-item'));
-    assert.equal(await (await first.$(byTestId('move-agenda-up'))).isEnabled(), false);
+    assert.equal(await menuOffers(first, 'move-agenda-up'), false);
+    assert.equal(await menuOffers(first, 'move-agenda-down'), true);
 
     // "Begroting" becomes confidential.
-    await (await (await item(budget)).$(byTestId('edit-agenda-item'))).click();
+    await fromMenu(item(budget), 'edit-agenda-item');
     const form = await visible(app, byTestId('agenda-edit-form'));
     await (await form.$(byTestId('agenda-edit-confidential'))).click();
     await (await form.$(byTestId('save-agenda-item'))).click();
@@ -160,7 +173,7 @@ test('reorder and delete agenda items, mark one confidential, correct a decision
     // The decision is corrected in place: Enter saves.
     const dec = await visible(app, `[data-decision="${decision}"]`);
     await dec.scrollIntoView();
-    await (await dec.$(byTestId('edit-decision'))).click();
+    await fromMenu(dec, 'edit-decision');
     const text = await visible(app, byTestId('decision-edit-text'));
     await text.clearValue();
     await text.setValue('Begroting 2027 vastgesteld');
@@ -173,13 +186,13 @@ test('reorder and delete agenda items, mark one confidential, correct a decision
     const [actionItem] = show().action_items;
     const entry = await visible(app, `[data-action-item="${actionItem.id}"]`);
     await entry.scrollIntoView();
-    await (await entry.$(byTestId('action-item-drop'))).click();
+    await fromMenu(entry, 'action-item-drop');
     await app.waitUntil(async () => show().action_items[0].status === 'vervallen', { timeoutMsg: 'the item is dropped' });
     assert.doesNotMatch(wieg('actionitem', 'list'), /Offerte opvragen/);
 
     // Deleting the opening leaves two items.
     const opening = await item(show().agenda[0].id);
-    await (await opening.$(byTestId('delete-agenda-item'))).click();
+    await fromMenu(opening, 'delete-agenda-item');
     await (await visible(app, byTestId('confirm-delete-agenda-item'))).click();
     await app.waitUntil(async () => show().agenda.length === 2, { timeoutMsg: 'the item is deleted' });
     await app.saveScreenshot(join(ARTIFACTS, 'meeting-edit.png'));

@@ -105,6 +105,30 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
     const noor = JSON.parse(wieg('contact', 'list', '--json')).find((c) => c.name === 'Noor Bakker');
     assert.deepEqual([saved.owner, saved.owner_contact], [team.id, noor.id]);
 
+    // Opened again: a milestone (a quarter that is none is refused first) and a progress note.
+    await (await (await pillar.$(`[data-action="${saved.id}"]`)).$('button=NNZ-gesprekken in Venlo')).click();
+    const milestones = await visible(app, byTestId('action-milestones'));
+    await milestones.scrollIntoView();
+    await (await app.$('#milestone-quarter')).setValue('volgend jaar');
+    await (await app.$('#milestone-title')).setValue('Eerste twintig gesprekken');
+    await (await app.$(byTestId('add-milestone'))).click();
+    assert.match(await (await visible(app, byTestId('error-quarter'))).getText(), /2025-K2/);
+    await (await app.$('#milestone-quarter')).setValue('2026-K1');
+    await (await app.$(byTestId('add-milestone'))).click();
+    await app.waitUntil(async () => /2026-K1\s*Eerste twintig gesprekken/.test(await milestones.getText()), {
+      timeoutMsg: 'the milestone is listed',
+    });
+    assert.equal(await (await app.$(byTestId('error-quarter'))).isExisting(), false, 'the error is gone once saved');
+    await (await app.$('#note-text')).setValue('Startbijeenkomst met de GGD gehouden.');
+    await (await app.$(byTestId('add-note'))).click();
+    const notes = await app.$(byTestId('action-notes'));
+    await app.waitUntil(async () => /Startbijeenkomst met de GGD/.test(await notes.getText()), { timeoutMsg: 'the note is listed' });
+    const stored = JSON.parse(wieg('action', 'list', '--pillar', '2', '--json'))[0];
+    assert.deepEqual(stored.milestones.map((m) => [m.quarter, m.title]), [['2026-K1', 'Eerste twintig gesprekken']]);
+    assert.equal(stored.notes[0].text, 'Startbijeenkomst met de GGD gehouden.');
+    await app.keys('Escape');
+    await (await app.$(byTestId('action-form'))).waitForDisplayed({ reverse: true });
+
     // The timeline draws it.
     await (await app.$(byTestId('plan-tab-timeline'))).click();
     await visible(app, byTestId('timeline'));
@@ -167,6 +191,11 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     // The value form sits low on the page: bring it above the notices at the bottom.
     await (await app.$(byTestId('indicator-value-form'))).scrollIntoView({ block: 'center' });
     await (await app.$('#value-municipality')).selectByVisibleText('Venlo');
+    // A year that is no year is refused at the field, in this form's words.
+    await (await app.$('#value-year')).setValue('vorig jaar');
+    await (await app.$(byTestId('save-indicator-value'))).click();
+    assert.match(await (await visible(app, byTestId('error-year'))).getText(), /Vul een jaar in/);
+    assert.equal(await app.execute(() => document.activeElement?.id), 'value-year');
     await (await app.$('#value-year')).setValue('2025');
     await (await app.$('#value-numerator')).setValue('40');
     await (await app.$('#value-denominator')).setValue('400');

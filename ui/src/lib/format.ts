@@ -5,18 +5,31 @@ import type { Lang } from './i18n';
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 const ZONE = 'Europe/Amsterdam';
 
+// Making a formatter costs far more than using one, and a table formats
+// hundreds of cells: each kind is made once per language.
+const made = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function once<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
+  let f = made.get(key) as F | undefined;
+  if (!f) made.set(key, (f = make()));
+  return f;
+}
+
 /** A date ("2026-11-30") or timestamp (RFC 3339) as "30 november 2026". */
 export function formatDate(value: string | Date, lang: Lang = 'nl'): string {
   const date = typeof value === 'string' ? parseDate(value) : value;
   if (!date || Number.isNaN(date.getTime())) return '';
   const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    // A plain date has no time zone: show the day it names.
-    timeZone: dateOnly ? 'UTC' : ZONE,
-  }).format(date);
+  return once(
+    `date ${lang} ${dateOnly}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[lang], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        // A plain date has no time zone: show the day it names.
+        timeZone: dateOnly ? 'UTC' : ZONE,
+      }),
+  ).format(date);
 }
 
 function parseDate(value: string): Date | null {
@@ -28,12 +41,16 @@ function parseDate(value: string): Date | null {
 /** Euro cents as "€ 130.680" (whole euros) or "€ 130.680,50". */
 export function formatEuro(cents: number, lang: Lang = 'nl'): string {
   const whole = cents % 100 === 0;
-  return new Intl.NumberFormat(LOCALES[lang], {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(cents / 100);
+  return once(
+    `euro ${lang} ${whole}`,
+    () =>
+      new Intl.NumberFormat(LOCALES[lang], {
+        style: 'currency',
+        currency: 'EUR',
+        minimumFractionDigits: whole ? 0 : 2,
+        maximumFractionDigits: 2,
+      }),
+  ).format(cents / 100);
 }
 
 /**
@@ -45,7 +62,7 @@ export function formatEuroRounded(cents: number, lang: Lang = 'nl'): string {
 }
 
 export function formatNumber(n: number, lang: Lang = 'nl'): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+  return once(`number ${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(n);
 }
 
 /** Whole days from a date ("2022-03-01") to today, as the coalition counts them. */
@@ -61,7 +78,7 @@ export function formatAgo(value: string, lang: Lang = 'nl', now: Date = new Date
   const then = new Date(value);
   if (Number.isNaN(then.getTime())) return '';
   const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' });
+  const rtf = once(`ago ${lang}`, () => new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' }));
   const abs = Math.abs(seconds);
   if (abs < 45) return rtf.format(0, 'second');
   if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), 'minute');
@@ -74,20 +91,24 @@ export function formatAgo(value: string, lang: Lang = 'nl', now: Date = new Date
 export function formatDateTime(value: string, lang: Lang = 'nl'): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: ZONE,
-  }).format(date);
+  return once(
+    `datetime ${lang}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[lang], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: ZONE,
+      }),
+  ).format(date);
 }
 
 /** "2025-03" as the axis of a chart says it: "mrt 2025". */
 export function formatMonth(month: string, lang: Lang = 'nl'): string {
   const [year, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+  return once(`month ${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }))
     .format(new Date(Date.UTC(year, m - 1, 1)))
     .replace('.', '');
 }

@@ -78,7 +78,7 @@ export function graphSvg(nodes: SvgNode[], edges: SvgEdge[]): string {
 export function mapSvg(cy: Core): string {
   const nodes: SvgNode[] = cy
     .nodes(':visible')
-    .map((n) => ({ id: n.id(), ...n.position(), label: n.data('label'), domain: n.data('domain'), status: n.data('status') }));
+    .map((n) => ({ id: n.id(), ...n.position(), label: n.data('full'), domain: n.data('domain'), status: n.data('status') }));
   const edges: SvgEdge[] = cy
     .edges(':visible')
     .map((e) => ({ source: e.data('source'), target: e.data('target'), kind: e.data('kind'), strength: e.data('strength') }));

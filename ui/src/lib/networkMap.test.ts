@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { Organisation, Relation } from './bindings';
-import { LARGE_NETWORK, NO_FILTER, degrees, importantOrganisations, layoutFor, mapElements, mapStyle, nodeLabel, visibleGraph } from './networkMap';
+import { LARGE_NETWORK, NO_FILTER, degrees, importantOrganisations, layoutFor, mapElements, mapStyle, nodeLabel, shortLabel, visibleGraph } from './networkMap';
 
 // What the map reads of an organisation; its other fields do not matter here.
 function org(id: string, overrides: Partial<Organisation> = {}): Organisation {
@@ -74,6 +74,17 @@ describe('map filters', () => {
 });
 
 describe('map elements and style', () => {
+  it('cuts long names itself, and keeps the whole name for focus and export', () => {
+    expect(shortLabel('GGD Limburg-Noord', 22)).toBe('GGD Limburg-Noord');
+    expect(shortLabel('Verloskundigenpraktijk De Wiekslag', 22)).toBe('Verloskundigenpraktij…');
+    expect(shortLabel('Verloskundigenpraktijk De Wiekslag', 22)).toHaveLength(22);
+    const long = org('v', { name: 'Verloskundigenpraktijk De Wiekslag Venlo' });
+    const [node] = mapElements(visibleGraph([long], [], NO_FILTER));
+    // Alone it is the most connected, so named at every zoom: a longer cut.
+    expect(node.data.label).toBe('Verloskundigenpraktijk De Wieks…');
+    expect(node.data.full).toBe('Verloskundigenpraktijk De Wiekslag Venlo');
+  });
+
   it('marks signed partners with a check mark in the label', () => {
     expect(nodeLabel({ name: 'GGD', status: 'convenant getekend' })).toBe('✓ GGD');
     expect(nodeLabel({ name: 'GGD', status: 'betrokken' })).toBe('GGD');
@@ -102,14 +113,25 @@ describe('map elements and style', () => {
 
 describe('map layout', () => {
   it('uses the force-directed layout for a coalition and rings for a large network', () => {
-    expect(layoutFor(40)).toMatchObject({ name: 'cose', animate: false });
-    expect(layoutFor(LARGE_NETWORK)).toMatchObject({ name: 'cose' });
+    expect(layoutFor(40)).toMatchObject({ name: 'fcose', animate: false });
+    expect(layoutFor(LARGE_NETWORK)).toMatchObject({ name: 'fcose' });
     expect(layoutFor(LARGE_NETWORK + 1)).toMatchObject({ name: 'concentric', animate: false });
   });
 
-  it('cools faster above a hundred organisations', () => {
-    const coolingOf = (n: number) => (layoutFor(n) as { coolingFactor?: number }).coolingFactor ?? 0;
-    expect(coolingOf(150)).toBeLessThan(coolingOf(50));
+  it('places a coalition apart: no two organisations on one spot, connected ones nearer', () => {
+    const nodes = Array.from({ length: 97 }, (_, i) => org(`n${i}`));
+    const links = Array.from({ length: 140 }, (_, i) => relation(`e${i}`, `n${i % 97}`, `n${(i * 7 + 3) % 97}`));
+    const cy = cytoscape({ headless: true, elements: mapElements(visibleGraph(nodes, links, NO_FILTER)) });
+    cy.layout(layoutFor(cy.nodes().length)).run();
+    const at = (id: string) => cy.$id(id).position();
+    const gap = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
+    const spots = new Set(cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
+    expect(spots.size).toBe(97);
+    const linked = cy.edges().map((e) => gap(e.source().id(), e.target().id()));
+    const any = cy.nodes().map((n, i) => gap(n.id(), cy.nodes()[(i + 48) % 97].id()));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(linked)).toBeLessThan(mean(any));
+    cy.destroy();
   });
 
   it('lays out a large network quickly', () => {
