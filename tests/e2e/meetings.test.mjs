@@ -94,6 +94,8 @@ test('plan from the previous meeting, minutes, decision, action item, search, do
     await (await item.$(byTestId('save-action-item'))).click();
     await (await item.$(byTestId('action-item'))).waitForDisplayed({ timeoutMsg: 'the action item is listed' });
     assert.match(wieg('actionitem', 'list'), /Zaal reserveren\s+— Inge Bakker \(geen datum\)/);
+    await (await app.$(byTestId('agenda-form'))).scrollIntoView({ block: 'center' });
+    await app.saveScreenshot(join(ARTIFACTS, 'meeting-agenda-form.png'));
     await app.saveScreenshot(join(ARTIFACTS, 'meeting.png'));
 
     // Found by search, with the match marked.
