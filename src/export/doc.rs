@@ -1,5 +1,6 @@
-//! One document model for every file a partner gets: headings, paragraphs,
-//! bullet lists, tables and images. Each format (DOCX, ODT, PDF) renders
+//! One document model for every file a partner gets: a title or a cover
+//! page, headings, paragraphs, bullet lists, tables, images, and pages that
+//! turn landscape for wide tables. Each format (DOCX, ODT, PDF) renders
 //! this model, so the plan, the minutes and the report are written once.
 
 use chrono::NaiveDate;
