@@ -41,7 +41,10 @@ def main(cli: str) -> None:
         signed_col = header.index("Signed on")
         for row in elements[1:]:
             org = by_name[row[0]]
-            assert row[1] == org["kind"] and row[2] == org["domain"], row
+            # The kind and domain as the app shows them: the label, which
+            # reads back as the same choice.
+            assert row[1].lower() == org["kind"] and row[2].lower() == org["domain"], row
+            assert row[1][0].isupper() and row[2][0].isupper(), row
             signed = row[signed_col]
             if org["signed_on"]:
                 # A real date cell, not text: Excel sorts and filters on it.
