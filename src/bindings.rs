@@ -228,6 +228,8 @@ pub fn typescript() -> String {
         meetings::SearchHit::decl(&cfg),
         BridgeBuilder::decl(&cfg),
         NetworkMetrics::decl(&cfg),
+        network::MapGraphInput::decl(&cfg),
+        network::MapPosition::decl(&cfg),
         GrowthPoint::decl(&cfg),
         DomainCount::decl(&cfg),
         NetworkSummary::decl(&cfg),

@@ -292,6 +292,14 @@ pub async fn save_contact_inzage(state: State<'_, AppState>, id: Uuid, path: Str
         .await
 }
 
+/// Where each organisation of the shown network stands on the map.
+#[tauri::command]
+pub async fn map_layout(
+    graph: wieg::network::MapGraphInput,
+) -> Result<Vec<wieg::network::MapPosition>> {
+    blocking(move || Ok(wieg::network::map_layout(&graph))).await
+}
+
 /// Save the map the user sees as PNG or SVG to the file they chose.
 #[tauri::command]
 pub async fn save_map_image(path: String, content: String) -> Result<()> {

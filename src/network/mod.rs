@@ -3,6 +3,7 @@
 //! what they add up to.
 
 mod contacts;
+mod layout;
 mod map;
 mod metrics;
 mod municipalities;
@@ -11,6 +12,7 @@ mod relations;
 mod serves;
 
 pub use contacts::*;
+pub use layout::*;
 pub use map::*;
 pub use metrics::*;
 pub use municipalities::*;

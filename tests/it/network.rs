@@ -695,3 +695,119 @@ fn an_organisation_keeps_its_general_phone_number() {
         ("", "Kraamzorg De Waarden")
     );
 }
+
+/// The map of the demo coalition: partners one step apart stand close,
+/// further steps stand further away, no node sits on another, separate parts
+/// do not overlap, and the same network gives the same picture whatever
+/// order it comes in.
+#[test]
+fn the_map_places_partners_by_their_steps_apart() {
+    use std::collections::{HashMap, HashSet, VecDeque};
+    use wieg::network::{map_layout, MapGraphInput, EDGE_LENGTH};
+
+    let (_dir, ws) = crate::demo();
+    let nodes: Vec<_> = ws
+        .list_organisations(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    let edges: Vec<_> = ws
+        .list_relations(None)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.from_org, r.to_org))
+        .collect();
+    // Two organisations of their own, unrelated to the rest.
+    let loose = [uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2)];
+    let mut graph = MapGraphInput {
+        nodes: nodes.iter().copied().chain(loose).collect(),
+        edges: edges.clone(),
+    };
+    graph.edges.push((loose[0], loose[1]));
+    let at = map_layout(&graph);
+    assert_eq!(at.len(), nodes.len() + 2);
+    let place: HashMap<_, _> = at.iter().map(|p| (p.id, (p.x, p.y))).collect();
+    let apart = |a, b| {
+        let ((ax, ay), (bx, by)): ((f64, f64), (f64, f64)) = (place[&a], place[&b]);
+        (ax - bx).hypot(ay - by)
+    };
+
+    // Steps between every two organisations of the demo.
+    let mut neighbours: HashMap<_, HashSet<_>> = HashMap::new();
+    for (a, b) in &edges {
+        neighbours.entry(*a).or_default().insert(*b);
+        neighbours.entry(*b).or_default().insert(*a);
+    }
+    let mut by_steps: HashMap<usize, Vec<f64>> = HashMap::new();
+    // Each organisation's part of the network, named by its first member.
+    let mut part_of = HashMap::from([(loose[0], loose[0]), (loose[1], loose[0])]);
+    for &from in &nodes {
+        let mut seen = HashMap::from([(from, 0)]);
+        let mut queue = VecDeque::from([from]);
+        while let Some(node) = queue.pop_front() {
+            for next in neighbours.get(&node).into_iter().flatten() {
+                if !seen.contains_key(next) {
+                    seen.insert(*next, seen[&node] + 1);
+                    queue.push_back(*next);
+                }
+            }
+        }
+        let first = *seen.keys().min().unwrap();
+        part_of.insert(from, first);
+        for (to, steps) in seen {
+            if to > from {
+                by_steps.entry(steps).or_default().push(apart(from, to));
+            }
+        }
+    }
+    let mean = |xs: &Vec<f64>| xs.iter().sum::<f64>() / xs.len() as f64;
+    let one = mean(&by_steps[&1]);
+    let two = mean(&by_steps[&2]);
+    let three = mean(&by_steps[&3]);
+    assert!(one < two && two < three, "{one} {two} {three}");
+    assert!(
+        (0.6 * EDGE_LENGTH..1.6 * EDGE_LENGTH).contains(&one),
+        "partners with a relation stand about one edge apart: {one}"
+    );
+
+    for (i, a) in at.iter().enumerate() {
+        for b in &at[i + 1..] {
+            let d = (a.x - b.x).hypot(a.y - b.y);
+            assert!(
+                d >= 0.55 * EDGE_LENGTH,
+                "{} and {} are {d} apart",
+                a.id,
+                b.id
+            );
+        }
+    }
+    // Separate parts of the network do not overlap: their boxes are apart.
+    let mut boxes: HashMap<uuid::Uuid, ([f64; 2], [f64; 2])> = HashMap::new();
+    for (id, first) in &part_of {
+        let (x, y) = place[id];
+        let (min, max) = boxes.entry(*first).or_insert(([x, y], [x, y]));
+        *min = [min[0].min(x), min[1].min(y)];
+        *max = [max[0].max(x), max[1].max(y)];
+    }
+    assert!(boxes.len() > 2, "the demo has loose partners too");
+    let boxes: Vec<_> = boxes.into_values().collect();
+    for (i, (amin, amax)) in boxes.iter().enumerate() {
+        for (bmin, bmax) in &boxes[i + 1..] {
+            let overlap = amin[0] <= bmax[0]
+                && bmin[0] <= amax[0]
+                && amin[1] <= bmax[1]
+                && bmin[1] <= amax[1];
+            assert!(!overlap, "{amin:?}–{amax:?} overlaps {bmin:?}–{bmax:?}");
+        }
+    }
+
+    graph.nodes.reverse();
+    graph.edges.reverse();
+    graph.edges.push(graph.edges[0]);
+    let mut again = map_layout(&graph);
+    again.sort_by_key(|p| p.id);
+    let mut first = at.clone();
+    first.sort_by_key(|p| p.id);
+    assert_eq!(first, again, "the same network, the same map");
+}

@@ -776,6 +776,10 @@ medical_social_links: number,
  */
 bridge_builders: Array<BridgeBuilder>, };
 
+export type MapGraphInput = { nodes: Array<string>, edges: Array<[string, string]>, };
+
+export type MapPosition = { id: string, x: number, y: number, };
+
 export type GrowthPoint = { 
 /**
  * `2024-06`

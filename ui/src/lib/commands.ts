@@ -42,6 +42,8 @@ import type {
   IndicatorValueInput,
   Intervention,
   InterventionInput,
+  MapGraphInput,
+  MapPosition,
   Meeting,
   MeetingDetail,
   MeetingInput,
@@ -115,6 +117,8 @@ export const commands = {
   eraseContact: (id: string) => call<null>('erase_contact', { id }),
   /** Write everything stored about one person to `path` (a file the user chose). */
   saveContactInzage: (id: string, path: string) => call<null>('save_contact_inzage', { id, path }),
+  /** Where each organisation of the shown network stands on the map. */
+  mapLayout: (graph: MapGraphInput) => call<MapPosition[]>('map_layout', { graph }),
   /** Save the map the user sees as PNG or SVG to the file they chose. */
   saveMapImage: (path: string, content: string) => call<null>('save_map_image', { path, content }),
   /** What importing a file would do, row by row (nothing is written). */

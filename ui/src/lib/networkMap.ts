@@ -2,11 +2,8 @@
 // the filters, the graph elements, the look of nodes and edges, and a layout
 // that stays quick for large networks. Kept free of the map component so the
 // rules can be tested without a canvas.
-import cytoscape, { type ElementDefinition, type LayoutOptions, type StylesheetJson } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-
-cytoscape.use(fcose);
-import type { CoalitionStatus, Domain, Organisation, Relation, RelationKind } from './bindings';
+import type { ElementDefinition, LayoutOptions, StylesheetJson } from 'cytoscape';
+import type { CoalitionStatus, Domain, MapGraphInput, MapPosition, Organisation, Relation, RelationKind } from './bindings';
 
 /** The domain colours of app.css, which the canvas cannot read from CSS. */
 export const DOMAIN_COLOURS: Record<Domain, string> = {
@@ -100,10 +97,9 @@ export function importantOrganisations(graph: MapGraph, most = NAMED_AT_FIT): Se
 }
 
 /**
- * The graph as cytoscape elements. Nodes start on a circle in list order, so
- * the same network is laid out the same way each time the map opens. A
- * node's size follows its number of relations; important ones are named at
- * every zoom.
+ * The graph as cytoscape elements. Nodes start on a circle in list order
+ * (the rings of a large network start from there). A node's size follows
+ * its number of relations; important ones are named at every zoom.
  */
 export function mapElements(graph: MapGraph): ElementDefinition[] {
   const n = graph.organisations.length;
@@ -197,29 +193,49 @@ export function mapStyle(fontFamily = 'sans-serif'): StylesheetJson {
   ];
 }
 
-/** Above this many organisations the force-directed layout takes too long. */
+/**
+ * Above this many organisations the map puts them in rings by number of
+ * relations (milliseconds) instead of asking the core for a layout whose
+ * work grows with the square of their number.
+ */
 export const LARGE_NETWORK = 300;
 
+/** What the core lays out: the shown organisations and their relations. */
+export function layoutInput(graph: MapGraph): MapGraphInput {
+  return {
+    nodes: graph.organisations.map((o) => o.id),
+    edges: graph.relations.map((r) => [r.from_org, r.to_org]),
+  };
+}
+
 /**
- * Force-directed for coalition-sized networks: fcose (a spectral start,
- * then a short force phase) lays out a hundred organisations several times
- * faster than cytoscape's own cose. Rings by number of relations for large
- * networks, which takes milliseconds.
+ * The places the core chose (the same picture for the same network every
+ * time), or rings by number of relations for a large network.
  */
-export function layoutFor(nodeCount: number): LayoutOptions {
-  if (nodeCount > LARGE_NETWORK) {
+export function layoutFor(placed: MapPosition[] | null): LayoutOptions {
+  if (!placed) {
     return { name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 12 };
   }
-  return {
-    name: 'fcose',
-    animate: false,
-    fit: true,
-    padding: 30,
-    quality: 'default',
-    randomize: true,
-    nodeRepulsion: () => 20000,
-    idealEdgeLength: () => 120,
-    nodeSeparation: 100,
-    packComponents: true,
-  } as LayoutOptions;
+  const at = new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
+  // Fitted by viewportFor: cytoscape's own fit would first measure every label and edge.
+  return { name: 'preset', animate: false, fit: false, positions: (node: { id: () => string }) => at.get(node.id()) ?? { x: 0, y: 0 } } as LayoutOptions;
+}
+
+/** The largest a handful of organisations is drawn: they would otherwise fill the canvas. */
+export const MOST_ZOOM = 1.5;
+
+/**
+ * The zoom and pan that show every placed organisation in a canvas of
+ * `width` × `height` pixels, with room around each node for its name.
+ */
+export function viewportFor(placed: MapPosition[], width: number, height: number, padding = 30): { zoom: number; pan: { x: number; y: number } } {
+  if (!placed.length || width <= 0 || height <= 0) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  // A node's half width, and its name below it (in map units).
+  const [side, below] = [60, 60];
+  const xs = placed.map((p) => p.x);
+  const ys = placed.map((p) => p.y);
+  const [left, right] = [Math.min(...xs) - side, Math.max(...xs) + side];
+  const [top, bottom] = [Math.min(...ys) - 30, Math.max(...ys) + below];
+  const zoom = Math.min(MOST_ZOOM, (width - 2 * padding) / (right - left), (height - 2 * padding) / (bottom - top));
+  return { zoom, pan: { x: width / 2 - zoom * ((left + right) / 2), y: height / 2 - zoom * ((top + bottom) / 2) } };
 }
