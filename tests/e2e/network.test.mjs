@@ -106,6 +106,7 @@ test('add an organisation, a contact person and a relation; the relation shows o
       timeoutMsg: 'the map shows the relation',
     });
     assert.equal(await map.getAttribute('data-nodes'), '2');
+    assert.equal(await map.getAttribute('data-named'), '2', 'both names have room on the map');
     const metrics = await visible(app, byTestId('map-medical-social'));
     assert.match(await metrics.getText(), /1/);
 
@@ -128,6 +129,7 @@ test('add an organisation, a contact person and a relation; the relation shows o
       timeoutMsg: 'the domain filter leaves one organisation',
     });
     assert.equal(await map.getAttribute('data-edges'), '0');
+    assert.equal(await map.getAttribute('data-named'), '1');
     await app.saveScreenshot(join(ARTIFACTS, 'network-map.png'));
   } finally {
     await app.deleteSession();

@@ -1,7 +1,7 @@
 import cytoscape, { type LayoutOptions } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { Organisation, Relation } from './bindings';
-import { LARGE_NETWORK, MOST_ZOOM, NO_FILTER, degrees, importantOrganisations, layoutFor, layoutInput, mapElements, mapStyle, nodeLabel, shortLabel, viewportFor, visibleGraph } from './networkMap';
+import { LARGE_NETWORK, MOST_ZOOM, NO_FILTER, degrees, importantOrganisations, layoutFor, layoutInput, mapElements, mapStyle, nodeLabel, placeNames, shortLabel, viewportFor, visibleGraph } from './networkMap';
 
 // What the map reads of an organisation; its other fields do not matter here.
 function org(id: string, overrides: Partial<Organisation> = {}): Organisation {
@@ -164,6 +164,59 @@ describe('map layout', () => {
   });
 });
 
+describe('names on the map', () => {
+  const node = (id: string, x: number, y: number, name = 'Wijkteam Venlo') => ({ id, x, y, size: 20, name });
+
+  it('puts a name below its node when there is room', () => {
+    expect(placeNames([node('a', 100, 100), node('b', 400, 100)], 13)).toEqual(
+      new Map([
+        ['a', 'below'],
+        ['b', 'below'],
+      ]),
+    );
+  });
+
+  it('moves a name aside for a more important one, and leaves it out when no spot is free', () => {
+    // A column of nodes: below a lies b's node, so a's name goes above.
+    const spots = placeNames([node('a', 100, 100), node('b', 100, 125), node('c', 100, 150), node('d', 100, 175), node('e', 100, 200)], 13);
+    expect(spots.get('a')).toBe('above');
+    expect(spots.get('b')).toBe('right');
+    expect(spots.get('e')).toBe('below');
+    // Everything on one spot: only the most important is named.
+    const crowd = placeNames([node('a', 50, 50), node('b', 50, 50), node('c', 50, 50), node('d', 50, 50), node('e', 50, 50), node('f', 50, 50)], 13);
+    expect(crowd.get('a')).toBe('below');
+    expect(crowd.get('f')).toBeNull();
+  });
+
+  it('never lets two placed names cover each other', () => {
+    let seed = 5;
+    const rnd = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
+    const nodes = Array.from({ length: 12 }, (_, i) => node(`n${i}`, rnd(600), rnd(400), 'x'.repeat(8 + rnd(20))));
+    const spots = placeNames(nodes, 13);
+    const box = (n: (typeof nodes)[number]) => {
+      const w = n.name.length * 13 * 0.62;
+      const h = 13 * 1.3;
+      const r = n.size / 2 + 4;
+      switch (spots.get(n.id)) {
+        case 'below':
+          return [n.x - w / 2, n.y + r, n.x + w / 2, n.y + r + h];
+        case 'above':
+          return [n.x - w / 2, n.y - r - h, n.x + w / 2, n.y - r];
+        case 'right':
+          return [n.x + r, n.y - h / 2, n.x + r + w, n.y + h / 2];
+        case 'left':
+          return [n.x - r - w, n.y - h / 2, n.x - r, n.y + h / 2];
+        default:
+          return null;
+      }
+    };
+    const boxes = nodes.map(box).filter((b) => b !== null);
+    expect(boxes.length).toBeGreaterThan(3);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]).toBe(false);
+  });
+});
+
 describe('importance on the map', () => {
   const hub = [org('h', { name: 'Hub' }), org('x', { name: 'X' }), org('y', { name: 'Y', status: 'convenant getekend' }), org('z', { name: 'Z' })];
   const spokes = [relation('hx', 'h', 'x'), relation('hy', 'h', 'y'), relation('hz', 'z', 'h')];
@@ -175,7 +228,10 @@ describe('importance on the map', () => {
 
   it('names the most connected first, then signed partners', () => {
     const graph = visibleGraph(hub, spokes, NO_FILTER);
-    expect([...importantOrganisations(graph, 2)]).toEqual(['h', 'y']);
+    expect([...importantOrganisations(graph, 2)]).toEqual([
+      ['h', 0],
+      ['y', 1],
+    ]);
     const nodes = mapElements(graph).filter((e) => e.group === 'nodes');
     expect(nodes.find((n) => n.data.id === 'h')?.data.degree).toBe(3);
     expect(nodes.filter((n) => n.classes === 'important').length).toBe(4);

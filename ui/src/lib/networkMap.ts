@@ -83,9 +83,10 @@ export const NAMED_AT_FIT = 12;
 /**
  * The organisations whose names show even when the whole network is in
  * view: the most connected ones and then signed partners, at most `most`.
- * The rest are named once one zooms in, so names do not pile up.
+ * The rest are named once one zooms in, so names do not pile up. Each
+ * comes with its rank, 0 for the most important.
  */
-export function importantOrganisations(graph: MapGraph, most = NAMED_AT_FIT): Set<string> {
+export function importantOrganisations(graph: MapGraph, most = NAMED_AT_FIT): Map<string, number> {
   const degree = degrees(graph);
   const ranked = [...graph.organisations].sort(
     (a, b) =>
@@ -93,7 +94,7 @@ export function importantOrganisations(graph: MapGraph, most = NAMED_AT_FIT): Se
       Number(b.status === 'convenant getekend') - Number(a.status === 'convenant getekend') ||
       a.name.localeCompare(b.name, 'nl'),
   );
-  return new Set(ranked.slice(0, most).map((o) => o.id));
+  return new Map(ranked.slice(0, most).map((o, rank) => [o.id, rank]));
 }
 
 /**
@@ -115,6 +116,7 @@ export function mapElements(graph: MapGraph): ElementDefinition[] {
       domain: o.domain,
       status: o.status,
       degree: degree.get(o.id) ?? 0,
+      rank: important.get(o.id),
     },
     classes: important.has(o.id) ? 'important' : '',
     position: { x: radius * Math.cos((2 * Math.PI * i) / n), y: radius * Math.sin((2 * Math.PI * i) / n) },
@@ -124,6 +126,52 @@ export function mapElements(graph: MapGraph): ElementDefinition[] {
     data: { id: r.id, source: r.from_org, target: r.to_org, kind: r.kind, strength: r.strength },
   }));
   return [...nodes, ...edges];
+}
+
+/** Where a name stands beside its node; `null`: no room for it at this zoom. */
+export type NameSpot = 'below' | 'above' | 'right' | 'left' | null;
+
+/** A node as drawn on screen, in pixels, with the name it would show. */
+export type DrawnNode = { id: string; x: number; y: number; size: number; name: string };
+
+/** The spots a name tries, in order: below reads best, as in every other map. */
+const SPOTS: Exclude<NameSpot, null>[] = ['below', 'above', 'right', 'left'];
+
+/**
+ * Places the names of the important organisations so that none covers
+ * another: the most important first (the order given), each at the first
+ * free spot beside its node. A name without a free spot is left out until
+ * one zooms in; hovering its node still shows it. Sizes are estimated from
+ * the number of letters, as the canvas would otherwise measure each one.
+ */
+export function placeNames(nodes: DrawnNode[], fontPx: number): Map<string, NameSpot> {
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const gap = 4;
+  const height = fontPx * 1.3;
+  const boxFor = (n: DrawnNode, spot: Exclude<NameSpot, null>): Box => {
+    const width = n.name.length * fontPx * 0.62;
+    const r = n.size / 2 + gap;
+    switch (spot) {
+      case 'below':
+        return { left: n.x - width / 2, right: n.x + width / 2, top: n.y + r, bottom: n.y + r + height };
+      case 'above':
+        return { left: n.x - width / 2, right: n.x + width / 2, top: n.y - r - height, bottom: n.y - r };
+      case 'right':
+        return { left: n.x + r, right: n.x + r + width, top: n.y - height / 2, bottom: n.y + height / 2 };
+      case 'left':
+        return { left: n.x - r - width, right: n.x - r, top: n.y - height / 2, bottom: n.y + height / 2 };
+    }
+  };
+  const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  // The important nodes themselves are kept clear too.
+  const taken: Box[] = nodes.map((n) => ({ left: n.x - n.size / 2, right: n.x + n.size / 2, top: n.y - n.size / 2, bottom: n.y + n.size / 2 }));
+  const placed = new Map<string, NameSpot>();
+  for (const n of nodes) {
+    const spot = SPOTS.find((s) => !taken.some((t) => overlaps(t, boxFor(n, s)))) ?? null;
+    if (spot) taken.push(boxFor(n, spot));
+    placed.set(n.id, spot);
+  }
+  return placed;
 }
 
 export function mapStyle(fontFamily = 'sans-serif'): StylesheetJson {
@@ -171,6 +219,11 @@ export function mapStyle(fontFamily = 'sans-serif'): StylesheetJson {
       selector: 'node.important',
       style: { 'font-size': 22, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'z-index': 10 },
     },
+    // Where placeNames put an important name; a name without room waits for a closer zoom.
+    { selector: 'node.name-above', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node.name-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 4 } },
+    { selector: 'node.name-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -4 } },
+    { selector: 'node.name-none', style: { label: '' } },
     ...domains,
     { selector: 'node[status = "convenant getekend"]', style: { 'border-width': 4, 'border-color': '#1f2933' } },
     // A partner and its neighbours, the rest faded back.
