@@ -126,7 +126,7 @@ test('plan from the previous meeting, minutes, decision, action item, search, do
   }
 });
 
-test('reorder and delete agenda items, mark one confidential, correct a decision, drop an action item', async () => {
+test('reorder and delete agenda items, mark one confidential, correct a decision and an action item, drop it', async () => {
   const meeting = wieg(
     'meeting', 'add', '--title', 'Werkgroep pijler 1', '--kind', 'werkgroep', '--date', '2027-02-03',
     '--invite', 'Inge Bakker', '--agenda', 'Opening|Begroting|Rondvraag',
@@ -184,10 +184,28 @@ test('reorder and delete agenda items, mark one confidential, correct a decision
       timeoutMsg: 'the decision is corrected',
     });
 
-    // The action item no longer matters: dropped, not done.
+    // The action item is corrected in place: an empty text is refused at
+    // the field, then a new text and a due date are saved with Enter.
     const [actionItem] = show().action_items;
     const entry = await visible(app, `[data-action-item="${actionItem.id}"]`);
     await entry.scrollIntoView();
+    await fromMenu(entry, 'edit-action-item');
+    const itemText = await visible(app, byTestId('action-item-edit-text'));
+    await setValue(app, itemText, '');
+    await (await app.$(byTestId('save-action-item-edit'))).click();
+    const refused = await visible(app, '[data-testid="action-item-edit-form"] [data-testid="error-text"]');
+    assert.match(await refused.getText(), /Schrijf eerst het actiepunt op/);
+    assert.equal(await app.execute(() => document.activeElement?.dataset.testid), 'action-item-edit-text', 'focus on the refused field');
+    await itemText.setValue('Offerte opvragen bij drukker');
+    await setValue(app, await app.$(byTestId('action-item-edit-due')), '2027-03-01');
+    await itemText.click();
+    await app.keys('Enter');
+    await app.waitUntil(async () => show().action_items[0].text === 'Offerte opvragen bij drukker', {
+      timeoutMsg: 'the action item is corrected',
+    });
+    assert.equal(show().action_items[0].due, '2027-03-01');
+
+    // The action item no longer matters: dropped, not done.
     await fromMenu(entry, 'action-item-drop');
     await app.waitUntil(async () => show().action_items[0].status === 'vervallen', { timeoutMsg: 'the item is dropped' });
     assert.doesNotMatch(wieg('actionitem', 'list'), /Offerte opvragen/);

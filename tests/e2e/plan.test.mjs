@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, visible } from './driver.mjs';
+import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, setValue, visible } from './driver.mjs';
 
 let dataDir;
 let driver;
@@ -34,16 +34,7 @@ after(async () => {
 
 // WebKitWebDriver cannot type into date fields: set them as a date picker would.
 async function setDate(app, selector, value) {
-  await app.execute(
-    (sel, v) => {
-      const input = document.querySelector(sel);
-      input.value = v;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    selector,
-    value,
-  );
+  await setValue(app, await app.$(selector), value);
 }
 
 test('an action under pillar 2 for one municipality, on the timeline; a roll-out cell set to active', async () => {

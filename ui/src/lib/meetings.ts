@@ -65,6 +65,11 @@ export function outsideAgenda<T extends { agenda_item: string | null }>(list: T[
 /** Who can own an action item or present an agenda item: a contact person or an organisation. */
 export type Owner = { id: string; name: string; group: 'contact' | 'organisation'; sub: string };
 
+/** How an owner reads in a list: a person with their organisation. */
+export function ownerLabel(o: Owner): string {
+  return o.sub ? `${o.name} (${o.sub})` : o.name;
+}
+
 /** Contact persons (with their organisation) and then living organisations, each by name. */
 export function ownerChoices(
   contacts: { id: string; name: string; organisation: string }[],
