@@ -5,6 +5,7 @@ import {
   moveInOrder,
   outsideAgenda,
   ownerChoices,
+  ownerLabel,
   splitMeetings,
   splitSnippet,
   suggestNextDate,
@@ -175,5 +176,12 @@ describe('the date suggested for the next meeting', () => {
 
   it('crosses a change to summer time without losing a day', () => {
     expect(suggestNextDate('2027-03-15', '2027-03-01')).toBe('2027-04-12');
+  });
+});
+
+describe('owners in a list', () => {
+  it('name a person with their organisation, an organisation alone', () => {
+    expect(ownerLabel({ id: 'p', name: 'Inge Bakker', group: 'contact', sub: 'GGD' })).toBe('Inge Bakker (GGD)');
+    expect(ownerLabel({ id: 'o', name: 'GGD', group: 'organisation', sub: '' })).toBe('GGD');
   });
 });
