@@ -14,6 +14,8 @@ pub use indicators::*;
 pub use interventions::*;
 pub use plans::*;
 
+use std::collections::{BTreeMap, HashSet};
+
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -27,6 +29,10 @@ use crate::workspace::Workspace;
 pub struct PlanOverview {
     pub plan: Plan,
     pub pillars: Vec<PillarOverview>,
+    /// The names of the organisations and persons who lead the shown
+    /// actions, so the page need not read every person to name a few (an
+    /// organisation deleted since keeps its name here).
+    pub lead_names: BTreeMap<Uuid, String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -170,7 +176,34 @@ impl Workspace {
                 }
             })
             .collect();
-        Ok(PlanOverview { plan, pillars })
+        let lead_names = self.lead_names(&actions)?;
+        Ok(PlanOverview {
+            plan,
+            pillars,
+            lead_names,
+        })
+    }
+
+    fn lead_names(&self, actions: &[Action]) -> Result<BTreeMap<Uuid, String>> {
+        let wanted: HashSet<Uuid> = actions
+            .iter()
+            .flat_map(|a| [a.owner, a.owner_contact])
+            .flatten()
+            .collect();
+        if wanted.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let organisations = self.list_organisations(&crate::network::OrganisationFilter {
+            include_deleted: Some(true),
+            ..Default::default()
+        })?;
+        let persons = self.list_contacts(&Default::default())?;
+        Ok(organisations
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .chain(persons.into_iter().map(|c| (c.id, c.name)))
+            .filter(|(id, _)| wanted.contains(id))
+            .collect())
     }
 
     pub fn plan_summary(&self) -> Result<PlanSummary> {

@@ -975,6 +975,15 @@ fn the_lead_is_a_person_at_the_lead_partner() {
         (renamed.owner, renamed.owner_contact),
         (Some(ggd), Some(anouk))
     );
+    // The plan page names the leads of its actions, and no one else.
+    let overview = ws.plan_overview(p.id, &Default::default()).unwrap();
+    assert_eq!(
+        overview.lead_names,
+        std::collections::BTreeMap::from([
+            (ggd, "GGD Noord".to_string()),
+            (anouk, "Anouk de Vries".to_string())
+        ])
+    );
     // Cleared: the organisation stays the lead partner.
     let cleared = ws
         .update_action(

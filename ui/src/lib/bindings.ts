@@ -456,7 +456,13 @@ export type PillarOverview = { pillar: Pillar, goals: Array<Goal>, actions: Arra
  */
 by_status: Array<StatusCount>, budget_cents: bigint, overdue: number, };
 
-export type PlanOverview = { plan: Plan, pillars: Array<PillarOverview>, };
+export type PlanOverview = { plan: Plan, pillars: Array<PillarOverview>, 
+/**
+ * The names of the organisations and persons who lead the shown
+ * actions, so the page need not read every person to name a few (an
+ * organisation deleted since keeps its name here).
+ */
+lead_names: { [key in string]: string }, };
 
 export type PillarCount = { pillar: string, number: number, title: string, count: number, };
 

@@ -85,4 +85,26 @@ describe('the loader', () => {
     expect(data.problem).toMatch(/geweigerd/);
     stop();
   });
+
+  it('skips the first read of a page that already shows it, and reads after the next change', async () => {
+    const input = $state({ n: 1 });
+    let reads = 0;
+    const stop = $effect.root(() => {
+      loader(
+        async () => {
+          reads++;
+        },
+        () => input.n,
+        { ready: true },
+      );
+    });
+    flushSync();
+    await new Promise((r) => setTimeout(r));
+    expect(reads).toBe(0);
+    input.n = 2;
+    flushSync();
+    await new Promise((r) => setTimeout(r));
+    expect(reads).toBe(1);
+    stop();
+  });
 });

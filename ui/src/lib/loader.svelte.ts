@@ -25,7 +25,12 @@ export type Loader = {
  * is done, with the inputs as they are then (typing a search asks twice, not
  * once per letter, and a slow early answer never overwrites a later one).
  */
-export function loader(read: () => Promise<void>, inputs: () => unknown = () => undefined): Loader {
+export function loader(
+  read: () => Promise<void>,
+  inputs: () => unknown = () => undefined,
+  /** `ready`: the page already shows what the first read would (read at start), so it is skipped. */
+  { ready = false }: { ready?: boolean } = {},
+): Loader {
   let problem = $state<string | null>(null);
 
   async function attempt(action: () => Promise<void>) {
@@ -51,9 +56,11 @@ export function loader(read: () => Promise<void>, inputs: () => unknown = () => 
     return queued;
   }
 
+  let skip = ready;
   $effect(() => {
     void [inputs(), sync.version];
-    readInTurn();
+    if (skip) skip = false;
+    else readInTurn();
   });
 
   return {
