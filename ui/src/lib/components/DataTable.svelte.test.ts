@@ -41,6 +41,29 @@ describe('the data table', () => {
     unmount(c);
   });
 
+  it('shows a long list a page at a time, sorted as a whole', () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ id: String(i), name: `Persoon ${String(i).padStart(3, '0')}`, age: i }));
+    const c = mount(People, { target: document.body, props: { rows: many, onedit: () => {}, pageSize: 50 } });
+    flushSync();
+    const more = () => document.querySelector<HTMLButtonElement>('[data-testid="table-more"]');
+    expect(names()).toHaveLength(50);
+    expect(more()?.textContent).toBe('Volgende 50 tonen (van 120)');
+    more()!.click();
+    flushSync();
+    expect(names()).toHaveLength(100);
+    expect(more()?.textContent).toBe('Volgende 20 tonen (van 120)');
+    // Sorting orders all rows, not just those shown.
+    header('Naam').querySelector('button')!.click();
+    header('Naam').querySelector('button')!.click();
+    flushSync();
+    expect(names()[0]).toBe('Persoon 119');
+    more()!.click();
+    flushSync();
+    expect(names()).toHaveLength(120);
+    expect(more()).toBeNull();
+    unmount(c);
+  });
+
   it('says so in words when there are no rows', () => {
     const c = mount(People, { target: document.body, props: { rows: [], onedit: () => {} } });
     flushSync();
