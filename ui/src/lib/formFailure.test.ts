@@ -62,4 +62,16 @@ describe('formFailure', () => {
     expect(document.activeElement?.getAttribute('name')).toBe('to_org');
     form.remove();
   });
+
+  it('says a check of its own in its own words when it has them', () => {
+    const form = document.createElement('form');
+    form.innerHTML = '<input name="duration_min" />';
+    let caught: unknown;
+    try {
+      refuse('duration_min', 'required', 'Een duur blijft staan; vul een nieuwe in.');
+    } catch (e) {
+      caught = e;
+    }
+    expect(formFailure(caught, form, 'nl').errors.duration_min).toBe('Een duur blijft staan; vul een nieuwe in.');
+  });
 });
