@@ -304,12 +304,8 @@ impl Workspace {
 
         if let Some(o) = &overview {
             doc.heading(1, "Acties per pijler");
-            let statuses: Vec<String> = ActionStatus::ALL
-                .iter()
-                .map(|s| s.label().to_string())
-                .collect();
             let mut header = vec!["Pijler"];
-            header.extend(statuses.iter().map(String::as_str));
+            header.extend(ActionStatus::ALL.iter().map(|s| s.label()));
             header.extend(["Afgerond in periode", "Te laat"]);
             let mut widths = vec![5];
             widths.extend(std::iter::repeat_n(2, header.len() - 1));
