@@ -251,7 +251,13 @@ fn classical_scaling(distances: &[Vec<f64>]) -> Vec<Point> {
                 break;
             }
             value = norm;
-            v = next.into_iter().map(|x| x / norm).collect();
+            let next: Vec<f64> = next.into_iter().map(|x| x / norm).collect();
+            // Settled: the axis no longer turns.
+            let turned = 1.0 - next.iter().zip(&v).map(|(a, b)| a * b).sum::<f64>().abs();
+            v = next;
+            if turned < 1e-9 {
+                break;
+            }
         }
         axes.push((value, v));
     }
