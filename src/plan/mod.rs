@@ -14,7 +14,7 @@ pub use indicators::*;
 pub use interventions::*;
 pub use plans::*;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -184,26 +184,30 @@ impl Workspace {
         })
     }
 
+    /// Read one by one: a plan names a few dozen leads, the coalition may
+    /// hold hundreds of persons. An erased person has no name to show.
     fn lead_names(&self, actions: &[Action]) -> Result<BTreeMap<Uuid, String>> {
-        let wanted: HashSet<Uuid> = actions
-            .iter()
-            .flat_map(|a| [a.owner, a.owner_contact])
-            .flatten()
-            .collect();
-        if wanted.is_empty() {
-            return Ok(BTreeMap::new());
+        // A lead whose row has not arrived by sync yet is left unnamed.
+        let found = |name: Result<String>| match name {
+            Err(crate::error::Error::NotFound { .. }) => Ok(None),
+            other => other.map(Some),
+        };
+        let mut names = BTreeMap::new();
+        for a in actions {
+            if let Some(id) = a.owner.filter(|id| !names.contains_key(id)) {
+                if let Some(name) = found(self.organisation(id).map(|o| o.name))? {
+                    names.insert(id, name);
+                }
+            }
+            if let Some(id) = a.owner_contact.filter(|id| !names.contains_key(id)) {
+                if let Some(name) =
+                    found(self.contact(id).map(|c| c.name))?.filter(|n| !n.is_empty())
+                {
+                    names.insert(id, name);
+                }
+            }
         }
-        let organisations = self.list_organisations(&crate::network::OrganisationFilter {
-            include_deleted: Some(true),
-            ..Default::default()
-        })?;
-        let persons = self.list_contacts(&Default::default())?;
-        Ok(organisations
-            .into_iter()
-            .map(|o| (o.id, o.name))
-            .chain(persons.into_iter().map(|c| (c.id, c.name)))
-            .filter(|(id, _)| wanted.contains(id))
-            .collect())
+        Ok(names)
     }
 
     pub fn plan_summary(&self) -> Result<PlanSummary> {
