@@ -98,15 +98,17 @@ export function importantOrganisations(graph: MapGraph, most = NAMED_AT_FIT): Ma
 }
 
 /**
- * The graph as cytoscape elements. Nodes start on a circle in list order
- * (the rings of a large network start from there). A node's size follows
- * its number of relations; important ones are named at every zoom.
+ * The graph as cytoscape elements. Each node stands where the core placed it
+ * (no layout runs after); without places, on a circle in list order, where
+ * the rings of a large network start from. A node's size follows its number
+ * of relations; important ones are named at every zoom.
  */
-export function mapElements(graph: MapGraph): ElementDefinition[] {
+export function mapElements(graph: MapGraph, placed: MapPosition[] | null = null): ElementDefinition[] {
   const n = graph.organisations.length;
   const radius = Math.max(200, n * 12);
   const degree = degrees(graph);
   const important = importantOrganisations(graph);
+  const at = new Map((placed ?? []).map((p) => [p.id, { x: p.x, y: p.y }]));
   const nodes: ElementDefinition[] = graph.organisations.map((o, i) => ({
     group: 'nodes',
     data: {
@@ -119,7 +121,7 @@ export function mapElements(graph: MapGraph): ElementDefinition[] {
       rank: important.get(o.id),
     },
     classes: important.has(o.id) ? 'important' : '',
-    position: { x: radius * Math.cos((2 * Math.PI * i) / n), y: radius * Math.sin((2 * Math.PI * i) / n) },
+    position: at.get(o.id) ?? { x: radius * Math.cos((2 * Math.PI * i) / n), y: radius * Math.sin((2 * Math.PI * i) / n) },
   }));
   const edges: ElementDefinition[] = graph.relations.map((r) => ({
     group: 'edges',
@@ -261,18 +263,8 @@ export function layoutInput(graph: MapGraph): MapGraphInput {
   };
 }
 
-/**
- * The places the core chose (the same picture for the same network every
- * time), or rings by number of relations for a large network.
- */
-export function layoutFor(placed: MapPosition[] | null): LayoutOptions {
-  if (!placed) {
-    return { name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 12 };
-  }
-  const at = new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
-  // Fitted by viewportFor: cytoscape's own fit would first measure every label and edge.
-  return { name: 'preset', animate: false, fit: false, positions: (node: { id: () => string }) => at.get(node.id()) ?? { x: 0, y: 0 } } as LayoutOptions;
-}
+/** Rings by number of relations, for a network too large for the core to place. */
+export const RINGS: LayoutOptions = { name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 12 };
 
 /** The largest a handful of organisations is drawn: they would otherwise fill the canvas. */
 export const MOST_ZOOM = 1.5;
