@@ -168,7 +168,7 @@ describe('names on the map', () => {
   const node = (id: string, x: number, y: number, name = 'Wijkteam Venlo') => ({ id, x, y, size: 20, name });
 
   it('puts a name below its node when there is room', () => {
-    expect(placeNames([node('a', 100, 100), node('b', 400, 100)], 13)).toEqual(
+    expect(placeNames([node('a', 100, 100), node('b', 400, 100)], 13, 800, 500)).toEqual(
       new Map([
         ['a', 'below'],
         ['b', 'below'],
@@ -178,21 +178,33 @@ describe('names on the map', () => {
 
   it('moves a name aside for a more important one, and leaves it out when no spot is free', () => {
     // A column of nodes: below a lies b's node, so a's name goes above.
-    const spots = placeNames([node('a', 100, 100), node('b', 100, 125), node('c', 100, 150), node('d', 100, 175), node('e', 100, 200)], 13);
+    const spots = placeNames([node('a', 100, 100), node('b', 100, 125), node('c', 100, 150), node('d', 100, 175), node('e', 100, 200)], 13, 800, 500);
     expect(spots.get('a')).toBe('above');
     expect(spots.get('b')).toBe('right');
     expect(spots.get('e')).toBe('below');
     // Everything on one spot: only the most important is named.
-    const crowd = placeNames([node('a', 50, 50), node('b', 50, 50), node('c', 50, 50), node('d', 50, 50), node('e', 50, 50), node('f', 50, 50)], 13);
+    const crowd = placeNames([node('a', 200, 200), node('b', 200, 200), node('c', 200, 200), node('d', 200, 200), node('e', 200, 200), node('f', 200, 200)], 13, 800, 500);
     expect(crowd.get('a')).toBe('below');
     expect(crowd.get('f')).toBeNull();
+  });
+
+  it('keeps names on the canvas: at its edge a name moves to the side that has room', () => {
+    const long = 'Centrum voor Jeugd en Gezin Venlo';
+    const spots = placeNames([node('right', 790, 250, long), node('left', 10, 200, long), node('bottom', 400, 495), node('corner', 790, 480, long)], 13, 800, 500);
+    expect(spots.get('right')).toBe('left');
+    expect(spots.get('left')).toBe('right');
+    expect(spots.get('bottom')).toBe('above');
+    // Below and above, its name would run off the right edge as well.
+    expect(spots.get('corner')).toBe('left');
+    // No side has room: the name waits for a closer zoom.
+    expect(placeNames([node('squeezed', 50, 50, long)], 13, 100, 100).get('squeezed')).toBeNull();
   });
 
   it('never lets two placed names cover each other', () => {
     let seed = 5;
     const rnd = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
     const nodes = Array.from({ length: 12 }, (_, i) => node(`n${i}`, rnd(600), rnd(400), 'x'.repeat(8 + rnd(20))));
-    const spots = placeNames(nodes, 13);
+    const spots = placeNames(nodes, 13, 800, 500);
     const box = (n: (typeof nodes)[number]) => {
       const w = n.name.length * 13 * 0.62;
       const h = 13 * 1.3;

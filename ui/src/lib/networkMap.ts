@@ -141,27 +141,28 @@ const SPOTS: Exclude<NameSpot, null>[] = ['below', 'above', 'right', 'left'];
 
 /**
  * Places the names of the important organisations so that none covers
- * another: the most important first (the order given), each at the first
- * free spot beside its node. A name without a free spot is left out until
+ * another or runs off the canvas (`width` × `height` pixels): the most
+ * important first (the order given), each at the first free spot beside its
+ * node. A name without a free spot is left out until
  * one zooms in; hovering its node still shows it. Sizes are estimated from
  * the number of letters, as the canvas would otherwise measure each one.
  */
-export function placeNames(nodes: DrawnNode[], fontPx: number): Map<string, NameSpot> {
+export function placeNames(nodes: DrawnNode[], fontPx: number, width: number, height: number): Map<string, NameSpot> {
   type Box = { left: number; top: number; right: number; bottom: number };
   const gap = 4;
-  const height = fontPx * 1.3;
+  const line = fontPx * 1.3;
   const boxFor = (n: DrawnNode, spot: Exclude<NameSpot, null>): Box => {
-    const width = n.name.length * fontPx * 0.62;
+    const long = n.name.length * fontPx * 0.62;
     const r = n.size / 2 + gap;
     switch (spot) {
       case 'below':
-        return { left: n.x - width / 2, right: n.x + width / 2, top: n.y + r, bottom: n.y + r + height };
+        return { left: n.x - long / 2, right: n.x + long / 2, top: n.y + r, bottom: n.y + r + line };
       case 'above':
-        return { left: n.x - width / 2, right: n.x + width / 2, top: n.y - r - height, bottom: n.y - r };
+        return { left: n.x - long / 2, right: n.x + long / 2, top: n.y - r - line, bottom: n.y - r };
       case 'right':
-        return { left: n.x + r, right: n.x + r + width, top: n.y - height / 2, bottom: n.y + height / 2 };
+        return { left: n.x + r, right: n.x + r + long, top: n.y - line / 2, bottom: n.y + line / 2 };
       case 'left':
-        return { left: n.x - r - width, right: n.x - r, top: n.y - height / 2, bottom: n.y + height / 2 };
+        return { left: n.x - r - long, right: n.x - r, top: n.y - line / 2, bottom: n.y + line / 2 };
     }
   };
   const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -169,7 +170,8 @@ export function placeNames(nodes: DrawnNode[], fontPx: number): Map<string, Name
   const taken: Box[] = nodes.map((n) => ({ left: n.x - n.size / 2, right: n.x + n.size / 2, top: n.y - n.size / 2, bottom: n.y + n.size / 2 }));
   const placed = new Map<string, NameSpot>();
   for (const n of nodes) {
-    const spot = SPOTS.find((s) => !taken.some((t) => overlaps(t, boxFor(n, s)))) ?? null;
+    const free = (box: Box) => box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height && !taken.some((t) => overlaps(t, box));
+    const spot = SPOTS.find((s) => free(boxFor(n, s))) ?? null;
     if (spot) taken.push(boxFor(n, spot));
     placed.set(n.id, spot);
   }
