@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::meetings::{ActionItemFilter, ActionItemStatus, Meeting};
 use crate::network::{GrowthPoint, NetworkMetrics};
-use crate::plan::PlanSummary;
+use crate::plan::{GrantBalance, PlanSummary};
 use crate::workspace::Workspace;
 
 /// Everything the dashboard shows.
@@ -20,6 +20,8 @@ pub struct Dashboard {
     pub action_items: ActionItemCounts,
     /// The first meeting from today on, if one is planned.
     pub next_meeting: Option<Meeting>,
+    /// Grants overspent or under-used, or whose report is due soon.
+    pub grants: Vec<GrantBalance>,
 }
 
 /// Open action items from meetings, and how many of them are overdue.
@@ -47,6 +49,7 @@ impl Workspace {
                 overdue: open.iter().filter(|a| a.overdue).count() as u32,
             },
             next_meeting: self.next_meeting()?,
+            grants: self.grants_to_watch()?,
         };
         snapshot.rollback()?;
         Ok(dashboard)

@@ -698,6 +698,27 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE actions ADD COLUMN owner_contact TEXT NOT NULL DEFAULT '';
     "#,
+    // 15: spending (paid and committed) charged to a grant and an action;
+    // where a grant's report to its funder stands.
+    r#"
+    CREATE TABLE spendings (
+        id           TEXT PRIMARY KEY,
+        funding      TEXT NOT NULL DEFAULT '',
+        action       TEXT NOT NULL DEFAULT '',
+        date         TEXT,
+        description  TEXT NOT NULL DEFAULT '',
+        amount_cents INTEGER NOT NULL DEFAULT 0,
+        state        TEXT NOT NULL DEFAULT 'betaald',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX spendings_by_funding ON spendings (funding);
+    CREATE INDEX spendings_by_action ON spendings (action);
+
+    ALTER TABLE fundings ADD COLUMN reporting_state TEXT NOT NULL DEFAULT 'open';
+    "#,
 ];
 
 /// The schema version this build writes.

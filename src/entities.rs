@@ -34,6 +34,7 @@ pub static REGISTRY: Registry = Registry::new(
         &plan::ROLLOUT,
         &plan::FUNDING,
         &plan::FUNDING_ACTION,
+        &plan::SPENDING,
         &plan::INDICATOR,
         &plan::INDICATOR_VALUE,
         &meetings::MEETING,

@@ -15,6 +15,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::actions::ACTION;
+use super::spending::GrantBalance;
 use crate::changes::{EntitySpec, Writer};
 use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
@@ -54,6 +55,25 @@ dutch_choice!(
     }
 );
 
+dutch_choice!(
+    /// Where the report to the funder (*verantwoording*) stands (a state
+    /// from a newer version reads as "open").
+    #[derive(Default)]
+    ReportingState {
+        #[default]
+        Open = "open" ["Nog te doen", "To do"],
+        Ingediend = "ingediend" ["Ingediend", "Submitted"],
+        Vastgesteld = "vastgesteld" ["Vastgesteld", "Approved"],
+    }
+);
+
+impl ReportingState {
+    /// Handed in: its deadline no longer needs a reminder.
+    pub fn is_handed_in(self) -> bool {
+        self != ReportingState::Open
+    }
+}
+
 entity! {
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
     pub struct Funding in FUNDING = "funding", "fundings";
@@ -74,6 +94,8 @@ entity! {
         period_end: Option<NaiveDate> = Date ["Einddatum", "End date"],
         purpose: String = Text<5000> ["Doel", "Purpose"],
         reporting_deadline: Option<NaiveDate> = Date ["Verantwoording uiterlijk", "Report due"],
+        reporting_state: ReportingState = Choice<ReportingState>
+            ["Stand verantwoording", "Report state"],
     }
     kept { created_at: DateTime<Utc> = Moment }
     extra {
@@ -83,15 +105,20 @@ entity! {
     hidden { deleted, deleted_seen }
 }
 
-/// Granted against budgeted, per pillar and per kind of funder.
+/// Granted against budgeted and spent, per grant, per pillar and per kind
+/// of funder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FundingOverview {
     pub fundings: Vec<Funding>,
+    /// Each grant with what was paid and committed on it, and what is left.
+    pub grants: Vec<GrantBalance>,
     pub pillars: Vec<PillarMoney>,
     /// Granted but not (yet) linked to any action of this plan.
     pub unallocated_cents: i64,
     pub granted_cents: i64,
     pub budgeted_cents: i64,
+    pub paid_cents: i64,
+    pub committed_cents: i64,
     pub by_funder: Vec<FunderMoney>,
 }
 
@@ -102,6 +129,9 @@ pub struct PillarMoney {
     pub title: String,
     pub budgeted_cents: i64,
     pub granted_cents: i64,
+    /// Paid and committed on the pillar's actions.
+    pub paid_cents: i64,
+    pub committed_cents: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -239,9 +269,11 @@ impl Workspace {
         Ok(list)
     }
 
-    /// Granted against budgeted for a plan's pillars.
+    /// Granted against budgeted and spent for a plan's pillars and grants.
     pub fn funding_overview(&self, plan: Uuid) -> Result<FundingOverview> {
-        let fundings = self.list_fundings()?;
+        let grants = self.grant_balances()?;
+        let fundings: Vec<Funding> = grants.iter().map(|g| g.funding.clone()).collect();
+        let spent = self.spent_per_action()?;
         let actions = self.list_actions(&super::ActionFilter {
             plan: Some(plan),
             ..Default::default()
@@ -270,16 +302,20 @@ impl Workspace {
         let pillars: Vec<PillarMoney> = self
             .pillars(plan)?
             .into_iter()
-            .map(|p| PillarMoney {
-                budgeted_cents: actions
-                    .iter()
-                    .filter(|a| a.pillar == p.id)
-                    .map(|a| a.budget_cents)
-                    .sum(),
-                granted_cents: granted.get(&p.id).copied().unwrap_or_default(),
-                pillar: p.id,
-                number: p.number,
-                title: p.title,
+            .map(|p| {
+                let of_pillar = || actions.iter().filter(|a| a.pillar == p.id);
+                let spent_on = |pick: fn(&(i64, i64)) -> i64| -> i64 {
+                    of_pillar().filter_map(|a| spent.get(&a.id)).map(pick).sum()
+                };
+                PillarMoney {
+                    budgeted_cents: of_pillar().map(|a| a.budget_cents).sum(),
+                    paid_cents: spent_on(|s| s.0),
+                    committed_cents: spent_on(|s| s.1),
+                    granted_cents: granted.get(&p.id).copied().unwrap_or_default(),
+                    pillar: p.id,
+                    number: p.number,
+                    title: p.title,
+                }
             })
             .collect();
         let by_funder = FunderKind::ALL
@@ -298,7 +334,10 @@ impl Workspace {
             granted_cents: fundings.iter().map(|f| f.amount_cents).sum(),
             budgeted_cents: pillars.iter().map(|p| p.budgeted_cents).sum(),
             unallocated_cents: unallocated,
+            paid_cents: grants.iter().map(|g| g.paid_cents).sum(),
+            committed_cents: grants.iter().map(|g| g.committed_cents).sum(),
             fundings,
+            grants,
             pillars,
             by_funder,
         })

@@ -7,12 +7,14 @@ mod funding;
 mod indicators;
 mod interventions;
 mod plans;
+mod spending;
 
 pub use actions::*;
 pub use funding::*;
 pub use indicators::*;
 pub use interventions::*;
 pub use plans::*;
+pub use spending::*;
 
 use std::collections::BTreeMap;
 

@@ -757,6 +757,82 @@ fn funding_and_indicators_from_the_command_line() {
         "{overview}"
     );
 
+    // Spending on the action lands on its only grant; what is left shows.
+    let grant = list.split_whitespace().next().unwrap().to_string();
+    ok(
+        data,
+        &[
+            "spending",
+            "add",
+            "--action",
+            &action,
+            "--date",
+            "2024-06-01",
+            "--amount",
+            "4.000,50",
+            "--description",
+            "Scholing",
+        ],
+    );
+    ok(
+        data,
+        &[
+            "spending",
+            "add",
+            "--funding",
+            &grant,
+            "--date",
+            "2024-07-01",
+            "--amount",
+            "1.000",
+            "--description",
+            "Drukwerk",
+            "--committed",
+        ],
+    );
+    let list = ok(data, &["funding", "list"]);
+    assert!(
+        list.contains("betaald € 4.000,50, verplicht € 1.000, over € 125.679,50"),
+        "{list}"
+    );
+    let spent = ok(
+        data,
+        &[
+            "spending",
+            "list",
+            "--funding",
+            &grant,
+            "--from",
+            "2024-06-15",
+        ],
+    );
+    assert!(
+        spent.contains("01-07-2024") && spent.contains("Drukwerk (verplicht)"),
+        "{spent}"
+    );
+    assert!(!spent.contains("Scholing"), "before the period: {spent}");
+    let refused = wieg(
+        data,
+        &[
+            "spending",
+            "add",
+            "--date",
+            "2024-07-01",
+            "--amount",
+            "5",
+            "--description",
+            "x",
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("kies de financiering"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    ok(data, &["funding", "report", &grant, "ingediend"]);
+    assert!(ok(data, &["funding", "list"]).contains("(ingediend)"));
+
     ok(
         data,
         &[

@@ -139,30 +139,36 @@ impl Rng {
 }
 
 /// Turns a database back into schema `version`, as far as the migrations
-/// after it only added columns (the common case: a field added to an
-/// entity). The tests of older schemas call this first, then undo by hand
+/// after it only added columns, tables and indexes (the common case: a
+/// field or an entity added). The tests of older schemas call this first, then undo by hand
 /// the migrations that did more (the one they are about among them).
 pub fn columns_back_to(conn: &rusqlite::Connection, version: usize) {
     for migration in wieg::MIGRATIONS[version..].iter().rev() {
-        let statements: Vec<&str> = migration
+        let statements: Vec<Vec<&str>> = migration
             .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+            .map(|s| s.split_whitespace().collect::<Vec<_>>())
+            .filter(|words| !words.is_empty())
             .collect();
-        let adds_column = |s: &&str| {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            words.len() > 5 && words[0..2] == ["ALTER", "TABLE"] && words[3..5] == ["ADD", "COLUMN"]
+        // How to take one statement back, if it only adds.
+        let undo = |words: &[&str]| match words {
+            ["ALTER", "TABLE", table, "ADD", "COLUMN", column, ..] => {
+                Some(format!("ALTER TABLE {table} DROP COLUMN {column}"))
+            }
+            ["CREATE", "TABLE", table, ..] => Some(format!("DROP TABLE {table}")),
+            ["CREATE", "INDEX", index, ..] => Some(format!("DROP INDEX IF EXISTS {index}")),
+            _ => None,
         };
-        if !statements.iter().all(adds_column) {
+        let Some(undone) = statements
+            .iter()
+            .map(|w| undo(w))
+            .collect::<Option<Vec<_>>>()
+        else {
             continue;
-        }
-        for statement in statements {
-            let words: Vec<&str> = statement.split_whitespace().collect();
-            conn.execute_batch(&format!(
-                "ALTER TABLE {} DROP COLUMN {}",
-                words[2], words[5]
-            ))
-            .unwrap_or_else(|e| panic!("undo {statement:?}: {e}"));
+        };
+        // Indexes before their tables.
+        for statement in undone.iter().rev() {
+            conn.execute_batch(statement)
+                .unwrap_or_else(|e| panic!("undo with {statement:?}: {e}"));
         }
     }
 }

@@ -670,6 +670,306 @@ fn grants_are_shared_over_their_actions_per_pillar() {
 }
 
 #[test]
+fn spending_is_charged_to_grants_and_shows_what_is_left() {
+    use wieg::plan::{
+        FunderKind, FundingInput, GrantFlag, ReportingState, SpendingFilter, SpendingInput,
+        SpendingState,
+    };
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillars = ws.pillars(p.id).unwrap();
+    let a = ws
+        .create_action(&action(pillars[0].id, "Zorgpad"))
+        .unwrap()
+        .id;
+    let b = ws
+        .create_action(&action(pillars[1].id, "Nu Niet Zwanger"))
+        .unwrap()
+        .id;
+    let today = ws.today();
+    let day = |days: i64| (today + chrono::Duration::days(days)).to_string();
+    let grant =
+        |ws: &mut Workspace, funder: &str, amount: &str, end: i64, actions: Vec<uuid::Uuid>| {
+            ws.create_funding(&FundingInput {
+                funder_kind: Some(FunderKind::Provincie),
+                funder: Some(funder.into()),
+                amount_cents: Some(amount.into()),
+                period_start: Some(day(-700)),
+                period_end: Some(day(end)),
+                reporting_deadline: Some(day(end + 45)),
+                actions: Some(actions),
+                ..Default::default()
+            })
+            .unwrap()
+            .id
+        };
+    // The province's grant ends in a month; the municipality's in two years.
+    let province = grant(&mut ws, "Provincie Limburg", "10.000", 30, vec![a, b]);
+    let venlo = grant(&mut ws, "Gemeente Venlo", "20.000", 730, vec![b]);
+    let spend = |funding: Option<uuid::Uuid>, action: Option<uuid::Uuid>, amount: &str, state| {
+        SpendingInput {
+            funding: funding.map(|f| f.to_string()),
+            action: action.map(|a| a.to_string()),
+            date: Some(day(-10)),
+            description: Some("Scholing verloskundigen".into()),
+            amount_cents: Some(amount.into()),
+            state: Some(state),
+        }
+    };
+    let paid = ws
+        .create_spending(&spend(
+            Some(province),
+            Some(a),
+            "€ 4.000,50",
+            SpendingState::Betaald,
+        ))
+        .unwrap();
+    assert_eq!(
+        paid.amount_cents, 400_050,
+        "whole cents, typed the Dutch way"
+    );
+    ws.create_spending(&spend(
+        Some(province),
+        Some(a),
+        "999,50",
+        SpendingState::Verplicht,
+    ))
+    .unwrap();
+    // Without a grant, b's spending has two grants to choose from: refused;
+    // a's costs on Venlo's grant are allowed (the coordinator charges them).
+    assert_eq!(
+        refused(ws.create_spending(&spend(None, Some(b), "100", SpendingState::Betaald))).0,
+        "funding"
+    );
+    assert_eq!(
+        refused(ws.create_spending(&spend(None, None, "100", SpendingState::Betaald))).0,
+        "funding"
+    );
+    ws.update_funding(
+        province,
+        &FundingInput {
+            actions: Some(vec![a]),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let on_b = ws
+        .create_spending(&spend(None, Some(b), "2.500", SpendingState::Betaald))
+        .unwrap();
+    assert_eq!(
+        on_b.funding,
+        Some(venlo),
+        "the action's only grant carries it"
+    );
+    for (input, field) in [
+        (
+            spend(Some(venlo), None, "0", SpendingState::Betaald),
+            "amount",
+        ),
+        (
+            spend(Some(venlo), None, "-5", SpendingState::Betaald),
+            "amount",
+        ),
+        (
+            spend(Some(venlo), None, "twee euro", SpendingState::Betaald),
+            "amount",
+        ),
+        (
+            SpendingInput {
+                date: None,
+                ..spend(Some(venlo), None, "5", SpendingState::Betaald)
+            },
+            "date",
+        ),
+        (
+            SpendingInput {
+                description: Some(" ".into()),
+                ..spend(Some(venlo), None, "5", SpendingState::Betaald)
+            },
+            "description",
+        ),
+        (
+            spend(
+                Some(uuid::Uuid::now_v7()),
+                None,
+                "5",
+                SpendingState::Betaald,
+            ),
+            "funding",
+        ),
+        (
+            spend(
+                Some(venlo),
+                Some(uuid::Uuid::now_v7()),
+                "5",
+                SpendingState::Betaald,
+            ),
+            "action",
+        ),
+    ] {
+        assert_eq!(refused(ws.create_spending(&input)).0, field, "{input:?}");
+    }
+
+    let balance = |ws: &Workspace, id| {
+        ws.grant_balances()
+            .unwrap()
+            .into_iter()
+            .find(|g| g.funding.id == id)
+            .unwrap()
+    };
+    let g = balance(&ws, province);
+    assert_eq!(
+        (g.paid_cents, g.committed_cents, g.left_cents),
+        (400_050, 99_950, 500_000)
+    );
+    assert_eq!(
+        g.flag,
+        Some(GrantFlag::Onderbenut),
+        "half used a month before its end"
+    );
+    assert!(!g.report_due, "its report is due in 75 days: not yet shown");
+    let g = balance(&ws, venlo);
+    assert_eq!(
+        (g.paid_cents, g.left_cents, g.flag),
+        (250_000, 1_750_000, None)
+    );
+
+    // Three quarters used: no longer under-used; over the grant: overspent.
+    let more = ws
+        .create_spending(&spend(
+            Some(province),
+            Some(a),
+            "2.500",
+            SpendingState::Betaald,
+        ))
+        .unwrap();
+    assert_eq!(balance(&ws, province).flag, None);
+    ws.create_spending(&spend(
+        Some(province),
+        None,
+        "3.000",
+        SpendingState::Verplicht,
+    ))
+    .unwrap();
+    let g = balance(&ws, province);
+    assert_eq!(
+        (g.left_cents, g.flag),
+        (-50_000, Some(GrantFlag::Overbesteed))
+    );
+
+    // Per pillar: what was paid and committed on its actions; costs of the
+    // grant as a whole belong to no pillar.
+    let overview = ws.funding_overview(p.id).unwrap();
+    let spent: Vec<(i64, i64)> = overview
+        .pillars
+        .iter()
+        .map(|m| (m.paid_cents, m.committed_cents))
+        .collect();
+    assert_eq!(spent, [(650_050, 99_950), (250_000, 0), (0, 0), (0, 0)]);
+    assert_eq!(
+        (overview.paid_cents, overview.committed_cents),
+        (900_050, 399_950)
+    );
+
+    // Listed by grant and period, the latest first; a deleted one is gone.
+    let listed = |filter: SpendingFilter| ws.list_spending(&filter).unwrap().len();
+    assert_eq!(
+        listed(SpendingFilter {
+            funding: Some(province),
+            ..Default::default()
+        }),
+        4
+    );
+    assert_eq!(
+        listed(SpendingFilter {
+            action: Some(b),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        listed(SpendingFilter {
+            from: Some(today - chrono::Duration::days(9)),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        listed(SpendingFilter {
+            to: Some(today - chrono::Duration::days(10)),
+            ..Default::default()
+        }),
+        5
+    );
+    assert_eq!(
+        listed(SpendingFilter {
+            state: Some(SpendingState::Verplicht),
+            ..Default::default()
+        }),
+        2
+    );
+    ws.delete_spending(more.id).unwrap();
+    assert_eq!(balance(&ws, province).paid_cents, 400_050);
+
+    // Editing: only what is given changes.
+    let edited = ws
+        .update_spending(
+            paid.id,
+            &SpendingInput {
+                amount_cents: Some("4.100".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (edited.amount_cents, edited.action, edited.funding),
+        (410_000, Some(a), Some(province))
+    );
+
+    // The report: on the dashboard from 60 days ahead until handed in.
+    let watch = |ws: &Workspace| -> Vec<(uuid::Uuid, bool)> {
+        ws.dashboard()
+            .unwrap()
+            .grants
+            .iter()
+            .map(|g| (g.funding.id, g.report_due))
+            .collect()
+    };
+    assert_eq!(
+        watch(&ws),
+        [],
+        "80 % used, no report due: nothing to look at"
+    );
+    let due = |ws: &mut Workspace, id, days| {
+        ws.update_funding(
+            id,
+            &FundingInput {
+                reporting_deadline: Some(day(days)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    };
+    due(&mut ws, venlo, 60);
+    assert_eq!(watch(&ws), [(venlo, true)]);
+    due(&mut ws, province, -3);
+    assert_eq!(
+        watch(&ws),
+        [(province, true), (venlo, true)],
+        "late first, then the earliest"
+    );
+    ws.update_funding(
+        venlo,
+        &FundingInput {
+            reporting_state: Some(ReportingState::Ingediend),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(watch(&ws), [(province, true)]);
+}
+
+#[test]
 fn indicator_values_per_municipality_and_year_hide_small_numbers() {
     use wieg::plan::IndicatorInput;
     let (_a_dir, mut a) = workspace();

@@ -137,6 +137,9 @@ enum Command {
     /// Grants and what they pay for
     #[command(subcommand)]
     Funding(plan::FundingCommand),
+    /// Spending: amounts paid or committed, charged to a grant and an action
+    #[command(subcommand)]
+    Spending(plan::SpendingCommand),
     /// Indicators and their values per municipality and year
     #[command(subcommand)]
     Indicator(plan::IndicatorCommand),
@@ -742,6 +745,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Intervention(cmd) => plan::intervention(&mut ws, cmd)?,
         Command::Rollout(cmd) => plan::rollout(&mut ws, cmd)?,
         Command::Funding(cmd) => plan::funding(&mut ws, cmd)?,
+        Command::Spending(cmd) => plan::spending(&mut ws, cmd)?,
         Command::Indicator(cmd) => plan::indicator(&mut ws, cmd)?,
         Command::Meeting(cmd) => meetings::meeting(&mut ws, cmd)?,
         Command::Minutes {

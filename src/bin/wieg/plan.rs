@@ -273,19 +273,15 @@ fn split(list: &str) -> impl Iterator<Item = &str> {
     list.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Euros the Dutch way, whole euros without their cents.
 fn euros(cents: i64) -> String {
-    let euros = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    match cents % 100 {
-        0 => format!("€ {grouped}"),
-        rest => format!("€ {grouped},{rest:02}"),
-    }
+    let text = wieg::export::dutch::euros(cents);
+    text.strip_suffix(",00").map(str::to_string).unwrap_or(text)
+}
+
+fn id(text: &str, what: &str) -> Result<Uuid> {
+    Uuid::try_parse(text.trim())
+        .map_err(|_| Error::InvalidInput(format!("{text:?} is geen {what}-id")))
 }
 
 impl ActionFields {
@@ -672,14 +668,61 @@ pub enum FundingCommand {
         #[arg(long)]
         actions: Option<String>,
     },
+    /// Every grant with what was paid and committed on it, and what is left
     List {
         #[arg(long)]
         json: bool,
     },
-    /// Granted against budgeted per pillar of the current plan
+    /// Granted against budgeted and spent per pillar of the current plan
     Overview {
         #[arg(long)]
         json: bool,
+    },
+    /// Where a grant's report to the funder stands
+    Report {
+        funding: String,
+        /// open, ingediend or vastgesteld
+        state: wieg::plan::ReportingState,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SpendingCommand {
+    /// Book an amount paid (or committed, with --committed)
+    Add {
+        /// The grant it is charged to (left out: the action's only grant)
+        #[arg(long)]
+        funding: Option<String>,
+        /// The action it was spent on
+        #[arg(long)]
+        action: Option<String>,
+        #[arg(long)]
+        date: String,
+        /// Euros, e.g. 1.250,50
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        description: String,
+        /// Committed (ordered, agreed), not yet paid
+        #[arg(long)]
+        committed: bool,
+    },
+    List {
+        #[arg(long)]
+        funding: Option<String>,
+        #[arg(long)]
+        action: Option<String>,
+        /// From this date on (2026-01-31)
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Up to and including this date
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    Delete {
+        id: String,
     },
 }
 
@@ -758,28 +801,57 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCommand) -> Result<()> {
                 purpose,
                 reporting_deadline: deadline,
                 actions,
+                ..Default::default()
             })?;
             println!("{}", f.id);
         }
         FundingCommand::List { json } => {
-            let list = ws.list_fundings()?;
+            let list = ws.grant_balances()?;
             if json {
                 return print_json(&list);
             }
-            for f in &list {
+            for g in &list {
+                let f = &g.funding;
                 let deadline = f
                     .reporting_deadline
-                    .map(|d| format!(", verantwoorden vóór {}", d.format("%d-%m-%Y")))
+                    .map(|d| {
+                        format!(
+                            ", verantwoorden vóór {} ({})",
+                            d.format("%d-%m-%Y"),
+                            f.reporting_state.label().to_lowercase()
+                        )
+                    })
+                    .unwrap_or_default();
+                let flag = g
+                    .flag
+                    .map(|flag| format!("  [{}]", flag.label().to_lowercase()))
                     .unwrap_or_default();
                 println!(
-                    "{}  {} ({})  {}  {} acties{deadline}",
+                    "{}  {} ({})  {}  {} acties{deadline}\n    betaald {}, verplicht {}, over {}{flag}",
                     f.id,
                     f.funder,
                     f.funder_kind,
                     euros(f.amount_cents),
-                    f.actions.len()
+                    f.actions.len(),
+                    euros(g.paid_cents),
+                    euros(g.committed_cents),
+                    euros(g.left_cents),
                 );
             }
+        }
+        FundingCommand::Report { funding, state } => {
+            let f = ws.update_funding(
+                id(&funding, "financiering")?,
+                &wieg::plan::FundingInput {
+                    reporting_state: Some(state),
+                    ..Default::default()
+                },
+            )?;
+            println!(
+                "{}: verantwoording {}",
+                f.funder,
+                f.reporting_state.label().to_lowercase()
+            );
         }
         FundingCommand::Overview { json } => {
             let overview = ws.funding_overview(current(ws)?.id)?;
@@ -788,10 +860,12 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCommand) -> Result<()> {
             }
             for p in &overview.pillars {
                 println!(
-                    "Pijler {}: begroot {}, toegekend {}",
+                    "Pijler {}: begroot {}, toegekend {}, betaald {}, verplicht {}",
                     p.number,
                     euros(p.budgeted_cents),
-                    euros(p.granted_cents)
+                    euros(p.granted_cents),
+                    euros(p.paid_cents),
+                    euros(p.committed_cents)
                 );
             }
             println!(
@@ -801,6 +875,69 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCommand) -> Result<()> {
                 euros(overview.unallocated_cents)
             );
         }
+    }
+    Ok(())
+}
+
+pub fn spending(ws: &mut Workspace, cmd: SpendingCommand) -> Result<()> {
+    match cmd {
+        SpendingCommand::Add {
+            funding,
+            action,
+            date,
+            amount,
+            description,
+            committed,
+        } => {
+            let s = ws.create_spending(&wieg::plan::SpendingInput {
+                funding: funding
+                    .map(|f| id(&f, "financiering").map(|f| f.to_string()))
+                    .transpose()?,
+                action: action
+                    .map(|a| id(&a, "actie").map(|a| a.to_string()))
+                    .transpose()?,
+                date: Some(date),
+                description: Some(description),
+                amount_cents: Some(amount),
+                state: committed.then_some(wieg::plan::SpendingState::Verplicht),
+            })?;
+            println!("{}", s.id);
+        }
+        SpendingCommand::List {
+            funding,
+            action,
+            from,
+            to,
+            json,
+        } => {
+            let list = ws.list_spending(&wieg::plan::SpendingFilter {
+                funding: funding.map(|f| id(&f, "financiering")).transpose()?,
+                action: action.map(|a| id(&a, "actie")).transpose()?,
+                from,
+                to,
+                state: None,
+            })?;
+            if json {
+                return print_json(&list);
+            }
+            for s in &list {
+                println!(
+                    "{}  {}  {:>12}  {}{}",
+                    s.id,
+                    s.date
+                        .map(|d| d.format("%d-%m-%Y").to_string())
+                        .unwrap_or_default(),
+                    euros(s.amount_cents),
+                    s.description,
+                    if s.state == wieg::plan::SpendingState::Verplicht {
+                        " (verplicht)"
+                    } else {
+                        ""
+                    }
+                );
+            }
+        }
+        SpendingCommand::Delete { id: text } => ws.delete_spending(id(&text, "besteding")?)?,
     }
     Ok(())
 }
