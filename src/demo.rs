@@ -21,9 +21,10 @@ use crate::network::{
 };
 use crate::plan::{
     add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
-    create_indicator_in, create_plan_in, set_indicator_value_in, set_milestone_done_in,
-    set_rollout_in, ActionInput, ActionNoteInput, ActionStatus, FundingInput, GoalInput,
-    IndicatorInput, IndicatorValueInput, MilestoneInput, PlanInput, RolloutInput, RolloutStatus,
+    create_indicator_in, create_plan_in, create_spending_in, set_indicator_value_in,
+    set_milestone_done_in, set_rollout_in, ActionInput, ActionNoteInput, ActionStatus,
+    FundingInput, GoalInput, IndicatorInput, IndicatorValueInput, MilestoneInput, PlanInput,
+    RolloutInput, RolloutStatus, SpendingInput, SpendingState,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -91,6 +92,8 @@ pub struct DemoPlan {
     pub rollouts: Vec<DemoRollout>,
     /// Grants; their actions by title.
     pub fundings: Vec<DemoFunding>,
+    /// Spending on the grants, by the funder's name and the action's title.
+    pub spending: Vec<DemoSpending>,
     pub indicators: Vec<DemoIndicator>,
 }
 
@@ -100,6 +103,17 @@ pub struct DemoFunding {
     pub funding: FundingInput,
     #[serde(rename = "actions")]
     pub action_titles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoSpending {
+    pub funder: String,
+    pub action: Option<String>,
+    pub date: String,
+    pub description: String,
+    pub amount: String,
+    #[serde(default)]
+    pub committed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -398,6 +412,7 @@ fn load_plan(
             &input,
         )?;
     }
+    let mut grants: HashMap<String, uuid::Uuid> = HashMap::new();
     for f in &demo.fundings {
         let input = FundingInput {
             actions: Some(
@@ -408,7 +423,32 @@ fn load_plan(
             ),
             ..f.funding.clone()
         };
-        create_funding_in(w, &input)?;
+        let id = create_funding_in(w, &input)?;
+        grants.insert(f.funding.funder.clone().unwrap_or_default(), id);
+    }
+    for s in &demo.spending {
+        let funding = grants
+            .get(&s.funder)
+            .ok_or_else(|| Error::InvalidInput(format!("demo: {}", s.funder)))?;
+        create_spending_in(
+            w,
+            &SpendingInput {
+                funding: Some(funding.to_string()),
+                action: s
+                    .action
+                    .as_ref()
+                    .map(|t| known(&actions, t).map(|a| a.to_string()))
+                    .transpose()?,
+                date: Some(s.date.clone()),
+                description: Some(s.description.clone()),
+                amount_cents: Some(s.amount.clone()),
+                state: Some(if s.committed {
+                    SpendingState::Verplicht
+                } else {
+                    SpendingState::Betaald
+                }),
+            },
+        )?;
     }
     for i in &demo.indicators {
         let indicator = create_indicator_in(w, &i.indicator)?;

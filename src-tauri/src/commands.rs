@@ -17,7 +17,8 @@ use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionNoteInput, ActionPage, Funding, FundingInput,
     FundingOverview, Goal, GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries,
     IndicatorValueInput, Intervention, InterventionInput, MilestoneInput, Pillar, PillarInput,
-    Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix,
+    Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix, Spending, SpendingFilter,
+    SpendingInput,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -554,10 +555,38 @@ pub async fn delete_funding(state: State<'_, AppState>, id: Uuid) -> Result<()> 
     state.run(move |ws| ws.delete_funding(id)).await
 }
 
-/// Granted against budgeted per pillar of the plan, and granted per kind of funder.
+/// Granted against budgeted and spent per grant and per pillar of the plan,
+/// and granted per kind of funder.
 #[tauri::command]
 pub async fn funding_overview(state: State<'_, AppState>, plan: Uuid) -> Result<FundingOverview> {
     state.run(move |ws| ws.funding_overview(plan)).await
+}
+
+#[tauri::command]
+pub async fn list_spending(
+    state: State<'_, AppState>,
+    filter: SpendingFilter,
+) -> Result<Vec<Spending>> {
+    state.run(move |ws| ws.list_spending(&filter)).await
+}
+
+#[tauri::command]
+pub async fn create_spending(state: State<'_, AppState>, input: SpendingInput) -> Result<Spending> {
+    state.run(move |ws| ws.create_spending(&input)).await
+}
+
+#[tauri::command]
+pub async fn update_spending(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: SpendingInput,
+) -> Result<Spending> {
+    state.run(move |ws| ws.update_spending(id, &input)).await
+}
+
+#[tauri::command]
+pub async fn delete_spending(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_spending(id)).await
 }
 
 #[tauri::command]

@@ -48,6 +48,14 @@ dutch_choice!(
 );
 
 dutch_choice!(
+    /// A report to the funder that is due soon, or late, and not handed in.
+    ReportDue {
+        Binnenkort = "binnenkort" ["Binnenkort", "Soon"],
+        TeLaat = "te laat" ["Te laat", "Late"],
+    }
+);
+
+dutch_choice!(
     /// Why a grant needs looking at.
     GrantFlag {
         Overbesteed = "overbesteed" ["Overbesteed", "Overspent"],
@@ -101,9 +109,9 @@ pub struct GrantBalance {
     /// Granted less paid and committed: below zero when overspent.
     pub left_cents: i64,
     pub flag: Option<GrantFlag>,
-    /// Its report to the funder is due within [`REPORT_AHEAD_DAYS`] days,
-    /// or late, and not handed in.
-    pub report_due: bool,
+    /// Its report to the funder, not handed in, is due within
+    /// [`REPORT_AHEAD_DAYS`] days, or late.
+    pub report_due: Option<ReportDue>,
 }
 
 impl GrantBalance {
@@ -124,10 +132,12 @@ impl GrantBalance {
         } else {
             None
         };
-        let report_due = !funding.reporting_state.is_handed_in()
-            && funding
-                .reporting_deadline
-                .is_some_and(|due| today + Days::new(REPORT_AHEAD_DAYS) >= due);
+        let report_due = match funding.reporting_deadline {
+            _ if funding.reporting_state.is_handed_in() => None,
+            Some(due) if due < today => Some(ReportDue::TeLaat),
+            Some(due) if due <= today + Days::new(REPORT_AHEAD_DAYS) => Some(ReportDue::Binnenkort),
+            _ => None,
+        };
         GrantBalance {
             funding,
             paid_cents: paid,
@@ -277,7 +287,7 @@ impl Workspace {
         let mut watch: Vec<GrantBalance> = self
             .grant_balances()?
             .into_iter()
-            .filter(|g| g.flag.is_some() || g.report_due)
+            .filter(|g| g.flag.is_some() || g.report_due.is_some())
             .collect();
         watch.sort_by_key(|g| {
             (
@@ -323,5 +333,84 @@ impl Workspace {
     /// The grant an action's spending goes to by default: its only grant.
     pub fn default_grant(&self, action: Uuid) -> Result<Option<Uuid>> {
         only_grant_of(self.conn(), action)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::ReportingState;
+
+    fn grant(end: Option<NaiveDate>, due: Option<NaiveDate>, state: ReportingState) -> Funding {
+        Funding {
+            id: Uuid::nil(),
+            funder_kind: Default::default(),
+            funder: "Provincie".into(),
+            amount_cents: 100_000,
+            period_start: None,
+            period_end: end,
+            purpose: String::new(),
+            reporting_deadline: due,
+            reporting_state: state,
+            created_at: DateTime::default(),
+            updated_at: DateTime::default(),
+            actions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_report_shows_from_sixty_days_ahead_until_handed_in() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let due = |date: &str, state| {
+            let f = grant(None, Some(date.parse().unwrap()), state);
+            GrantBalance::new(f, 0, 0, today).report_due
+        };
+        assert_eq!(
+            due("2026-01-14", ReportingState::Open),
+            Some(ReportDue::TeLaat)
+        );
+        assert_eq!(
+            due("2026-01-15", ReportingState::Open),
+            Some(ReportDue::Binnenkort)
+        );
+        assert_eq!(
+            due("2026-03-16", ReportingState::Open),
+            Some(ReportDue::Binnenkort)
+        );
+        assert_eq!(due("2026-03-17", ReportingState::Open), None);
+        assert_eq!(due("2026-01-14", ReportingState::Ingediend), None);
+        assert_eq!(due("2026-02-01", ReportingState::Vastgesteld), None);
+        let none = GrantBalance::new(grant(None, None, ReportingState::Open), 0, 0, today);
+        assert_eq!(none.report_due, None);
+    }
+
+    #[test]
+    fn a_grant_is_under_used_only_in_its_last_quarter_and_overspent_at_any_time() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let flag = |end: &str, used: i64| {
+            let f = grant(Some(end.parse().unwrap()), None, ReportingState::Open);
+            GrantBalance::new(f, used, 0, today).flag
+        };
+        // 92 days ahead is the last quarter; 93 is not.
+        assert_eq!(flag("2026-04-17", 74_999), Some(GrantFlag::Onderbenut));
+        assert_eq!(flag("2026-04-18", 74_999), None);
+        assert_eq!(flag("2026-04-17", 75_000), None, "three quarters used");
+        assert_eq!(
+            flag("2026-01-15", 0),
+            Some(GrantFlag::Onderbenut),
+            "its last day"
+        );
+        assert_eq!(flag("2026-01-14", 0), None, "ended: left to the report");
+        assert_eq!(flag("2030-01-01", 100_001), Some(GrantFlag::Overbesteed));
+        let split = GrantBalance::new(
+            grant(None, None, ReportingState::Open),
+            60_000,
+            50_000,
+            today,
+        );
+        assert_eq!(
+            (split.left_cents, split.flag),
+            (-10_000, Some(GrantFlag::Overbesteed))
+        );
     }
 }

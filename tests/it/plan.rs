@@ -672,8 +672,8 @@ fn grants_are_shared_over_their_actions_per_pillar() {
 #[test]
 fn spending_is_charged_to_grants_and_shows_what_is_left() {
     use wieg::plan::{
-        FunderKind, FundingInput, GrantFlag, ReportingState, SpendingFilter, SpendingInput,
-        SpendingState,
+        FunderKind, FundingInput, GrantFlag, ReportDue, ReportingState, SpendingFilter,
+        SpendingInput, SpendingState,
     };
     let (_d, mut ws) = workspace();
     let p = plan(&mut ws);
@@ -827,7 +827,10 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
         Some(GrantFlag::Onderbenut),
         "half used a month before its end"
     );
-    assert!(!g.report_due, "its report is due in 75 days: not yet shown");
+    assert_eq!(
+        g.report_due, None,
+        "its report is due in 75 days: not yet shown"
+    );
     let g = balance(&ws, venlo);
     assert_eq!(
         (g.paid_cents, g.left_cents, g.flag),
@@ -927,7 +930,7 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
     );
 
     // The report: on the dashboard from 60 days ahead until handed in.
-    let watch = |ws: &Workspace| -> Vec<(uuid::Uuid, bool)> {
+    let watch = |ws: &Workspace| -> Vec<(uuid::Uuid, Option<ReportDue>)> {
         ws.dashboard()
             .unwrap()
             .grants
@@ -951,11 +954,14 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
         .unwrap();
     };
     due(&mut ws, venlo, 60);
-    assert_eq!(watch(&ws), [(venlo, true)]);
+    assert_eq!(watch(&ws), [(venlo, Some(ReportDue::Binnenkort))]);
     due(&mut ws, province, -3);
     assert_eq!(
         watch(&ws),
-        [(province, true), (venlo, true)],
+        [
+            (province, Some(ReportDue::TeLaat)),
+            (venlo, Some(ReportDue::Binnenkort))
+        ],
         "late first, then the earliest"
     );
     ws.update_funding(
@@ -966,7 +972,7 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
         },
     )
     .unwrap();
-    assert_eq!(watch(&ws), [(province, true)]);
+    assert_eq!(watch(&ws), [(province, Some(ReportDue::TeLaat))]);
 }
 
 #[test]

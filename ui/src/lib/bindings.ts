@@ -486,7 +486,11 @@ growth: Array<GrowthPoint>, plan: PlanSummary, action_items: ActionItemCounts,
 /**
  * The first meeting from today on, if one is planned.
  */
-next_meeting: Meeting | null, };
+next_meeting: Meeting | null, 
+/**
+ * Grants overspent or under-used, or whose report is due soon.
+ */
+grants: Array<GrantBalance>, };
 
 export type FunderKind = "gemeente" | "provincie" | "rijk/spuk" | "zorgverzekeraar" | "fonds" | "anders";
 
@@ -498,7 +502,7 @@ funder: string,
 /**
  * The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
  */
-amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, 
+amount_cents: bigint, period_start: string | null, period_end: string | null, purpose: string, reporting_deadline: string | null, reporting_state: ReportingState, 
 /**
  * The actions it pays for.
  */
@@ -512,21 +516,86 @@ funder?: string,
 /**
  * The input calls it `amount`: euros as typed (`130.680`, `€ 1.250,50`).
  */
-amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, 
+amount?: string, period_start?: string, period_end?: string, purpose?: string, reporting_deadline?: string, reporting_state?: ReportingState, 
 /**
  * The actions it pays for (exactly these), saved in the same transaction.
  */
 actions?: Array<string>, };
 
-export type PillarMoney = { pillar: string, number: number, title: string, budgeted_cents: bigint, granted_cents: bigint, };
+export type PillarMoney = { pillar: string, number: number, title: string, budgeted_cents: bigint, granted_cents: bigint, 
+/**
+ * Paid and committed on the pillar's actions.
+ */
+paid_cents: bigint, committed_cents: bigint, };
 
 export type FunderMoney = { funder_kind: FunderKind, granted_cents: bigint, };
 
-export type FundingOverview = { fundings: Array<Funding>, pillars: Array<PillarMoney>, 
+export type FundingOverview = { fundings: Array<Funding>, 
+/**
+ * Each grant with what was paid and committed on it, and what is left.
+ */
+grants: Array<GrantBalance>, pillars: Array<PillarMoney>, 
 /**
  * Granted but not (yet) linked to any action of this plan.
  */
-unallocated_cents: bigint, granted_cents: bigint, budgeted_cents: bigint, by_funder: Array<FunderMoney>, };
+unallocated_cents: bigint, granted_cents: bigint, budgeted_cents: bigint, paid_cents: bigint, committed_cents: bigint, by_funder: Array<FunderMoney>, };
+
+export type ReportingState = "open" | "ingediend" | "vastgesteld";
+
+export type SpendingState = "betaald" | "verplicht";
+
+export type GrantFlag = "overbesteed" | "onderbenut";
+
+export type ReportDue = "binnenkort" | "te laat";
+
+export type Spending = { id: string, 
+/**
+ * The grant it is charged to; in the input its id, or empty to
+ * take the grant of the action when that has exactly one.
+ */
+funding: string | null, 
+/**
+ * The action it was spent on; in the input its id, or empty for
+ * costs of the grant as a whole (coordination, say).
+ */
+action: string | null, date: string | null, description: string, 
+/**
+ * Whole cents. The input calls it `amount`: euros as typed.
+ */
+amount_cents: bigint, state: SpendingState, created_at: string, updated_at: string, };
+
+export type SpendingInput = { 
+/**
+ * The grant it is charged to; in the input its id, or empty to
+ * take the grant of the action when that has exactly one.
+ */
+funding?: string, 
+/**
+ * The action it was spent on; in the input its id, or empty for
+ * costs of the grant as a whole (coordination, say).
+ */
+action?: string, date?: string, description?: string, 
+/**
+ * Whole cents. The input calls it `amount`: euros as typed.
+ */
+amount?: string, state?: SpendingState, };
+
+export type SpendingFilter = { funding?: string, action?: string, 
+/**
+ * From this day on, and up to and including `to`.
+ */
+from?: string, to?: string, state?: SpendingState, };
+
+export type GrantBalance = { funding: Funding, paid_cents: bigint, committed_cents: bigint, 
+/**
+ * Granted less paid and committed: below zero when overspent.
+ */
+left_cents: bigint, flag: GrantFlag | null, 
+/**
+ * Its report to the funder, not handed in, is due within
+ * [`REPORT_AHEAD_DAYS`] days, or late.
+ */
+report_due: ReportDue | null, };
 
 export type Indicator = { id: string, name: string, 
 /**

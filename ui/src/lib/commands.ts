@@ -69,6 +69,9 @@ import type {
   RolloutInput,
   RolloutMatrix,
   SearchHit,
+  Spending,
+  SpendingFilter,
+  SpendingInput,
   SyncReport,
   SyncStatus,
   UndoReport
@@ -168,8 +171,12 @@ export const commands = {
   createFunding: (input: FundingInput) => call<Funding>('create_funding', { input }),
   updateFunding: (id: string, input: FundingInput) => call<Funding>('update_funding', { id, input }),
   deleteFunding: (id: string) => call<null>('delete_funding', { id }),
-  /** Granted against budgeted per pillar of the plan, and granted per kind of funder. */
+  /** Granted against budgeted and spent per grant and per pillar of the plan, and granted per kind of funder. */
   fundingOverview: (plan: string) => call<FundingOverview>('funding_overview', { plan }),
+  listSpending: (filter: SpendingFilter) => call<Spending[]>('list_spending', { filter }),
+  createSpending: (input: SpendingInput) => call<Spending>('create_spending', { input }),
+  updateSpending: (id: string, input: SpendingInput) => call<Spending>('update_spending', { id, input }),
+  deleteSpending: (id: string) => call<null>('delete_spending', { id }),
   listIndicators: () => call<Indicator[]>('list_indicators'),
   createIndicator: (input: IndicatorInput) => call<Indicator>('create_indicator', { input }),
   updateIndicator: (id: string, input: IndicatorInput) => call<Indicator>('update_indicator', { id, input }),

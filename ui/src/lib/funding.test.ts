@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLength, deadlineState, rangeText } from './funding';
-
-const today = new Date(2026, 0, 15); // 15 January 2026, local time
-
-describe('reporting deadlines', () => {
-  it('marks a deadline that has passed', () => {
-    expect(deadlineState('2026-01-14', today)).toBe('past');
-    expect(deadlineState('2024-12-31', today)).toBe('past');
-  });
-
-  it('marks a deadline within sixty days, today and the sixtieth day included', () => {
-    expect(deadlineState('2026-01-15', today)).toBe('soon');
-    expect(deadlineState('2026-03-16', today)).toBe('soon');
-    expect(deadlineState('2026-03-17', today)).toBe('later');
-  });
-
-  it('leaves grants without a deadline alone', () => {
-    expect(deadlineState(null, today)).toBeNull();
-    expect(deadlineState('', today)).toBeNull();
-    expect(deadlineState('binnenkort', today)).toBeNull();
-  });
-
-  it('takes the warning period as given', () => {
-    expect(deadlineState('2026-01-25', today, 7)).toBe('later');
-    expect(deadlineState('2026-01-20', today, 7)).toBe('soon');
-  });
-});
+import { barLength, rangeText } from './funding';
 
 describe('money bars', () => {
   it('scales to the largest amount', () => {

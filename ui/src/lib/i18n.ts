@@ -11,6 +11,8 @@ import type {
   ErrorKind,
   FollowUp,
   FunderKind,
+  ReportingState,
+  SpendingState,
   LegalBasis,
   MeetingKind,
   MeetingStatus,
@@ -117,12 +119,20 @@ export const NATIONAL_GOAL_LABELS = choiceLabels('NationalGoal');
 
 export const FUNDER_KIND_LABELS = choiceLabels('FunderKind');
 
+export const REPORTING_STATE_LABELS = choiceLabels('ReportingState');
+
+export const SPENDING_STATE_LABELS = choiceLabels('SpendingState');
+
+export const GRANT_FLAG_LABELS = choiceLabels('GrantFlag');
+
 export const PLAN_STATUSES = Object.keys(PLAN_STATUS_LABELS.nl) as PlanStatus[];
 export const ACTION_STATUSES = Object.keys(ACTION_STATUS_LABELS.nl) as ActionStatus[];
 export const ROLLOUT_STATUSES = Object.keys(ROLLOUT_STATUS_LABELS.nl) as RolloutStatus[];
 export const ACTION_LINES = Object.keys(ACTION_LINE_LABELS.nl) as ActionLine[];
 export const NATIONAL_GOALS = Object.keys(NATIONAL_GOAL_LABELS.nl) as NationalGoal[];
 export const FUNDER_KINDS = Object.keys(FUNDER_KIND_LABELS.nl) as FunderKind[];
+export const REPORTING_STATES = Object.keys(REPORTING_STATE_LABELS.nl) as ReportingState[];
+export const SPENDING_STATES = Object.keys(SPENDING_STATE_LABELS.nl) as SpendingState[];
 
 export const MEETING_KIND_LABELS = choiceLabels('MeetingKind');
 
