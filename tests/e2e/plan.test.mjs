@@ -172,6 +172,30 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     assert.match(await row.getText(), /130\.680/);
     assert.match(wieg('funding', 'overview'), /Pijler 2: begroot € 12\.500, toegekend € 130\.680/);
 
+    // Book spending on the grant: it lands on the grant, and what is left shows.
+    await (await row.$(byTestId('book-spending'))).click();
+    await visible(app, byTestId('spending-form'));
+    assert.equal(await app.execute(() => document.activeElement?.id), 'spending-amount');
+    await (await app.$('#spending-amount')).setValue('4.000,50');
+    await (await app.$(byTestId('save-spending'))).click();
+    // Without a description it is refused at that field.
+    await visible(app, byTestId('error-description'));
+    assert.equal(await app.execute(() => document.activeElement?.id), 'spending-description');
+    await (await app.$('#spending-description')).setValue('Scholing NNZ-gesprekken');
+    await (await app.$('#spending-action')).selectByVisibleText('2 · NNZ-gesprekken in Venlo');
+    await (await app.$(byTestId('save-spending'))).click();
+    await (await app.$(byTestId('spending-form'))).waitForDisplayed({ reverse: true });
+    await app.waitUntil(async () => /126\.679,50/.test(await (await app.$(byTestId('funding-left'))).getText()), {
+      timeoutMsg: 'what is left on the grant shows',
+    });
+    assert.match(await (await app.$(byTestId('funding-spent'))).getText(), /4\.000,50/);
+    const booked = await visible(app, byTestId('spending-row'));
+    assert.match(await booked.getText(), /Scholing NNZ-gesprekken/);
+    assert.match(await booked.getText(), /NNZ-gesprekken in Venlo/);
+    assert.match(wieg('funding', 'list'), /betaald € 4\.000,50, verplicht € 0, over € 126\.679,50/);
+    assert.match(wieg('funding', 'overview'), /Pijler 2: .*betaald € 4\.000,50/);
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-funding.png'));
+
     // Indicators: the small value shows as "< 10"; a new value is added through the form.
     await (await app.$(byTestId('plan-tab-indicators'))).click();
     const indicator = await app.$(`[data-testid="indicator-row"]`);
