@@ -1,8 +1,8 @@
 //! Importing what partners keep in CSV and Excel files (see
 //! [`crate::table`]) into any area: organisations, contact persons and
 //! relations into the network (Kumu's format included), indicator values
-//! into the plan. The one home of imports, as [`crate::export`] is of
-//! exports.
+//! and spending (a bookkeeping system's export) into the plan. The one home
+//! of imports, as [`crate::export`] is of exports.
 //!
 //! Each sheet is recognised by its column names (Dutch or English, any
 //! case): `From`/`To` make it relations, a person's name next to an
@@ -47,6 +47,7 @@ dutch_choice!(
         Contactpersonen = "contactpersonen",
         Verbindingen = "verbindingen",
         Indicatorwaarden = "indicatorwaarden",
+        Bestedingen = "bestedingen",
     }
 );
 
@@ -382,6 +383,52 @@ const INDICATOR_VALUE_COLUMNS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// A bookkeeping system's export: date; description; amount; cost centre
+/// (*kostenplaats*, here an action's title), and perhaps the grant.
+const SPENDING_COLUMNS: &[(&str, &[&str])] = &[
+    (
+        "date",
+        &[
+            "datum",
+            "date",
+            "boekdatum",
+            "factuurdatum",
+            "transactiedatum",
+            "betaaldatum",
+        ],
+    ),
+    (
+        "description",
+        &[
+            "omschrijving",
+            "description",
+            "toelichting",
+            "memo",
+            "tekst",
+        ],
+    ),
+    (
+        "amount",
+        &[
+            "bedrag",
+            "amount",
+            "bedrageur",
+            "bedragineuro",
+            "bedragincl",
+            "totaal",
+        ],
+    ),
+    (
+        "action",
+        &["kostenplaats", "actie", "action", "project", "kostendrager"],
+    ),
+    (
+        "funding",
+        &["financiering", "subsidie", "grant", "financier", "funding"],
+    ),
+    ("state", &["stand", "status", "betaald", "verplicht"]),
+];
+
 fn header_key(header: &str) -> String {
     fold(header)
         .chars()
@@ -415,6 +462,7 @@ fn static_field(field: &str) -> &'static str {
         CONTACT_COLUMNS,
         RELATION_COLUMNS,
         INDICATOR_VALUE_COLUMNS,
+        SPENDING_COLUMNS,
     ]
     .iter()
     .flat_map(|specs| specs.iter())
@@ -427,6 +475,13 @@ fn classify(headers: &[String]) -> Option<(ImportKind, Vec<Option<&'static str>>
     let values = match_columns(INDICATOR_VALUE_COLUMNS, headers);
     if values.contains(&Some("indicator")) && values.contains(&Some("year")) {
         return Some((ImportKind::Indicatorwaarden, values));
+    }
+    let spending = match_columns(SPENDING_COLUMNS, headers);
+    if ["date", "description", "amount"]
+        .iter()
+        .all(|f| spending.contains(&Some(*f)))
+    {
+        return Some((ImportKind::Bestedingen, spending));
     }
     let relation = match_columns(RELATION_COLUMNS, headers);
     if relation.contains(&Some("from")) && relation.contains(&Some("to")) {
@@ -504,6 +559,7 @@ fn plans(sheets: &[Sheet]) -> Result<(Vec<Plan<'_>>, Vec<ImportSheet>)> {
         let key = match kind {
             ImportKind::Verbindingen => "from",
             ImportKind::Indicatorwaarden => "municipality",
+            ImportKind::Bestedingen => "amount",
             _ => "name",
         };
         if !columns.contains_key(key) {
@@ -533,8 +589,13 @@ struct Known {
     contacts_by_email: HashMap<String, Uuid>,
     relations: HashMap<(Uuid, Uuid, String), Uuid>,
     indicators: HashMap<String, Uuid>,
+    /// Actions by title, grants by funder.
+    actions: HashMap<String, Uuid>,
+    grants: HashMap<String, Uuid>,
     /// Rows of this file by their key: a second row for the same thing is an error.
     in_file: HashMap<String, u64>,
+    /// How often a row of spending came by in this file so far.
+    spending_seen: HashMap<String, i64>,
 }
 
 impl Known {
@@ -554,8 +615,17 @@ impl Known {
             contacts_by_email: HashMap::new(),
             relations: HashMap::new(),
             indicators: HashMap::new(),
+            actions: HashMap::new(),
+            grants: HashMap::new(),
             in_file: HashMap::new(),
+            spending_seen: HashMap::new(),
         };
+        for (id, title) in pairs("SELECT id, title FROM actions WHERE deleted = 0")? {
+            known.actions.insert(fold(&title), uuid(&id));
+        }
+        for (id, funder) in pairs("SELECT id, funder FROM fundings WHERE deleted = 0")? {
+            known.grants.insert(fold(&funder), uuid(&id));
+        }
         for (id, name) in pairs("SELECT id, name FROM indicators WHERE deleted = 0")? {
             known.indicators.insert(fold(&name), uuid(&id));
         }
@@ -853,6 +923,75 @@ fn import_indicator_value(
     Ok(!existed)
 }
 
+/// A line of a bookkeeping export: booked on its action's grant (or the
+/// grant named). The same line imported again is the same spending: the
+/// n-th of identical lines in the file matches the n-th such spending.
+fn import_spending(w: &mut Writer, known: &mut Known, plan: &Plan, row: &TableRow) -> Result<bool> {
+    let action = match plan.cell(row, "action").trim() {
+        "" => None,
+        title => Some(known.actions.get(&fold(title)).copied().ok_or_else(|| {
+            Error::validation(
+                "action",
+                crate::error::ValidationCode::InvalidChoice,
+                format!("kostenplaats {title:?} is geen actie; zet er de titel van een actie neer"),
+            )
+        })?),
+    };
+    let funding = match plan.cell(row, "funding").trim() {
+        "" => None,
+        funder => Some(known.grants.get(&fold(funder)).copied().ok_or_else(|| {
+            Error::validation(
+                "funding",
+                crate::error::ValidationCode::InvalidChoice,
+                format!("financiering {funder:?} bestaat niet"),
+            )
+        })?),
+    };
+    let committed = fold(plan.cell(row, "state")).starts_with("verplicht");
+    let input = crate::plan::SpendingInput {
+        funding: funding.map(|f| f.to_string()),
+        action: action.map(|a| a.to_string()),
+        date: Some(plan.cell(row, "date").to_string()),
+        description: Some(plan.cell(row, "description").to_string()),
+        amount_cents: Some(plan.cell(row, "amount").to_string()),
+        state: Some(if committed {
+            crate::plan::SpendingState::Verplicht
+        } else {
+            crate::plan::SpendingState::Betaald
+        }),
+    };
+    // Checked as a new spending would be, then looked for among those there.
+    let fields = input.check(true)?;
+    let key = format!(
+        "{:?}|{}|{:?}|{:?}|{:?}",
+        fields.date,
+        fold(plan.cell(row, "description")),
+        fields.amount_cents,
+        action,
+        funding
+    );
+    let seen = known.spending_seen.entry(key).or_default();
+    *seen += 1;
+    let there: i64 = w.conn().query_row(
+        "SELECT count(*) FROM spendings WHERE deleted = 0 AND created_at != '' AND date = ?1 \
+         AND description = ?2 AND amount_cents = ?3 AND action = ?4 \
+         AND (?5 IS NULL OR funding = ?5)",
+        params![
+            fields.date.flatten().map(|d| d.to_string()),
+            fields.description.clone().unwrap_or_default(),
+            fields.amount_cents.unwrap_or_default(),
+            action.map(|a| a.to_string()).unwrap_or_default(),
+            funding.map(|f| f.to_string()),
+        ],
+        |r| r.get(0),
+    )?;
+    if *seen <= there {
+        return Ok(false);
+    }
+    crate::plan::create_spending_in(w, &input)?;
+    Ok(true)
+}
+
 /// Import every row (each on its own savepoint, so one bad row does not
 /// hide the others' errors) and say what each did.
 fn run(w: &mut Writer, file: &str, sheets: &[Sheet]) -> Result<ImportPreview> {
@@ -880,6 +1019,12 @@ fn run(w: &mut Writer, file: &str, sheets: &[Sheet]) -> Result<ImportPreview> {
                     plan.cell(row, "municipality"),
                     plan.cell(row, "year")
                 ),
+                ImportKind::Bestedingen => format!(
+                    "{} — {} — {}",
+                    plan.cell(row, "date"),
+                    plan.cell(row, "description"),
+                    plan.cell(row, "amount")
+                ),
                 _ => plan.cell(row, "name").to_string(),
             };
             let outcome = w.attempt(|w| match plan.kind {
@@ -887,6 +1032,7 @@ fn run(w: &mut Writer, file: &str, sheets: &[Sheet]) -> Result<ImportPreview> {
                 ImportKind::Contactpersonen => import_contact(w, &mut known, plan, row),
                 ImportKind::Verbindingen => import_relation(w, &mut known, plan, row),
                 ImportKind::Indicatorwaarden => import_indicator_value(w, &mut known, plan, row),
+                ImportKind::Bestedingen => import_spending(w, &mut known, plan, row),
             });
             let (action, field, message) = match outcome {
                 Ok(true) => (RowAction::Nieuw, None, String::new()),

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, CLI, byTestId, launchApp, startDriver, setValue, visible } from './driver.mjs';
@@ -194,6 +194,25 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     assert.match(await booked.getText(), /NNZ-gesprekken in Venlo/);
     assert.match(wieg('funding', 'list'), /betaald € 4\.000,50, verplicht € 0, over € 126\.679,50/);
     assert.match(wieg('funding', 'overview'), /Pijler 2: .*betaald € 4\.000,50/);
+
+    // The bookkeeping's export: read, imported as a whole, on the action's grant.
+    const ledger = join(dataDir, 'grootboek.csv');
+    writeFileSync(ledger, 'Boekdatum;Omschrijving;Bedrag;Kostenplaats\r\n01-10-2026;Zaalhuur;1.000,00;NNZ-gesprekken in Venlo\r\n');
+    await (await app.$(byTestId('import-spending'))).click();
+    await visible(app, byTestId('import-dialog'));
+    await (await app.$(byTestId('import-path'))).setValue(ledger);
+    await (await app.$(byTestId('import-read'))).click();
+    await app.waitUntil(async () => /1 nieuw.*0 met een fout/.test(await (await app.$(byTestId('import-summary'))).getText()), {
+      timeoutMsg: 'the export reads without errors',
+    });
+    const confirm = await app.$(byTestId('import-confirm'));
+    await confirm.waitForEnabled();
+    await confirm.click();
+    await (await app.$(byTestId('import-dialog'))).waitForDisplayed({ reverse: true });
+    await app.waitUntil(async () => /125\.679,50/.test(await (await app.$(byTestId('funding-left'))).getText()), {
+      timeoutMsg: 'the imported amount counts on the grant',
+    });
+    assert.match(await (await app.$(byTestId('grant-spending'))).getText(), /Zaalhuur/);
     await app.saveScreenshot(join(ARTIFACTS, 'plan-funding.png'));
 
     // Indicators: the small value shows as "< 10"; a new value is added through the form.

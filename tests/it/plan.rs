@@ -1114,6 +1114,96 @@ fn indicator_values_are_imported_from_csv() {
 }
 
 #[test]
+fn spending_is_imported_from_a_bookkeeping_export_all_or_nothing_and_undone() {
+    use wieg::import::{ImportKind, RowAction};
+    use wieg::plan::{FunderKind, FundingInput, SpendingFilter, SpendingState};
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillars = ws.pillars(p.id).unwrap();
+    let a = ws
+        .create_action(&action(pillars[0].id, "Zorgpad"))
+        .unwrap()
+        .id;
+    let grant = ws
+        .create_funding(&FundingInput {
+            funder_kind: Some(FunderKind::Gemeente),
+            funder: Some("Gemeente Venlo".into()),
+            amount_cents: Some("20.000".into()),
+            actions: Some(vec![a]),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    // As a bookkeeping system writes it for Excel: semicolons, Dutch amounts.
+    let csv = "Boekdatum;Omschrijving;Bedrag;Kostenplaats;Status\n\
+               15-01-2026;Zaalhuur;1.250,00;Zorgpad;\n\
+               15-01-2026;Zaalhuur;1.250,00;Zorgpad;\n\
+               01/02/2026;Drukwerk folders;€ 312,50;zorgpad;verplichting\n\
+               01-02-2026;Koffie;12,50;Onbekend project;\n\
+               01-03-2026;Creditnota;-50,00;Zorgpad;\n\
+               morgen;Catering;80;Zorgpad;\n";
+    let path = dir.path().join("grootboek.csv");
+    std::fs::write(&path, csv).unwrap();
+    let preview = ws.preview_import(&path).unwrap();
+    assert_eq!(preview.sheets[0].kind, Some(ImportKind::Bestedingen));
+    let rows: Vec<(u32, RowAction, Option<&str>)> = preview
+        .rows
+        .iter()
+        .map(|r| (r.line, r.action, r.field.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (2, RowAction::Nieuw, None),
+            (3, RowAction::Nieuw, None),
+            (4, RowAction::Nieuw, None),
+            (5, RowAction::Fout, Some("action")),
+            (6, RowAction::Fout, Some("amount")),
+            (7, RowAction::Fout, Some("date")),
+        ]
+    );
+    // A file with errors imports nothing.
+    assert!(ws.import_file(&path).is_err());
+    assert!(ws
+        .list_spending(&SpendingFilter::default())
+        .unwrap()
+        .is_empty());
+
+    let good: String = csv.lines().take(4).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, &good).unwrap();
+    let done = ws.import_file(&path).unwrap();
+    assert_eq!(done.record.new, 3);
+    let booked = ws.list_spending(&SpendingFilter::default()).unwrap();
+    assert!(booked
+        .iter()
+        .all(|s| s.funding == Some(grant) && s.action == Some(a)));
+    let committed: Vec<i64> = booked
+        .iter()
+        .filter(|s| s.state == SpendingState::Verplicht)
+        .map(|s| s.amount_cents)
+        .collect();
+    assert_eq!(committed, [31_250]);
+    let g = ws.grant_balances().unwrap().remove(0);
+    assert_eq!((g.paid_cents, g.committed_cents), (250_000, 31_250));
+    // The same file again changes nothing: both identical lines are there.
+    let again = ws.preview_import(&path).unwrap();
+    assert_eq!((again.new, again.unchanged), (0, 3));
+    // One line more than before: only that one is new.
+    std::fs::write(
+        &path,
+        format!("{good}15-01-2026;Zaalhuur;1.250,00;Zorgpad;\n"),
+    )
+    .unwrap();
+    assert_eq!(ws.preview_import(&path).unwrap().new, 1);
+    ws.undo_import(done.record.id).unwrap();
+    assert!(ws
+        .list_spending(&SpendingFilter::default())
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn an_edit_leaves_absent_fields_and_clears_null_ones() {
     let (_d, mut ws) = workspace();
     let p = plan(&mut ws);

@@ -96,7 +96,8 @@ enum Command {
     /// The network as a whole
     #[command(subcommand)]
     Network(NetworkCommand),
-    /// Import organisations, contact persons or relations from CSV or Excel
+    /// Import organisations, contact persons, relations, indicator values or
+    /// spending (a bookkeeping export) from CSV or Excel
     Import {
         /// The file (CSV with ; or , — UTF-8 or Windows-1252 — or .xlsx/.ods)
         #[arg(required_unless_present_any = ["undo", "list"])]
