@@ -11,6 +11,7 @@ mod chart;
 pub mod doc;
 mod docx;
 pub mod dutch;
+mod grant;
 mod ics;
 mod minutes;
 mod network;
@@ -61,6 +62,9 @@ pub enum ExportRequest {
     ActionItems,
     /// The progress report over a period (dates as `2025-01-01` or `1-1-2025`).
     Report { from: String, to: String },
+    /// One grant's account to its funder: a document, or its spending as
+    /// a workbook.
+    Grant { funding: Uuid },
     /// The whole coalition as one archive (format `zip`).
     Archive,
     /// The network as Kumu's workbook (format `xlsx`; the two CSV files
@@ -98,6 +102,7 @@ impl Workspace {
                 let (from, to) = report::report_period(from, to)?;
                 self.prepare_report(from, to, format, created)
             }
+            ExportRequest::Grant { funding } => self.prepare_grant(*funding, format, created),
             ExportRequest::Archive if format == ExportFormat::Zip => {
                 self.export_archive(created).map(Prepared::File)
             }
@@ -124,6 +129,7 @@ impl Workspace {
                 let (from, to) = report::report_period(from, to)?;
                 report::report_file_stem(from, to)
             }
+            ExportRequest::Grant { funding } => self.grant_file_stem(*funding)?,
             ExportRequest::Archive => return self.export_archive_name(created),
             ExportRequest::Network => return Ok(self.network_workbook(created)?.file_name),
         };
@@ -367,10 +373,17 @@ pub fn fit_in(dir: &Path, name: &str) -> String {
 }
 
 /// Write `file` to `target`: a file path, or a folder to put it in under
-/// its own name (shortened to fit a Windows path). Returns the path
+/// its own name (shortened to fit a Windows path); a path ending in a
+/// separator is a folder, made when it is not there yet. Returns the path
 /// written. A name Windows cannot have is refused; a file another program
 /// holds open (Word and Excel lock what they show) is named as such.
 pub fn save(file: &ExportFile, target: &Path) -> Result<PathBuf> {
+    // `exports/` names a folder even before it exists: made, not taken as
+    // a file called "exports".
+    let text = target.as_os_str().to_string_lossy();
+    if !target.is_dir() && (text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR)) {
+        std::fs::create_dir_all(target).map_err(|e| Error::io(target, e))?;
+    }
     let path = if target.is_dir() {
         target.join(fit_in(target, &file.file_name))
     } else {

@@ -1,6 +1,7 @@
 //! The yearly progress report (*voortgangsrapportage*) for the funder or the
 //! council, over a chosen period: the coalition in figures and its growth,
 //! links between the medical and the social domain, actions per pillar,
+//! the money (paid and committed in the period, per grant and per pillar),
 //! roll-out coverage, meetings and key decisions, indicators — with charts
 //! whose alt text carries the same numbers.
 
@@ -11,12 +12,14 @@ use uuid::Uuid;
 
 use super::chart::{self, Series};
 use super::doc::{Block, Cover, Document, Span, Table};
-use super::dutch::{long_date, short_date};
+use super::dutch::{euros, euros_or_dash, long_date, short_date, whole_euros_or_dash};
 use super::{documents_only, file_name, ExportFile, ExportFormat, Prepared};
 use crate::error::Result;
 use crate::meetings::{ActionItemFilter, ActionItemStatus, FollowUp, MeetingStatus};
 use crate::network::Domain;
-use crate::plan::{ActionFilter, ActionStatus, RolloutStatus};
+use crate::plan::{
+    ActionFilter, ActionStatus, RolloutStatus, Spending, SpendingFilter, SpendingState,
+};
 use crate::validate;
 use crate::workspace::Workspace;
 
@@ -328,6 +331,8 @@ impl Workspace {
             doc.table(table);
         }
 
+        self.report_finances(&mut doc, from, to, overview.as_ref())?;
+
         if !matrix.interventions.is_empty() && !matrix.municipalities.is_empty() {
             doc.heading(1, "Uitrol van interventies");
             let total = matrix.municipalities.len();
@@ -420,6 +425,98 @@ impl Workspace {
 
         self.report_indicators(&mut doc, from.year(), to.year())?;
         Ok(doc)
+    }
+
+    /// What was paid and committed in the period, per grant and per pillar,
+    /// next to what was granted and budgeted and what is left of each grant.
+    fn report_finances(
+        &self,
+        doc: &mut Document,
+        from: NaiveDate,
+        to: NaiveDate,
+        overview: Option<&crate::plan::PlanOverview>,
+    ) -> Result<()> {
+        let grants = self.grant_balances()?;
+        if grants.is_empty() {
+            return Ok(());
+        }
+        let spent = self.list_spending(&SpendingFilter {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        })?;
+        let sum = |pick: &dyn Fn(&Spending) -> bool, state: SpendingState| -> i64 {
+            spent
+                .iter()
+                .filter(|s| s.state == state && pick(s))
+                .map(|s| s.amount_cents)
+                .sum()
+        };
+        doc.heading(1, "Financiën");
+        doc.paragraph(format!(
+            "In deze periode is {} betaald en {} verplicht (besteld of toegezegd, nog niet betaald), uit {}.",
+            euros(sum(&|_| true, SpendingState::Betaald)),
+            euros(sum(&|_| true, SpendingState::Verplicht)),
+            count(grants.len(), "financiering", "financieringen")
+        ));
+        doc.heading(2, "Per financiering");
+        let mut table = Table::new(&[
+            "Financier",
+            "Toegekend",
+            "Betaald in periode",
+            "Verplicht in periode",
+            "Nog te besteden",
+        ])
+        .widths(&[5, 3, 3, 3, 3])
+        .right_aligned(&[1, 2, 3, 4]);
+        for g in &grants {
+            let of = |s: &Spending| s.funding == Some(g.funding.id);
+            table.row(vec![
+                g.funding.funder.clone(),
+                euros(g.funding.amount_cents),
+                euros_or_dash(sum(&of, SpendingState::Betaald)),
+                euros_or_dash(sum(&of, SpendingState::Verplicht)),
+                euros(g.left_cents),
+            ]);
+        }
+        doc.table(table);
+        if let Some(o) = overview {
+            let money = self.funding_overview(o.plan.id)?;
+            let pillar_of: HashMap<Uuid, Uuid> = o
+                .pillars
+                .iter()
+                .flat_map(|p| p.actions.iter().map(|a| (a.id, p.pillar.id)))
+                .collect();
+            doc.heading(2, "Per pijler");
+            let mut table = Table::new(&[
+                "Pijler",
+                "Begroot",
+                "Toegekend",
+                "Betaald in periode",
+                "Verplicht in periode",
+            ])
+            .widths(&[5, 3, 3, 3, 3])
+            .right_aligned(&[1, 2, 3, 4]);
+            for p in &money.pillars {
+                let of = |s: &Spending| {
+                    s.action
+                        .and_then(|a| pillar_of.get(&a))
+                        .is_some_and(|pillar| *pillar == p.pillar)
+                };
+                table.row(vec![
+                    format!("{}. {}", p.number, p.title),
+                    euros_or_dash(p.budgeted_cents),
+                    whole_euros_or_dash(p.granted_cents),
+                    euros_or_dash(sum(&of, SpendingState::Betaald)),
+                    euros_or_dash(sum(&of, SpendingState::Verplicht)),
+                ]);
+            }
+            doc.table(table);
+            doc.paragraph(
+                "Toegekend per pijler: een financiering voor meer acties is naar hun begroting over die acties verdeeld, afgerond op hele euro's. Kosten die niet bij een actie horen (zoals coördinatie) staan alleen per financiering.",
+            );
+        }
+        Ok(())
     }
 
     fn report_indicators(&self, doc: &mut Document, first: i32, last: i32) -> Result<()> {

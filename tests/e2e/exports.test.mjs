@@ -73,7 +73,21 @@ test('the plan as Word, the progress report as PDF and the archive land in the s
     });
     assert.match(text, /Periode\s+1 januari 2025 – 31 december 2025/);
     assert.match(text, /Acties per pijler/);
+    assert.match(text, /Financiën/);
     await app.saveScreenshot(join(ARTIFACTS, 'exports.png'));
+    await app.keys('Escape');
+
+    // A grant's account, the province's: its spending as Excel, read by openpyxl.
+    await (await app.$(byTestId('export-grant-funding'))).selectByVisibleText('Provincie Limburg');
+    const grantNotice = await exportToShared(app, 'export-row-grant', 'xlsx');
+    assert.ok(grantNotice.includes('Verantwoording Provincie Limburg 2022-2024.xlsx'), grantNotice);
+    const ledger = execFileSync(
+      'python3',
+      ['-c', 'import openpyxl,sys; rows=list(openpyxl.load_workbook(sys.argv[1])["Bestedingen"].iter_rows(values_only=True)); print(len(rows)-1, round(sum(r[5] for r in rows[1:]), 2))', join(exportsFolder(), 'Verantwoording Provincie Limburg 2022-2024.xlsx')],
+      { encoding: 'utf8' },
+    ).trim();
+    const province = JSON.parse(wieg('funding', 'list', '--json')).find((g) => g.funding.funder === 'Provincie Limburg');
+    assert.equal(ledger, `9 ${(Number(province.paid_cents) + Number(province.committed_cents)) / 100}`);
     await app.keys('Escape');
 
     // The logo chosen for documents shows in the settings.

@@ -35,6 +35,128 @@ fn part(bytes: &[u8], name: &str) -> String {
     text
 }
 
+/// A document's words, block by block, as a reader would see them.
+fn doc_text(doc: &wieg::export::Document) -> String {
+    use wieg::export::Block;
+    doc.blocks
+        .iter()
+        .map(|b| match b {
+            Block::Title { title, lines } => format!("{title}\n{}", lines.join("\n")),
+            Block::Heading { text, .. } => text.clone(),
+            Block::Paragraph(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
+            Block::Bullets(items) => items
+                .iter()
+                .map(|i| i.iter().map(|s| s.text.as_str()).collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Table(t) => format!(
+                "{}\n{}",
+                t.header.join(" | "),
+                t.rows
+                    .iter()
+                    .map(|r| r.join(" | "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            Block::Cover(c) => {
+                let facts: Vec<String> = c.facts.iter().map(|(l, v)| format!("{l}: {v}")).collect();
+                format!("{}\n{}\n{}", c.title, c.subtitle, facts.join("\n"))
+            }
+            Block::Image(i) => format!("[{}]", i.alt),
+            Block::PageBreak | Block::Landscape(_) => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_grant_is_accounted_for_over_its_period_and_the_report_counts_the_money() {
+    use wieg::export::{Block, ExportRequest, Prepared};
+    let (_d, ws) = demo();
+    let spuk = ws
+        .grant_balances()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.funding.funder.contains("SPUK"))
+        .unwrap();
+    let request = ExportRequest::Grant {
+        funding: spuk.funding.id,
+    };
+    assert_eq!(
+        ws.export_file_name(&request, ExportFormat::Pdf, day(23))
+            .unwrap(),
+        "Verantwoording Ministerie van VWS (SPUK Kansrijke Start) 2024-2026.pdf"
+    );
+    let Prepared::Document { doc, .. } = ws
+        .prepare_export(&request, ExportFormat::Docx, day(23))
+        .unwrap()
+    else {
+        panic!("a document");
+    };
+    let text = doc_text(&doc);
+    for line in [
+        "Toegekend: € 250.000,00",
+        "Betaald: € 169.030,75.",
+        "Verplicht, nog te betalen: € 12.500,00.",
+        "Nog te besteden: € 68.469,25.",
+        "Algemeen (coördinatie en andere kosten) |  |  | € 38.000,00 | € 12.500,00",
+        "Totaal |  |  | € 169.030,75 | € 12.500,00",
+        "01-11-2026 | Evaluatie plan van aanpak (opdracht onderzoeksbureau) | Algemeen | Verplichting | € 12.500,00",
+    ] {
+        assert!(text.contains(line), "{line} missing from:\n{text}");
+    }
+    // Every booking on the grant, and only those: the province's are not here.
+    let bookings = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.header[0] == "Datum" => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(bookings.rows.len(), 10);
+    assert!(!text.contains("Procesbegeleiding zorgpad"));
+    // Progress notes only from within the grant's period (2024–2026).
+    for line in text
+        .lines()
+        .filter(|l| l.len() > 11 && l.as_bytes()[2] == b'-' && l.contains(": "))
+    {
+        let year: i32 = line[6..10].parse().unwrap_or(2025);
+        assert!((2024..=2026).contains(&year), "{line}");
+    }
+    // Its spending as a workbook, amounts as numbers; other formats refused.
+    let book = ws
+        .export_file(&request, ExportFormat::Xlsx, day(23))
+        .unwrap();
+    let sheet = part(&book.bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("<v>12500</v>") && sheet.contains("<v>6480.75</v>"),
+        "{sheet}"
+    );
+    assert!(matches!(
+        ws.export_file(&request, ExportFormat::Zip, day(23)),
+        Err(Error::Validation(_))
+    ));
+
+    // The progress report of 2025: what was paid in that year, per grant.
+    let report = ws
+        .report_document(
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+            day(23),
+        )
+        .unwrap();
+    let text = doc_text(&report);
+    for line in [
+        "Financiën",
+        "In deze periode is € 68.330,75 betaald en € 0,00 verplicht",
+        "Ministerie van VWS (SPUK Kansrijke Start) | € 250.000,00 | € 68.330,75 | — | € 68.469,25",
+        "Provincie Limburg | € 130.680,00 | — | — | € 9.339,50",
+    ] {
+        assert!(text.contains(line), "{line} missing from:\n{text}");
+    }
+}
+
 #[test]
 fn the_same_data_gives_the_same_file_on_every_laptop() {
     let (_d, ws) = demo();
@@ -196,6 +318,17 @@ fn a_file_is_written_whole_under_its_name_or_not_at_all() {
     let missing = out.path().join("weg").join("plan.xlsx");
     let err = export::save(&file, &missing).unwrap_err().to_string();
     assert!(err.contains("weg"), "{err}");
+    // Ending in a separator it names a folder, made when needed.
+    let folder = format!(
+        "{}{}",
+        out.path().join("nieuw").display(),
+        std::path::MAIN_SEPARATOR
+    );
+    let saved = export::save(&file, std::path::Path::new(&folder)).unwrap();
+    assert_eq!(
+        saved,
+        out.path().join("nieuw").join("Actieplan 2024-2027.xlsx")
+    );
 }
 
 #[test]
@@ -326,43 +459,11 @@ fn the_plan_has_a_cover_wide_tables_on_their_side_and_a_timeline_per_pillar() {
 
 #[test]
 fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
-    use wieg::export::{Block, Document};
+    use wieg::export::Block;
     use wieg::meetings::MeetingStatus;
     use wieg::plan::IndicatorInput;
 
     let (_d, mut ws) = demo();
-    let texts = |doc: &Document| -> String {
-        doc.blocks
-            .iter()
-            .map(|b| match b {
-                Block::Title { title, lines } => format!("{title}\n{}", lines.join("\n")),
-                Block::Heading { text, .. } => text.clone(),
-                Block::Paragraph(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
-                Block::Bullets(items) => items
-                    .iter()
-                    .map(|i| i.iter().map(|s| s.text.as_str()).collect::<String>())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                Block::Table(t) => format!(
-                    "{}\n{}",
-                    t.header.join(" | "),
-                    t.rows
-                        .iter()
-                        .map(|r| r.join(" | "))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                ),
-                Block::Cover(c) => {
-                    let facts: Vec<String> =
-                        c.facts.iter().map(|(l, v)| format!("{l}: {v}")).collect();
-                    format!("{}\n{}\n{}", c.title, c.subtitle, facts.join("\n"))
-                }
-                Block::Image(i) => format!("[{}]", i.alt),
-                Block::PageBreak | Block::Landscape(_) => String::new(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     // A value resting on 8 persons, and a meeting that was only planned.
     let venlo = ws.find_municipality("Venlo").unwrap().id;
     let small = ws
@@ -390,7 +491,7 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
         NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
     );
     let doc = ws.report_document(from, to, day(23)).unwrap();
-    let text = texts(&doc);
+    let text = doc_text(&doc);
     for heading in [
         "Samenvatting",
         "De coalitie in cijfers",
@@ -437,7 +538,7 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
     let end_2023 = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
     let then = ws.network_metrics_on(end_2023).unwrap();
     assert!(then.organisations < now.organisations && then.signed < now.signed);
-    let past = texts(
+    let past = doc_text(
         &ws.report_document(
             NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
             end_2023,

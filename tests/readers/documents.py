@@ -1,5 +1,5 @@
 """The documents Wieg writes for partners (action plan, minutes, action
-items), read by software we did not write: LibreOffice converts every DOCX,
+items, progress report, a grant's account), read by software we did not write: LibreOffice converts every DOCX,
 ODT and XLSX to PDF; python-docx, odfpy and openpyxl read back headings,
 tables and cells; pdftotext and pdfinfo read the PDFs. Run with the path of
 the `wieg` CLI:
@@ -142,6 +142,10 @@ def main(cli: str) -> None:
         items = {f: export("actionitems", "--format", f) for f in ("xlsx", "pdf")}
         report = {f: export("report", "--from", "2024-01-01", "--to", "2026-12-31", "--format", f)
                   for f in ("docx", "odt", "pdf")}
+        grants = json.loads(wieg("funding", "list", "--json"))
+        spuk = next(g for g in grants if "SPUK" in g["funding"]["funder"])
+        grant = {f: export("grant", spuk["funding"]["id"], "--format", f) for f in ("docx", "odt", "pdf", "xlsx", "csv")}
+        assert grant["pdf"].name == "Verantwoording Ministerie van VWS (SPUK Kansrijke Start) 2024-2026.pdf", grant["pdf"].name
         assert report["pdf"].name == "Voortgangsrapportage 2024-2026.pdf", report["pdf"].name
         assert plan["docx"].name == "Actieplan 2024-2027.docx", plan["docx"].name
         assert minutes["pdf"].name == "Notulen 2026-11-30 Werkgroep “pijler 2”.pdf", minutes["pdf"].name
@@ -184,6 +188,30 @@ def main(cli: str) -> None:
         frames = rdoc.getElementsByType(draw.Frame)
         assert len(frames) == len(alts), (len(frames), len(alts))
         assert all(f.getElementsByType(svg.Title) for f in frames), "every picture has a title"
+
+        # A grant's account: its headings, every booking, and sums that add up
+        # to what the grant says was paid and committed.
+        g = docx.Document(str(grant["docx"]))
+        heads = [p.text for p in g.paragraphs if p.style.name == "Heading 1"]
+        assert heads == ["Samenvatting", "Besteding per actie", "Bestedingen", "Resultaten"], heads
+        bookings = next(t for t in g.tables if t.rows[0].cells[0].text == "Datum")
+        def cents(text: str) -> int:
+            return int(text.replace("€", "").replace(".", "").replace(",", "").strip())
+        total = sum(cents(r.cells[4].text) for r in bookings.rows[1:])
+        assert total == spuk["paid_cents"] + spuk["committed_cents"], (total, spuk)
+        assert any(p.text == f"Betaald: € {spuk['paid_cents'] // 100:,}".replace(",", ".") + f",{spuk['paid_cents'] % 100:02}."
+                   for p in g.paragraphs), [p.text for p in g.paragraphs][:20]
+        _, heads, _, _ = odf_texts(grant["odt"])
+        assert ("1", "Bestedingen") in heads, heads
+        ledger = openpyxl.load_workbook(grant["xlsx"])
+        assert ledger.sheetnames == ["Bestedingen", "Per actie"], ledger.sheetnames
+        booked = list(ledger["Bestedingen"].iter_rows(values_only=True))
+        assert booked[0] == ("Datum", "Omschrijving", "Actie", "Pijler", "Stand", "Bedrag"), booked[0]
+        assert all(isinstance(r[0], datetime.datetime) for r in booked[1:])
+        assert round(sum(r[5] for r in booked[1:]) * 100) == spuk["paid_cents"] + spuk["committed_cents"]
+        rows = list(csv.reader(grant["csv"].read_bytes().decode("utf-8-sig").splitlines(), delimiter=";"))
+        assert rows[0][0] == "Datum" and len(rows) == len(booked), (len(rows), len(booked))
+        assert "Financiën" in [p.text for p in r.paragraphs if p.style.name == "Heading 1"], "the report's money"
 
         # The plan's cover, its charts with alt text, and its landscape sections.
         cover = run("pdftotext", "-f", "1", "-l", "1", "-layout", str(plan["pdf"]), "-")
@@ -246,7 +274,8 @@ def main(cli: str) -> None:
             (plan["pdf"], ["Pijlers, doelen en acties", "Uitrol van interventies", "Financiering", "€"]),
             (minutes["pdf"], ["Notulen Werkgroep", "Café “De Zon”", "<geen tag>", "Zin 1500 over"]),
             (items["pdf"], ["Openstaande actiepunten", "Stand van"]),
-            (report["pdf"], ["Voortgangsrapportage", "Periode", "Acties per pijler", "Uitrol van interventies"]),
+            (report["pdf"], ["Voortgangsrapportage", "Periode", "Acties per pijler", "Financiën", "Uitrol van interventies"]),
+            (grant["pdf"], ["Verantwoording Ministerie van VWS", "Toegekend", "Besteding per actie", "Resultaten"]),
         ]:
             text = pdf_text(path)
             for e in expected:
@@ -279,6 +308,7 @@ def main(cli: str) -> None:
                 ("Notulen", "Notulen Werkgroep"),
                 ("Actiepunten", "Actiepunt"),
                 ("Voortgangsrapportage", "1 januari 2024 – 31 december 2026"),
+                ("Verantwoording", "Bestedingen" if source.suffix != ".xlsx" else "Omschrijving"),
             ] if source.name.startswith(start))
             assert expected in text, f"{expected!r} not in the conversion of {source.name}"
         # The archive opens with any zip tool, checks out, and restores to

@@ -386,6 +386,15 @@ enum ExportCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// A grant's account to its funder (docx, odt, pdf), or its spending
+    /// (xlsx, csv)
+    Grant {
+        funding: uuid::Uuid,
+        #[arg(long, value_enum)]
+        format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
     /// All open action items (xlsx, csv, pdf, docx, odt)
     Actionitems {
         #[arg(long, value_enum)]
@@ -807,6 +816,15 @@ fn run(cli: Cli) -> wieg::Result<()> {
             out,
         }) => {
             let request = wieg::export::ExportRequest::Report { from, to };
+            let file = ws.export_file(&request, format.into(), ws.today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Export(ExportCommand::Grant {
+            funding,
+            format,
+            out,
+        }) => {
+            let request = wieg::export::ExportRequest::Grant { funding };
             let file = ws.export_file(&request, format.into(), ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }

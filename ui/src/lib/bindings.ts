@@ -188,7 +188,7 @@ export type ContactInzage = { made_at: string, contact: Contact, organisation_na
  */
 unsettled_values: Array<ContactChange>, };
 
-export type ImportKind = "organisaties" | "contactpersonen" | "verbindingen" | "indicatorwaarden";
+export type ImportKind = "organisaties" | "contactpersonen" | "verbindingen" | "indicatorwaarden" | "bestedingen";
 
 export type RowAction = "nieuw" | "bijwerken" | "ongewijzigd" | "fout";
 
@@ -796,7 +796,7 @@ status?: ActionItemStatus, done_on?: string, };
 
 export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv" | "zip";
 
-export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "archive" } | { "kind": "network" };
+export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "grant", funding: string, } | { "kind": "archive" } | { "kind": "network" };
 
 export type RestoreReport = { coalition: string, changes: number, 
 /**

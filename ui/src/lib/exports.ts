@@ -12,6 +12,7 @@ export const EXPORT_FORMATS: Record<ExportKind, ExportFormat[]> = {
   minutes: ['docx', 'odt', 'pdf'],
   action_items: ['xlsx', 'pdf', 'docx', 'odt', 'csv'],
   report: ['docx', 'odt', 'pdf'],
+  grant: ['docx', 'pdf', 'odt', 'xlsx', 'csv'],
   archive: ['zip'],
   network: ['xlsx'],
 };
