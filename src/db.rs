@@ -699,7 +699,8 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE actions ADD COLUMN owner_contact TEXT NOT NULL DEFAULT '';
     "#,
     // 15: spending (paid and committed) charged to a grant and an action;
-    // where a grant's report to its funder stands.
+    // where a grant's report to its funder stands; measurable targets of
+    // goals.
     r#"
     CREATE TABLE spendings (
         id           TEXT PRIMARY KEY,
@@ -718,6 +719,24 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX spendings_by_action ON spendings (action);
 
     ALTER TABLE fundings ADD COLUMN reporting_state TEXT NOT NULL DEFAULT 'open';
+
+    CREATE TABLE goal_targets (
+        id            TEXT PRIMARY KEY,
+        goal          TEXT NOT NULL DEFAULT '',
+        measure       TEXT NOT NULL DEFAULT 'indicator',
+        indicator     TEXT NOT NULL DEFAULT '',
+        municipality  TEXT NOT NULL DEFAULT '',
+        intervention  TEXT NOT NULL DEFAULT '',
+        baseline      INTEGER,
+        baseline_year INTEGER,
+        target        INTEGER,
+        target_year   INTEGER,
+        created_at    TEXT NOT NULL DEFAULT '',
+        updated_at    TEXT NOT NULL DEFAULT '',
+        deleted       INTEGER NOT NULL DEFAULT 0,
+        deleted_seen  TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX goal_targets_by_goal ON goal_targets (goal);
     "#,
 ];
 

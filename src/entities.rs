@@ -25,6 +25,7 @@ pub static REGISTRY: Registry = Registry::new(
         &plan::PLAN,
         &plan::PILLAR,
         &plan::GOAL,
+        &plan::GOAL_TARGET,
         &plan::ACTION,
         &plan::ACTION_PARTNER,
         &plan::ACTION_MUNICIPALITY,

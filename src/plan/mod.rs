@@ -8,6 +8,7 @@ mod indicators;
 mod interventions;
 mod plans;
 mod spending;
+mod targets;
 
 pub use actions::*;
 pub use funding::*;
@@ -15,6 +16,7 @@ pub use indicators::*;
 pub use interventions::*;
 pub use plans::*;
 pub use spending::*;
+pub use targets::*;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +37,8 @@ pub struct PlanOverview {
     /// actions, so the page need not read every person to name a few (an
     /// organisation deleted since keeps its name here).
     pub lead_names: BTreeMap<Uuid, String>,
+    /// The goals' measurable targets, with where the coalition stands.
+    pub targets: Vec<TargetProgress>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -179,10 +183,12 @@ impl Workspace {
             })
             .collect();
         let lead_names = self.lead_names(&actions)?;
+        let targets = self.goal_targets(&goals.iter().map(|g| g.id).collect::<Vec<_>>())?;
         Ok(PlanOverview {
             plan,
             pillars,
             lead_names,
+            targets,
         })
     }
 

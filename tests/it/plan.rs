@@ -976,6 +976,179 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
 }
 
 #[test]
+fn a_goal_has_targets_measured_from_the_latest_figures() {
+    use wieg::plan::{GoalTargetInput, IndicatorInput, TargetMeasure};
+    let (_d, mut ws) = workspace();
+    let p = plan(&mut ws);
+    let pillars = ws.pillars(p.id).unwrap();
+    let goal = ws
+        .create_goal(&GoalInput {
+            pillar: Some(pillars[2].id),
+            text: Some("Minder roken tijdens de zwangerschap".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let venlo = municipality(&mut ws, "Venlo", "GM0983");
+    let venray = municipality(&mut ws, "Venray", "GM0984");
+    let indicator = |ws: &mut Workspace, name: &str| {
+        ws.create_indicator(&IndicatorInput {
+            name: Some(name.into()),
+            unit: Some("%".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    };
+    let smoking = indicator(&mut ws, "Roken in de zwangerschap");
+    for (m, year, n, d) in [
+        (venlo, "2023", "30", "200"),
+        (venray, "2023", "20", "100"),
+        (venlo, "2024", "20", "200"),
+        (venray, "2024", "8", "100"),
+    ] {
+        ws.set_indicator_value(&crate::indicator_value(smoking, m, year, n, d))
+            .unwrap();
+    }
+    let few = indicator(&mut ws, "Kraamzorg geweigerd");
+    ws.set_indicator_value(&crate::indicator_value(few, venlo, "2024", "5", ""))
+        .unwrap();
+    let target = |measure,
+                  indicator: Option<uuid::Uuid>,
+                  place: Option<uuid::Uuid>,
+                  baseline: &str,
+                  goal_value: &str| {
+        GoalTargetInput {
+            goal: Some(goal),
+            measure: Some(measure),
+            indicator: indicator.map(|i| i.to_string()),
+            municipality: place.map(|m| m.to_string()),
+            baseline: Some(baseline.into()),
+            baseline_year: Some(Some(2023)),
+            target: Some(goal_value.into()),
+            target_year: Some(Some(2026)),
+            ..Default::default()
+        }
+    };
+    // The region: 28 of 300 in 2024 (9,33 %), down from 16,67 % towards 8 %.
+    let region = ws
+        .create_goal_target(&target(
+            TargetMeasure::Indicator,
+            Some(smoking),
+            None,
+            "16,67",
+            "8",
+        ))
+        .unwrap();
+    assert_eq!(
+        (
+            region.current,
+            region.current_year,
+            region.shown.as_str(),
+            region.unit.as_str()
+        ),
+        (Some(933), Some(2024), "9,33 %", "%")
+    );
+    assert_eq!((region.progress_pct, region.reached), (Some(85), false));
+    assert_eq!(region.label, "Roken in de zwangerschap");
+    // Venray alone is at 8 %: reached.
+    let venray_target = ws
+        .create_goal_target(&target(
+            TargetMeasure::Indicator,
+            Some(smoking),
+            Some(venray),
+            "20",
+            "8",
+        ))
+        .unwrap();
+    assert_eq!(venray_target.label, "Roken in de zwangerschap (Venray)");
+    assert_eq!(
+        (venray_target.shown.as_str(), venray_target.reached),
+        ("8 %", true)
+    );
+    // Fewer than ten persons: no figure, no progress.
+    let hidden = ws
+        .create_goal_target(&target(TargetMeasure::Indicator, Some(few), None, "", "20"))
+        .unwrap();
+    assert_eq!(
+        (hidden.current, hidden.shown.as_str(), hidden.progress_pct),
+        (None, "< 10", None)
+    );
+    // Counts Wieg keeps: municipalities where an intervention runs.
+    let voorzorg = ws.find_intervention("VoorZorg").unwrap().id;
+    ws.set_rollout(
+        venlo,
+        voorzorg,
+        &RolloutInput {
+            status: Some(RolloutStatus::Actief),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let running = ws
+        .create_goal_target(&GoalTargetInput {
+            intervention: Some(voorzorg.to_string()),
+            ..target(TargetMeasure::InterventieActief, None, None, "0", "2")
+        })
+        .unwrap();
+    assert_eq!(
+        (running.shown.as_str(), running.progress_pct),
+        ("1", Some(50))
+    );
+    assert_eq!(running.label, "Gemeenten met VoorZorg");
+    for (input, field) in [
+        (
+            target(TargetMeasure::Indicator, None, None, "1", "2"),
+            "indicator",
+        ),
+        (
+            target(TargetMeasure::InterventieActief, None, None, "1", "2"),
+            "intervention",
+        ),
+        (
+            target(TargetMeasure::Indicator, Some(smoking), None, "1", ""),
+            "target",
+        ),
+        (
+            target(TargetMeasure::Indicator, Some(smoking), None, "veel", "2"),
+            "baseline",
+        ),
+        (
+            GoalTargetInput {
+                target_year: Some(Some(3000)),
+                ..target(TargetMeasure::ConvenantGetekend, None, None, "", "20")
+            },
+            "target_year",
+        ),
+        (
+            GoalTargetInput {
+                goal: Some(uuid::Uuid::now_v7()),
+                ..target(TargetMeasure::ConvenantGetekend, None, None, "", "20")
+            },
+            "goal",
+        ),
+    ] {
+        assert_eq!(refused(ws.create_goal_target(&input)).0, field, "{input:?}");
+    }
+    // The plan shows them; a new year's figure moves them; deleted, gone.
+    let overview = ws.plan_overview(p.id, &ActionFilter::default()).unwrap();
+    assert_eq!(overview.targets.len(), 4);
+    ws.set_indicator_value(&crate::indicator_value(smoking, venlo, "2025", "14", "200"))
+        .unwrap();
+    ws.set_indicator_value(&crate::indicator_value(
+        smoking, venray, "2025", "10", "100",
+    ))
+    .unwrap();
+    let now = ws.goal_targets(&[goal]).unwrap();
+    assert_eq!(
+        (now[0].current, now[0].current_year, now[0].reached),
+        (Some(800), Some(2025), true)
+    );
+    ws.delete_goal_target(hidden.target.id).unwrap();
+    assert_eq!(ws.goal_targets(&[goal]).unwrap().len(), 3);
+}
+
+#[test]
 fn indicator_values_per_municipality_and_year_hide_small_numbers() {
     use wieg::plan::IndicatorInput;
     let (_a_dir, mut a) = workspace();

@@ -100,6 +100,37 @@ pub enum GoalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A measurable target of a goal: an indicator, or a count Wieg keeps
+    Target {
+        /// The goal's id
+        goal: String,
+        /// indicator, "interventie actief" or "convenant getekend"
+        #[arg(long)]
+        measure: wieg::plan::TargetMeasure,
+        /// The indicator (name or id), for --measure indicator
+        #[arg(long)]
+        indicator: Option<String>,
+        /// The intervention (name or id), for --measure "interventie actief"
+        #[arg(long)]
+        intervention: Option<String>,
+        /// One municipality (name or CBS code); the whole region when left out
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// e.g. 12,5
+        #[arg(long)]
+        baseline: Option<String>,
+        #[arg(long)]
+        baseline_year: Option<i32>,
+        #[arg(long)]
+        target: String,
+        #[arg(long)]
+        target_year: Option<i32>,
+    },
+    /// Every target of the current plan's goals, and where the coalition stands
+    Targets {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -466,6 +497,70 @@ pub fn goal(ws: &mut Workspace, cmd: GoalCommand) -> Result<()> {
             }
             for g in &goals {
                 println!("{}  {}", g.id, g.text);
+            }
+        }
+        GoalCommand::Target {
+            goal,
+            measure,
+            indicator,
+            intervention,
+            gemeente,
+            baseline,
+            baseline_year,
+            target,
+            target_year,
+        } => {
+            let indicator = indicator
+                .map(|i| ws.find_indicator(&i).map(|i| i.id.to_string()))
+                .transpose()?;
+            let intervention = intervention
+                .map(|i| ws.find_intervention(&i).map(|i| i.id.to_string()))
+                .transpose()?;
+            let municipality = gemeente
+                .map(|m| ws.find_municipality(&m).map(|m| m.id.to_string()))
+                .transpose()?;
+            let t = ws.create_goal_target(&wieg::plan::GoalTargetInput {
+                goal: Some(id(&goal, "doel")?),
+                measure: Some(measure),
+                indicator,
+                intervention,
+                municipality,
+                baseline,
+                baseline_year: baseline_year.map(Some),
+                target: Some(target),
+                target_year: target_year.map(Some),
+            })?;
+            println!("{}  {}: nu {}", t.target.id, t.label, t.shown);
+        }
+        GoalCommand::Targets { json } => {
+            let plan = current(ws)?;
+            let goals: Vec<Uuid> = ws.goals(plan.id)?.iter().map(|g| g.id).collect();
+            let targets = ws.goal_targets(&goals)?;
+            if json {
+                return print_json(&targets);
+            }
+            let figure = |v: Option<i64>, year: Option<i32>| match (v, year) {
+                (Some(v), Some(y)) => format!("{} ({y})", wieg::plan::figure(v)),
+                (Some(v), None) => wieg::plan::figure(v),
+                _ => "—".into(),
+            };
+            for t in &targets {
+                println!(
+                    "{}: nulmeting {}, nu {}{}, streefwaarde {}{}",
+                    t.label,
+                    figure(t.target.baseline, t.target.baseline_year),
+                    t.shown,
+                    t.current_year
+                        .map(|y| format!(" ({y})"))
+                        .unwrap_or_default(),
+                    figure(t.target.target, t.target.target_year),
+                    t.progress_pct
+                        .map(|p| format!(
+                            " — {p} % op weg{}",
+                            if t.reached { ", gehaald" } else { "" }
+                        ))
+                        .unwrap_or_default(),
+                );
             }
         }
     }
