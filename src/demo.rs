@@ -21,10 +21,11 @@ use crate::network::{
 };
 use crate::plan::{
     add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
-    create_indicator_in, create_plan_in, create_spending_in, set_indicator_value_in,
-    set_milestone_done_in, set_rollout_in, ActionInput, ActionNoteInput, ActionStatus,
-    FundingInput, GoalInput, IndicatorInput, IndicatorValueInput, MilestoneInput, PlanInput,
-    RolloutInput, RolloutStatus, SpendingInput, SpendingState,
+    create_goal_target_in, create_indicator_in, create_plan_in, create_spending_in,
+    set_indicator_value_in, set_milestone_done_in, set_rollout_in, ActionInput, ActionNoteInput,
+    ActionStatus, FundingInput, GoalInput, GoalTargetInput, IndicatorInput, IndicatorValueInput,
+    MilestoneInput, PlanInput, RolloutInput, RolloutStatus, SpendingInput, SpendingState,
+    TargetMeasure,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -95,6 +96,22 @@ pub struct DemoPlan {
     /// Spending on the grants, by the funder's name and the action's title.
     pub spending: Vec<DemoSpending>,
     pub indicators: Vec<DemoIndicator>,
+    /// Measurable targets of goals (by pillar and place), on indicators
+    /// and interventions by name.
+    pub targets: Vec<DemoTarget>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoTarget {
+    pub pillar: u32,
+    pub goal: usize,
+    pub measure: TargetMeasure,
+    pub indicator: Option<String>,
+    pub intervention: Option<String>,
+    pub baseline: Option<String>,
+    pub baseline_year: Option<i32>,
+    pub target: String,
+    pub target_year: Option<i32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -450,8 +467,13 @@ fn load_plan(
             },
         )?;
     }
+    let mut indicators: HashMap<String, uuid::Uuid> = HashMap::new();
     for i in &demo.indicators {
         let indicator = create_indicator_in(w, &i.indicator)?;
+        indicators.insert(
+            fold(i.indicator.name.as_deref().unwrap_or_default()),
+            indicator,
+        );
         for v in &i.values {
             set_indicator_value_in(
                 w,
@@ -464,6 +486,41 @@ fn load_plan(
                 },
             )?;
         }
+    }
+    for t in &demo.targets {
+        let goal = goals
+            .get(&t.pillar)
+            .and_then(|list| list.get(t.goal))
+            .copied()
+            .ok_or_else(|| {
+                Error::InvalidInput(format!("demo: doel {} van pijler {}", t.goal, t.pillar))
+            })?;
+        let by_name = |names: &HashMap<String, uuid::Uuid>,
+                       name: &Option<String>|
+         -> Result<Option<String>> {
+            name.as_ref()
+                .map(|n| {
+                    names
+                        .get(&fold(n))
+                        .map(|id| id.to_string())
+                        .ok_or_else(|| Error::InvalidInput(format!("demo: {n}")))
+                })
+                .transpose()
+        };
+        create_goal_target_in(
+            w,
+            &GoalTargetInput {
+                goal: Some(goal),
+                measure: Some(t.measure),
+                indicator: by_name(&indicators, &t.indicator)?,
+                intervention: by_name(&interventions, &t.intervention)?,
+                municipality: None,
+                baseline: t.baseline.clone(),
+                baseline_year: Some(t.baseline_year),
+                target: Some(t.target.clone()),
+                target_year: Some(t.target_year),
+            },
+        )?;
     }
     Ok(())
 }

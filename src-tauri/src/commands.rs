@@ -15,10 +15,10 @@ use wieg::meetings::{
 };
 use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionNoteInput, ActionPage, Funding, FundingInput,
-    FundingOverview, Goal, GoalInput, Indicator, IndicatorInput, IndicatorPage, IndicatorSeries,
-    IndicatorValueInput, Intervention, InterventionInput, MilestoneInput, Pillar, PillarInput,
-    Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix, Spending, SpendingFilter,
-    SpendingInput,
+    FundingOverview, Goal, GoalInput, GoalTargetInput, Indicator, IndicatorInput, IndicatorPage,
+    IndicatorSeries, IndicatorValueInput, Intervention, InterventionInput, MilestoneInput, Pillar,
+    PillarInput, Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix, Spending,
+    SpendingFilter, SpendingInput, TargetProgress,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -560,6 +560,28 @@ pub async fn delete_funding(state: State<'_, AppState>, id: Uuid) -> Result<()> 
 #[tauri::command]
 pub async fn funding_overview(state: State<'_, AppState>, plan: Uuid) -> Result<FundingOverview> {
     state.run(move |ws| ws.funding_overview(plan)).await
+}
+
+#[tauri::command]
+pub async fn create_goal_target(
+    state: State<'_, AppState>,
+    input: GoalTargetInput,
+) -> Result<TargetProgress> {
+    state.run(move |ws| ws.create_goal_target(&input)).await
+}
+
+#[tauri::command]
+pub async fn update_goal_target(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: GoalTargetInput,
+) -> Result<TargetProgress> {
+    state.run(move |ws| ws.update_goal_target(id, &input)).await
+}
+
+#[tauri::command]
+pub async fn delete_goal_target(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_goal_target(id)).await
 }
 
 #[tauri::command]

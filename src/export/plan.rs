@@ -13,7 +13,9 @@ use super::dutch::{euros_or_dash, long_date, period, short_date, whole_euros_or_
 use super::sheet::{Cell, Sheet};
 use super::{documents_only, file_name, sheet, ExportFile, ExportFormat, Prepared};
 use crate::error::{Error, Result};
-use crate::plan::{Action, ActionFilter, ActionStatus, PlanOverview, RolloutStatus};
+use crate::plan::{
+    Action, ActionFilter, ActionStatus, PlanOverview, RolloutStatus, TargetProgress,
+};
 use crate::workspace::Workspace;
 
 /// Names of organisations, municipalities and contact persons by id.
@@ -311,6 +313,15 @@ impl Workspace {
                     })
                     .collect();
                 doc.blocks.push(Block::Bullets(goals));
+                let ids: Vec<Uuid> = p.goals.iter().map(|g| g.id).collect();
+                let targets: Vec<&TargetProgress> = o
+                    .targets
+                    .iter()
+                    .filter(|t| ids.contains(&t.target.goal))
+                    .collect();
+                if !targets.is_empty() {
+                    doc.table(targets_table(&p.goals, &targets));
+                }
             }
             doc.heading(3, "Acties");
             if p.actions.is_empty() {
@@ -596,4 +607,48 @@ impl Workspace {
         }
         Ok(vec![actions, rollout, funding])
     }
+}
+
+/// Goals' targets with where the coalition stands: the same table in the
+/// plan and in the progress report.
+pub(super) fn targets_table(goals: &[crate::plan::Goal], targets: &[&TargetProgress]) -> Table {
+    let figure = |value: Option<i64>, year: Option<i32>| match (value, year) {
+        (Some(v), Some(y)) => format!("{} ({y})", crate::plan::figure(v)),
+        (Some(v), None) => crate::plan::figure(v),
+        _ => "—".to_string(),
+    };
+    let mut table = Table::new(&[
+        "Doel",
+        "Wat wordt gemeten",
+        "Nulmeting",
+        "Nu",
+        "Streefwaarde",
+        "Voortgang",
+    ])
+    .widths(&[5, 4, 3, 3, 3, 3])
+    .right_aligned(&[2, 3, 4, 5]);
+    for t in targets {
+        let goal = goals
+            .iter()
+            .find(|g| g.id == t.target.goal)
+            .map(|g| g.text.clone())
+            .unwrap_or_default();
+        let now = match t.current_year {
+            Some(year) if t.current.is_some() => format!("{} ({year})", t.shown),
+            _ => t.shown.clone(),
+        };
+        table.row(vec![
+            goal,
+            t.label.clone(),
+            figure(t.target.baseline, t.target.baseline_year),
+            now,
+            figure(t.target.target, t.target.target_year),
+            match (t.reached, t.progress_pct) {
+                (true, _) => "gehaald".to_string(),
+                (false, Some(p)) => format!("{p} %"),
+                (false, None) => "—".to_string(),
+            },
+        ]);
+    }
+    table
 }

@@ -1,7 +1,8 @@
 //! The yearly progress report (*voortgangsrapportage*) for the funder or the
 //! council, over a chosen period: the coalition in figures and its growth,
 //! links between the medical and the social domain, actions per pillar,
-//! the money (paid and committed in the period, per grant and per pillar),
+//! the goals' targets and where the coalition stands on them, the money
+//! (paid and committed in the period, per grant and per pillar),
 //! roll-out coverage, meetings and key decisions, indicators — with charts
 //! whose alt text carries the same numbers.
 
@@ -329,6 +330,20 @@ impl Workspace {
             }
             doc.blocks.push(Block::Image(chart));
             doc.table(table);
+        }
+
+        if let Some(o) = overview.as_ref().filter(|o| !o.targets.is_empty()) {
+            doc.heading(1, "Doelen en streefwaarden");
+            doc.paragraph(
+                "Per doel wat er gemeten wordt, de nulmeting, het laatst bekende cijfer en de streefwaarde; de voortgang is het deel van de weg van nulmeting naar streefwaarde. Cijfers die op minder dan tien personen rusten staan er als \"< 10\".",
+            );
+            let goals: Vec<crate::plan::Goal> = o
+                .pillars
+                .iter()
+                .flat_map(|p| p.goals.iter().cloned())
+                .collect();
+            let targets: Vec<&crate::plan::TargetProgress> = o.targets.iter().collect();
+            doc.table(super::plan::targets_table(&goals, &targets));
         }
 
         self.report_finances(&mut doc, from, to, overview.as_ref())?;

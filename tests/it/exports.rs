@@ -492,12 +492,25 @@ fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
     );
     let doc = ws.report_document(from, to, day(23)).unwrap();
     let text = doc_text(&doc);
+    // Each goal's target: baseline, the latest figure, the target, the way gone.
+    assert!(
+        text.contains(
+            "Roken tijdens de zwangerschap | 8,6 (2021) | 4,42 % (2025) | 5 (2027) | gehaald"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Gemeenten met CenteringZwangerschap | 2 (2023) |"),
+        "{text}"
+    );
     for heading in [
         "Samenvatting",
         "De coalitie in cijfers",
         "Verbindingen tussen medisch en sociaal domein",
         "Acties per pijler",
         "Uitrol van interventies",
+        "Doelen en streefwaarden",
+        "Financiën",
         "Overleggen en besluiten",
         "Indicatoren",
         "Kwetsbare zwangeren in zorgpad (%)",

@@ -462,7 +462,11 @@ export type PlanOverview = { plan: Plan, pillars: Array<PillarOverview>,
  * actions, so the page need not read every person to name a few (an
  * organisation deleted since keeps its name here).
  */
-lead_names: { [key in string]: string }, };
+lead_names: { [key in string]: string }, 
+/**
+ * The goals' measurable targets, with where the coalition stands.
+ */
+targets: Array<TargetProgress>, };
 
 export type PillarCount = { pillar: string, number: number, title: string, count: number, };
 
@@ -596,6 +600,64 @@ left_cents: bigint, flag: GrantFlag | null,
  * [`REPORT_AHEAD_DAYS`] days, or late.
  */
 report_due: ReportDue | null, };
+
+export type TargetMeasure = "indicator" | "interventie actief" | "convenant getekend";
+
+export type GoalTarget = { id: string, goal: string, measure: TargetMeasure, 
+/**
+ * For an indicator: which one; in the input its id, or empty.
+ */
+indicator: string | null, 
+/**
+ * For an indicator: one municipality, or empty for the whole region.
+ */
+municipality: string | null, 
+/**
+ * For municipalities where an intervention runs: which one.
+ */
+intervention: string | null, baseline: bigint | null, baseline_year: number | null, target: bigint | null, target_year: number | null, created_at: string, updated_at: string, };
+
+export type GoalTargetInput = { goal?: string, measure?: TargetMeasure, 
+/**
+ * For an indicator: which one; in the input its id, or empty.
+ */
+indicator?: string, 
+/**
+ * For an indicator: one municipality, or empty for the whole region.
+ */
+municipality?: string, 
+/**
+ * For municipalities where an intervention runs: which one.
+ */
+intervention?: string, baseline?: string, baseline_year: number | null, target?: string, target_year: number | null, };
+
+export type TargetProgress = { target: GoalTarget, 
+/**
+ * What it measures, in words: "Roken in de zwangerschap (Venlo)".
+ */
+label: string, 
+/**
+ * "%" for a share, else empty.
+ */
+unit: string, 
+/**
+ * The latest figure in hundredths; None without one, or when it rests
+ * on fewer than ten persons.
+ */
+current: bigint | null, 
+/**
+ * The year of that figure (this year for a count Wieg keeps).
+ */
+current_year: number | null, 
+/**
+ * As shown: "42,5 %", "12", "< 10", or "—".
+ */
+shown: string, 
+/**
+ * How far from the baseline (or zero) to the target, in percent;
+ * above 100 past it. None without a figure.
+ */
+progress_pct: bigint | null, reached: boolean, };
 
 export type Indicator = { id: string, name: string, 
 /**

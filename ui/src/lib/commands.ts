@@ -32,6 +32,7 @@ import type {
   FundingOverview,
   Goal,
   GoalInput,
+  GoalTargetInput,
   ImportDone,
   ImportPreview,
   ImportRecord,
@@ -74,6 +75,7 @@ import type {
   SpendingInput,
   SyncReport,
   SyncStatus,
+  TargetProgress,
   UndoReport
 } from './bindings';
 
@@ -173,6 +175,9 @@ export const commands = {
   deleteFunding: (id: string) => call<null>('delete_funding', { id }),
   /** Granted against budgeted and spent per grant and per pillar of the plan, and granted per kind of funder. */
   fundingOverview: (plan: string) => call<FundingOverview>('funding_overview', { plan }),
+  createGoalTarget: (input: GoalTargetInput) => call<TargetProgress>('create_goal_target', { input }),
+  updateGoalTarget: (id: string, input: GoalTargetInput) => call<TargetProgress>('update_goal_target', { id, input }),
+  deleteGoalTarget: (id: string) => call<null>('delete_goal_target', { id }),
   listSpending: (filter: SpendingFilter) => call<Spending[]>('list_spending', { filter }),
   createSpending: (input: SpendingInput) => call<Spending>('create_spending', { input }),
   updateSpending: (id: string, input: SpendingInput) => call<Spending>('update_spending', { id, input }),

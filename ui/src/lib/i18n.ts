@@ -13,6 +13,7 @@ import type {
   FunderKind,
   ReportingState,
   SpendingState,
+  TargetMeasure,
   LegalBasis,
   MeetingKind,
   MeetingStatus,
@@ -125,6 +126,8 @@ export const SPENDING_STATE_LABELS = choiceLabels('SpendingState');
 
 export const GRANT_FLAG_LABELS = choiceLabels('GrantFlag');
 
+export const TARGET_MEASURE_LABELS = choiceLabels('TargetMeasure');
+
 export const PLAN_STATUSES = Object.keys(PLAN_STATUS_LABELS.nl) as PlanStatus[];
 export const ACTION_STATUSES = Object.keys(ACTION_STATUS_LABELS.nl) as ActionStatus[];
 export const ROLLOUT_STATUSES = Object.keys(ROLLOUT_STATUS_LABELS.nl) as RolloutStatus[];
@@ -133,6 +136,7 @@ export const NATIONAL_GOALS = Object.keys(NATIONAL_GOAL_LABELS.nl) as NationalGo
 export const FUNDER_KINDS = Object.keys(FUNDER_KIND_LABELS.nl) as FunderKind[];
 export const REPORTING_STATES = Object.keys(REPORTING_STATE_LABELS.nl) as ReportingState[];
 export const SPENDING_STATES = Object.keys(SPENDING_STATE_LABELS.nl) as SpendingState[];
+export const TARGET_MEASURES = Object.keys(TARGET_MEASURE_LABELS.nl) as TargetMeasure[];
 
 export const MEETING_KIND_LABELS = choiceLabels('MeetingKind');
 
