@@ -153,6 +153,7 @@ test('an action under pillar 2 for one municipality, on the timeline; a roll-out
 });
 
 test('a grant paying for the action counts for its pillar; an indicator hides values under ten persons', async () => {
+  wieg('goal', 'add', '--pillar', '3', '--text', 'Minder roken tijdens de zwangerschap');
   wieg('indicator', 'add', '--name', 'Roken in de zwangerschap', '--unit', '%', '--source', 'Perined');
   wieg('indicator', 'set', 'Roken in de zwangerschap', 'Venray', '2024', '3', '8');
   const app = await launchApp(driver);
@@ -239,6 +240,28 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     });
     assert.match(wieg('indicator', 'show', 'Roken in de zwangerschap'), /Venlo {2}2025: 10,0 %/);
     await app.saveScreenshot(join(ARTIFACTS, 'plan-indicator.png'));
+
+    // A goal measured by that indicator: from 12 % towards 8 %, at 10 % now.
+    await (await app.$(byTestId('plan-tab-pillars'))).click();
+    const smokeFree = await app.$('[data-testid="goal"]*=Minder roken');
+    await smokeFree.waitForDisplayed();
+    await (await smokeFree.$(byTestId('new-target'))).click();
+    await visible(app, byTestId('target-form'));
+    await (await app.$('#target-indicator')).selectByVisibleText('Roken in de zwangerschap');
+    await (await app.$('#target-baseline')).setValue('12');
+    await (await app.$('#target-baseline-year')).setValue('2023');
+    await (await app.$(byTestId('save-target'))).click();
+    // Without a target value it is refused at that field.
+    await visible(app, byTestId('error-target'));
+    await (await app.$('#target-target')).setValue('8');
+    await (await app.$(byTestId('save-target'))).click();
+    await (await app.$(byTestId('target-form'))).waitForDisplayed({ reverse: true });
+    const measured = await visible(app, '[data-testid="goal"]*=Minder roken');
+    await app.waitUntil(async () => /50 % van de weg/.test(await measured.getText()), { timeoutMsg: 'the progress shows' });
+    assert.match(await measured.getText(), /nu 10 % \(2025\) · nulmeting 12 \(2023\) · streefwaarde 8/);
+    assert.match(wieg('goal', 'targets'), /Roken in de zwangerschap: nulmeting 12 \(2023\), nu 10 % \(2025\), streefwaarde 8 — 50 % op weg/);
+    await (await measured.$(byTestId('target'))).scrollIntoView({ block: 'center' });
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-target.png'));
   } finally {
     await app.deleteSession();
   }
