@@ -1,6 +1,7 @@
-//! The action plan: pillars, goals and actions, the interventions and where
-//! they run, and what it adds up to (progress per pillar, the dashboard's
-//! tiles).
+//! The action plan: pillars, goals with their measurable targets, and
+//! actions; the interventions and where they run; the money (grants, and
+//! the spending booked on them); indicators; and what it adds up to
+//! (progress per pillar, the dashboard's tiles).
 
 mod actions;
 mod funding;
