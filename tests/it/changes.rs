@@ -341,8 +341,9 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
             .unwrap();
         }
     }
-    // Nor where a grant's report stands, nor spending (migration 15): a
-    // laptop on schema 9 would have parked those changes, not kept them.
+    // Nor where a grant's report stands, spending or goals' targets
+    // (migration 15): a laptop on schema 9 would have parked those
+    // changes, not kept them.
     for funding in a.list_fundings().unwrap() {
         a.update_funding(
             funding.id,
@@ -355,7 +356,10 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
     }
     rusqlite::Connection::open(a_dir.path().join("wieg.sqlite"))
         .unwrap()
-        .execute_batch("DELETE FROM spendings; DELETE FROM changes WHERE entity = 'spending';")
+        .execute_batch(
+            "DELETE FROM spendings; DELETE FROM goal_targets; \
+             DELETE FROM changes WHERE entity IN ('spending', 'goal_target');",
+        )
         .unwrap();
     let id = a.create_organisation(&new_org("GGD Zuid")).unwrap().id;
     let (b_dir, mut b) = replica_of(&a);
