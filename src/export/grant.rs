@@ -74,14 +74,7 @@ impl Account {
 
 impl Workspace {
     fn grant_account(&self, funding: Uuid) -> Result<Account> {
-        let balance = self
-            .grant_balances()?
-            .into_iter()
-            .find(|g| g.funding.id == funding)
-            .ok_or_else(|| crate::Error::NotFound {
-                what: "financiering",
-                id: funding.to_string(),
-            })?;
+        let balance = self.grant_balance(funding)?;
         let spending = self.list_spending(&SpendingFilter {
             funding: Some(funding),
             ..Default::default()
@@ -143,15 +136,7 @@ impl Workspace {
 
     /// The stem of a grant account's file name, for a save dialog.
     pub(super) fn grant_file_stem(&self, funding: Uuid) -> Result<String> {
-        let balance = self
-            .grant_balances()?
-            .into_iter()
-            .find(|g| g.funding.id == funding)
-            .ok_or_else(|| crate::Error::NotFound {
-                what: "financiering",
-                id: funding.to_string(),
-            })?;
-        Ok(grant_file_stem(&balance))
+        Ok(grant_file_stem(&self.grant_balance(funding)?))
     }
 
     fn grant_document(

@@ -281,6 +281,17 @@ impl Workspace {
             .collect())
     }
 
+    /// One grant with what was paid and committed on it and what is left.
+    pub fn grant_balance(&self, funding: Uuid) -> Result<GrantBalance> {
+        self.grant_balances()?
+            .into_iter()
+            .find(|g| g.funding.id == funding)
+            .ok_or_else(|| Error::NotFound {
+                what: "financiering",
+                id: funding.to_string(),
+            })
+    }
+
     /// The grants to look at: flagged, or with a report due soon; the
     /// earliest deadline first.
     pub fn grants_to_watch(&self) -> Result<Vec<GrantBalance>> {

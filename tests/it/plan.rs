@@ -810,13 +810,7 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
         assert_eq!(refused(ws.create_spending(&input)).0, field, "{input:?}");
     }
 
-    let balance = |ws: &Workspace, id| {
-        ws.grant_balances()
-            .unwrap()
-            .into_iter()
-            .find(|g| g.funding.id == id)
-            .unwrap()
-    };
+    let balance = |ws: &Workspace, id| ws.grant_balance(id).unwrap();
     let g = balance(&ws, province);
     assert_eq!(
         (g.paid_cents, g.committed_cents, g.left_cents),
