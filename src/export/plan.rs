@@ -580,6 +580,9 @@ impl Workspace {
                 "Financier",
                 "Soort",
                 "Bedrag",
+                "Betaald",
+                "Verplicht",
+                "Over",
                 "Start",
                 "Eind",
                 "Doel",
@@ -587,7 +590,8 @@ impl Workspace {
                 "Acties",
             ],
         );
-        for f in self.funding_overview(o.plan.id)?.fundings {
+        for g in self.funding_overview(o.plan.id)?.grants {
+            let f = g.funding;
             let mut linked: Vec<&str> = f
                 .actions
                 .iter()
@@ -598,6 +602,9 @@ impl Workspace {
                 f.funder.into(),
                 f.funder_kind.label().into(),
                 Cell::Money(f.amount_cents),
+                Cell::Money(g.paid_cents),
+                Cell::Money(g.committed_cents),
+                Cell::Money(g.left_cents),
                 Cell::Date(f.period_start),
                 Cell::Date(f.period_end),
                 f.purpose.into(),

@@ -257,6 +257,9 @@ def main(cli: str) -> None:
         start = acties[0].index("Start")
         assert any(isinstance(r[start], datetime.datetime) for r in acties[1:])
         assert book.properties.title, "the workbook has a title"
+        financiering = list(book["Financiering"].iter_rows(values_only=True))
+        assert financiering[0][:6] == ("Financier", "Soort", "Bedrag", "Betaald", "Verplicht", "Over"), financiering[0]
+        assert all(round((r[2] - r[3] - r[4]) * 100) == round(r[5] * 100) for r in financiering[1:]), financiering
         uitrol = list(book["Uitrol"].iter_rows(values_only=True))
         assert uitrol[0][:3] == ("Gemeente", "Interventie", "Status") and len(uitrol) > 10
         sheet = openpyxl.load_workbook(items["xlsx"])["Actiepunten"]
