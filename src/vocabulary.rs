@@ -12,6 +12,23 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Hundredths the Dutch way, thousands grouped with dots and the comma
+/// before the two decimals: `130.680,00`, `-12,50`. Money (cents) and the
+/// figures of targets are both kept in hundredths.
+pub fn hundredths(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let value = value.unsigned_abs();
+    let whole = (value / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped},{:02}", value % 100)
+}
+
 /// How a typed choice is compared: folded, `-`/`_` as spaces, spaces collapsed.
 pub(crate) fn normalize_choice(text: &str) -> String {
     fold(text)

@@ -30,17 +30,7 @@ pub fn short_date(d: Option<NaiveDate>) -> String {
 
 /// `€ 130.680,00`; negative amounts as `€ -12,50`.
 pub fn euros(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let cents = cents.unsigned_abs();
-    let whole = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("€ {sign}{grouped},{:02}", cents % 100)
+    format!("€ {}", crate::vocabulary::hundredths(cents))
 }
 
 /// An amount in a table, "—" for none, as the app shows it.

@@ -451,7 +451,14 @@ impl Workspace {
         to: NaiveDate,
         overview: Option<&crate::plan::PlanOverview>,
     ) -> Result<()> {
-        let grants = self.grant_balances()?;
+        // The plan's money holds the grants too: read once.
+        let money = overview
+            .map(|o| self.funding_overview(o.plan.id))
+            .transpose()?;
+        let grants = match &money {
+            Some(m) => m.grants.clone(),
+            None => self.grant_balances()?,
+        };
         if grants.is_empty() {
             return Ok(());
         }
@@ -495,8 +502,7 @@ impl Workspace {
             ]);
         }
         doc.table(table);
-        if let Some(o) = overview {
-            let money = self.funding_overview(o.plan.id)?;
+        if let (Some(o), Some(money)) = (overview, &money) {
             let pillar_of: HashMap<Uuid, Uuid> = o
                 .pillars
                 .iter()

@@ -128,9 +128,8 @@ pub struct TargetProgress {
 
 /// Hundredths as a Dutch figure: `42,5`, `12`, `1.234,56`.
 pub fn figure(hundredths: i64) -> String {
-    let text = crate::export::dutch::euros(hundredths);
-    let text = text.trim_start_matches("€ ");
-    let text = text.strip_suffix(",00").unwrap_or(text);
+    let text = crate::vocabulary::hundredths(hundredths);
+    let text = text.strip_suffix(",00").unwrap_or(&text);
     text.strip_suffix('0')
         .filter(|t| t.contains(','))
         .unwrap_or(text)
@@ -289,6 +288,8 @@ impl Workspace {
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect();
+        // Counted once, and only when a target needs it.
+        let mut signed: Option<i64> = None;
         let mut out = Vec::with_capacity(targets.len());
         for target in targets {
             let place = target
@@ -342,12 +343,19 @@ impl Workspace {
                         Some(this_year),
                     )
                 }
-                TargetMeasure::ConvenantGetekend => (
-                    TargetMeasure::ConvenantGetekend.label().to_string(),
-                    String::new(),
-                    Some(Some(i64::from(self.network_metrics()?.signed) * 100)),
-                    Some(this_year),
-                ),
+                TargetMeasure::ConvenantGetekend => {
+                    let count = match signed {
+                        Some(n) => n,
+                        None => i64::from(self.network_metrics()?.signed),
+                    };
+                    signed = Some(count);
+                    (
+                        TargetMeasure::ConvenantGetekend.label().to_string(),
+                        String::new(),
+                        Some(Some(count * 100)),
+                        Some(this_year),
+                    )
+                }
             };
             // current: None = no figure at all; Some(None) = too small to show.
             let value = current.flatten();
