@@ -738,6 +738,76 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX goal_targets_by_goal ON goal_targets (goal);
     "#,
+    // 16: who takes part: parents' groups with their counts per year and
+    // the actions and meetings they took part in; network days and
+    // training with their numbers per organisation.
+    r#"
+    CREATE TABLE parent_groups (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL DEFAULT '',
+        kind         TEXT NOT NULL DEFAULT 'anders',
+        role         TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE TABLE parent_group_years (
+        id           TEXT PRIMARY KEY,
+        parent_group TEXT NOT NULL DEFAULT '',
+        year         INTEGER NOT NULL DEFAULT 0,
+        members      INTEGER NOT NULL DEFAULT 0,
+        sessions     INTEGER,
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX parent_group_years_by_group ON parent_group_years (parent_group);
+    CREATE TABLE parent_group_actions (
+        id           TEXT PRIMARY KEY,
+        parent_group TEXT NOT NULL DEFAULT '',
+        action       TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX parent_group_actions_by_group ON parent_group_actions (parent_group);
+    CREATE TABLE parent_group_meetings (
+        id           TEXT PRIMARY KEY,
+        parent_group TEXT NOT NULL DEFAULT '',
+        meeting      TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX parent_group_meetings_by_group ON parent_group_meetings (parent_group);
+    CREATE TABLE gatherings (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL DEFAULT '',
+        kind         TEXT NOT NULL DEFAULT 'netwerkbijeenkomst',
+        date         TEXT,
+        place        TEXT NOT NULL DEFAULT '',
+        action       TEXT NOT NULL DEFAULT '',
+        intervention TEXT NOT NULL DEFAULT '',
+        notes        TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE TABLE gathering_turnouts (
+        id           TEXT PRIMARY KEY,
+        gathering    TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        registered   INTEGER NOT NULL DEFAULT 0,
+        attended     INTEGER NOT NULL DEFAULT 0,
+        welcomed     INTEGER NOT NULL DEFAULT 0,
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX gathering_turnouts_by_gathering ON gathering_turnouts (gathering);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -20,6 +20,9 @@ use wieg::plan::{
     PillarInput, Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix, Spending,
     SpendingFilter, SpendingInput, TargetProgress,
 };
+use wieg::plan::{
+    Gathering, GatheringInput, ParentGroup, ParentGroupInput, ParentGroupYearInput, Participation,
+};
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
     Municipality, MunicipalityInput, NetworkMetrics, Organisation, OrganisationDetail,
@@ -609,6 +612,84 @@ pub async fn update_spending(
 #[tauri::command]
 pub async fn delete_spending(state: State<'_, AppState>, id: Uuid) -> Result<()> {
     state.run(move |ws| ws.delete_spending(id)).await
+}
+
+/// Who took part between two days (both included; either may be left
+/// out): parents' groups, gatherings, who came per domain, who was trained.
+#[tauri::command]
+pub async fn participation(
+    state: State<'_, AppState>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> Result<Participation> {
+    state.run(move |ws| ws.participation(from, to)).await
+}
+
+#[tauri::command]
+pub async fn create_parent_group(
+    state: State<'_, AppState>,
+    input: ParentGroupInput,
+) -> Result<ParentGroup> {
+    state.run(move |ws| ws.create_parent_group(&input)).await
+}
+
+#[tauri::command]
+pub async fn update_parent_group(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: ParentGroupInput,
+) -> Result<ParentGroup> {
+    state
+        .run(move |ws| ws.update_parent_group(id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_parent_group(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_parent_group(id)).await
+}
+
+/// Set one year's count of a parents' group (replaces that year's).
+#[tauri::command]
+pub async fn set_parent_group_year(
+    state: State<'_, AppState>,
+    input: ParentGroupYearInput,
+) -> Result<ParentGroup> {
+    state.run(move |ws| ws.set_parent_group_year(&input)).await
+}
+
+#[tauri::command]
+pub async fn delete_parent_group_year(
+    state: State<'_, AppState>,
+    group: Uuid,
+    year: i32,
+) -> Result<ParentGroup> {
+    state
+        .run(move |ws| ws.delete_parent_group_year(group, year))
+        .await
+}
+
+#[tauri::command]
+pub async fn create_gathering(
+    state: State<'_, AppState>,
+    input: GatheringInput,
+) -> Result<Gathering> {
+    state.run(move |ws| ws.create_gathering(&input)).await
+}
+
+/// Edit a gathering; with `turnout`, its numbers become exactly those.
+#[tauri::command]
+pub async fn update_gathering(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: GatheringInput,
+) -> Result<Gathering> {
+    state.run(move |ws| ws.update_gathering(id, &input)).await
+}
+
+#[tauri::command]
+pub async fn delete_gathering(state: State<'_, AppState>, id: Uuid) -> Result<()> {
+    state.run(move |ws| ws.delete_gathering(id)).await
 }
 
 #[tauri::command]

@@ -1,20 +1,25 @@
 //! The action plan: pillars, goals with their measurable targets, and
 //! actions; the interventions and where they run; the money (grants, and
-//! the spending booked on them); indicators; and what it adds up to
-//! (progress per pillar, the dashboard's tiles).
+//! the spending booked on them); indicators; who takes part (parents'
+//! groups, network days and training); and what it adds up to (progress
+//! per pillar, the dashboard's tiles).
 
 mod actions;
 mod funding;
+mod gatherings;
 mod indicators;
 mod interventions;
+mod participation;
 mod plans;
 mod spending;
 mod targets;
 
 pub use actions::*;
 pub use funding::*;
+pub use gatherings::*;
 pub use indicators::*;
 pub use interventions::*;
+pub use participation::*;
 pub use plans::*;
 pub use spending::*;
 pub use targets::*;

@@ -1,6 +1,7 @@
 //! Measurable targets of a goal (*streefwaarden*): what is measured (an
 //! indicator, or a count Wieg already keeps: municipalities where an
-//! intervention runs, partners who signed the covenant), a baseline with
+//! intervention runs, partners who signed the covenant, professionals
+//! trained in an intervention), a baseline with
 //! its year and a target with its year; and how far the coalition is, from
 //! the latest figures.
 //!
@@ -43,6 +44,8 @@ dutch_choice!(
             ["Gemeenten waar een interventie actief is", "Municipalities where an intervention runs"],
         ConvenantGetekend = "convenant getekend"
             ["Partners met een getekend convenant", "Partners who signed the covenant"],
+        ProfessionalsGetraind = "professionals getraind"
+            ["Professionals getraind in een interventie", "Professionals trained in an intervention"],
     }
 );
 
@@ -91,7 +94,8 @@ entity! {
         indicator: Option<Uuid> = Ref ["Indicator", "Indicator"],
         /// For an indicator: one municipality, or empty for the whole region.
         municipality: Option<Uuid> = Ref ["Gemeente", "Municipality"],
-        /// For municipalities where an intervention runs: which one.
+        /// For municipalities where an intervention runs, or professionals
+        /// trained: which intervention.
         intervention: Option<Uuid> = Ref ["Interventie", "Intervention"],
         baseline: Option<i64> = Hundredths ["Nulmeting", "Baseline"],
         #[ts(type = "number | null")]
@@ -176,7 +180,7 @@ fn write_target(
             let indicator = indicator.ok_or_else(|| missing("indicator", "de indicator"))?;
             require_living(w.conn(), &INDICATOR, "indicator", indicator, "indicator")?;
         }
-        TargetMeasure::InterventieActief => {
+        TargetMeasure::InterventieActief | TargetMeasure::ProfessionalsGetraind => {
             let intervention =
                 intervention.ok_or_else(|| missing("intervention", "de interventie"))?;
             require_living(
@@ -340,6 +344,19 @@ impl Workspace {
                         format!("Gemeenten met {name}{place}"),
                         String::new(),
                         Some(Some(active * 100)),
+                        Some(this_year),
+                    )
+                }
+                TargetMeasure::ProfessionalsGetraind => {
+                    let intervention = target.intervention.unwrap_or_default();
+                    let name = self
+                        .intervention(intervention)
+                        .map(|i| i.name)
+                        .unwrap_or_default();
+                    (
+                        format!("Professionals getraind in {name}"),
+                        String::new(),
+                        Some(Some(self.trained_in(intervention)? * 100)),
                         Some(this_year),
                     )
                 }

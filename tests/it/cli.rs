@@ -1042,3 +1042,145 @@ fn the_coalition_is_renamed_and_given_its_start_date() {
     let out = ok(data, &["coalition", "set", "--start", ""]);
     assert!(out.contains("geen datum"), "{out}");
 }
+
+#[test]
+fn parents_groups_and_gatherings_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.as_path();
+    ok(data, &["init", "--name", "Kansrijke Start Leiden"]);
+    ok(data, &["plan", "create", "--title", "Plan"]);
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "GGD Hollands Midden",
+            "--kind",
+            "jgz/ggd",
+            "--domain",
+            "publieke gezondheid",
+        ],
+    );
+    ok(
+        data,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Sociaal team Leiden",
+            "--kind",
+            "wijkteam/sociaal team",
+            "--domain",
+            "sociaal",
+        ],
+    );
+
+    let group = ok(
+        data,
+        &[
+            "group",
+            "add",
+            "--name",
+            "Ouderpanel Leiden",
+            "--kind",
+            "ouderpanel",
+        ],
+    )
+    .trim()
+    .to_string();
+    ok(
+        data,
+        &[
+            "group",
+            "year",
+            &group,
+            "2025",
+            "--members",
+            "9",
+            "--sessions",
+            "4",
+        ],
+    );
+    ok(data, &["group", "year", &group, "2026", "--members", "12"]);
+    let err = fails(
+        data,
+        &["group", "year", &group, "2026", "--members", "twaalf"],
+    );
+    assert!(err.contains("geen aantal"), "{err}");
+    let list = ok(data, &["group", "list"]);
+    assert!(list.contains("2025: 9, 2026: 12"), "{list}");
+
+    let err = fails(
+        data,
+        &[
+            "gathering",
+            "add",
+            "--title",
+            "Scholing",
+            "--date",
+            "01-03-2026",
+            "--kind",
+            "scholing",
+        ],
+    );
+    assert!(err.contains("kies de interventie"), "{err}");
+    let training = ok(
+        data,
+        &[
+            "gathering",
+            "add",
+            "--title",
+            "Scholing NNZ",
+            "--date",
+            "01-03-2026",
+            "--kind",
+            "scholing",
+            "--intervention",
+            "Nu Niet Zwanger",
+        ],
+    )
+    .trim()
+    .to_string();
+    ok(
+        data,
+        &[
+            "gathering",
+            "turnout",
+            &training,
+            "--organisation",
+            "GGD Hollands Midden",
+            "--registered",
+            "14",
+            "--attended",
+            "12",
+        ],
+    );
+    let out = ok(
+        data,
+        &[
+            "gathering",
+            "turnout",
+            &training,
+            "--organisation",
+            "Sociaal team Leiden",
+            "--registered",
+            "5",
+            "--attended",
+            "4",
+            "--welcomed",
+        ],
+    );
+    assert_eq!(
+        out.trim(),
+        "Scholing NNZ: 19 aangemeld, 16 aanwezig, 1 nieuw in het netwerk"
+    );
+    let list = ok(data, &["gathering", "list", "--from", "2026-01-01"]);
+    assert!(
+        list.contains("Getraind in Nu Niet Zwanger: 16 professionals van 2 organisaties"),
+        "{list}"
+    );
+    let none = ok(data, &["gathering", "list", "--to", "2025-12-31"]);
+    assert!(none.trim().is_empty(), "{none}");
+}

@@ -8,20 +8,13 @@ use wieg::{
     ValidationCode, Workspace,
 };
 
-use crate::{new_org, workspace};
+use crate::{new_org, refused, workspace};
 
 fn person(org: uuid::Uuid, name: &str) -> ContactInput {
     ContactInput {
         organisation: Some(org),
         name: Some(name.into()),
         ..Default::default()
-    }
-}
-
-fn refused(result: wieg::Result<wieg::Contact>) -> (String, ValidationCode) {
-    match result {
-        Err(Error::Validation(v)) => (v.field, v.code),
-        other => panic!("expected a validation error, got {other:?}"),
     }
 }
 

@@ -19,6 +19,7 @@ mod layers;
 mod meetings;
 mod municipalities;
 mod network;
+mod participation;
 mod plan;
 mod processes;
 mod relations;
@@ -71,6 +72,14 @@ pub fn replica_of(origin: &Workspace) -> (tempfile::TempDir, Workspace) {
     let mut ws = Workspace::open(dir.path()).expect("open workspace");
     ws.apply_remote(&origin.all_changes().unwrap()).unwrap();
     (dir, ws)
+}
+
+/// The field and code of the validation error `result` must be.
+pub fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, wieg::ValidationCode) {
+    match result {
+        Err(wieg::Error::Validation(v)) => (v.field, v.code),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
 }
 
 pub fn open(path: &Path) -> Workspace {

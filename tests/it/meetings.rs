@@ -5,9 +5,9 @@ use wieg::meetings::{
     ActionItemFilter, ActionItemInput, ActionItemStatus, AgendaItemInput, Attendance,
     DecisionInput, FollowUp, MeetingInput, MeetingKind, MATCH_END, MATCH_START,
 };
-use wieg::{ContactInput, Error, ValidationCode, Workspace};
+use wieg::{ContactInput, Workspace};
 
-use crate::{exchange, new_org, replica_of, workspace};
+use crate::{exchange, new_org, refused, replica_of, workspace};
 
 fn meeting(ws: &mut Workspace, title: &str, kind: MeetingKind, date: &str) -> uuid::Uuid {
     ws.create_meeting(&MeetingInput {
@@ -30,13 +30,6 @@ fn person(ws: &mut Workspace, org: uuid::Uuid, name: &str) -> uuid::Uuid {
     })
     .unwrap()
     .id
-}
-
-fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, ValidationCode) {
-    match result {
-        Err(Error::Validation(v)) => (v.field, v.code),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
 }
 
 #[test]

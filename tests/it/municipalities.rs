@@ -1,8 +1,8 @@
 //! Municipalities: CBS codes, periods, duplicates, the demo's real ones.
 
-use wieg::{Error, MunicipalityInput, ValidationCode, Workspace};
+use wieg::{MunicipalityInput, ValidationCode, Workspace};
 
-use crate::workspace;
+use crate::{refused, workspace};
 
 fn add(ws: &mut Workspace, name: &str, code: &str) -> wieg::Result<wieg::Municipality> {
     ws.create_municipality(&MunicipalityInput {
@@ -12,13 +12,6 @@ fn add(ws: &mut Workspace, name: &str, code: &str) -> wieg::Result<wieg::Municip
     })
 }
 
-fn code_of(result: wieg::Result<wieg::Municipality>) -> (String, ValidationCode) {
-    match result {
-        Err(Error::Validation(v)) => (v.field, v.code),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
 #[test]
 fn municipalities_with_codes_periods_and_no_duplicates() {
     let (_dir, mut ws) = workspace();
@@ -26,15 +19,15 @@ fn municipalities_with_codes_periods_and_no_duplicates() {
     assert_eq!(venlo.cbs_code, "GM0983");
     assert!(venlo.in_coalition);
     assert_eq!(
-        code_of(add(&mut ws, "Venlo 2", "GM0983")),
+        refused(add(&mut ws, "Venlo 2", "GM0983")),
         ("cbs_code".into(), ValidationCode::Duplicate)
     );
     assert_eq!(
-        code_of(add(&mut ws, "Nergens", "NL01")),
+        refused(add(&mut ws, "Nergens", "NL01")),
         ("cbs_code".into(), ValidationCode::InvalidCode)
     );
     assert_eq!(
-        code_of(add(&mut ws, " ", "GM0001")),
+        refused(add(&mut ws, " ", "GM0001")),
         ("name".into(), ValidationCode::Required)
     );
     let merged = MunicipalityInput {
@@ -53,7 +46,7 @@ fn municipalities_with_codes_periods_and_no_duplicates() {
         ..merged
     };
     assert_eq!(
-        code_of(ws.create_municipality(&backwards)),
+        refused(ws.create_municipality(&backwards)),
         ("valid_to".into(), ValidationCode::DateOrder)
     );
 
@@ -149,7 +142,7 @@ fn a_municipality_is_corrected_and_keeps_its_rules() {
         ..Default::default()
     };
     assert_eq!(
-        code_of(ws.update_municipality(arcen.id, &late)),
+        refused(ws.update_municipality(arcen.id, &late)),
         ("valid_to".into(), ValidationCode::DateOrder)
     );
     // Its own code is no duplicate; another's is.
@@ -166,7 +159,7 @@ fn a_municipality_is_corrected_and_keeps_its_rules() {
         ..Default::default()
     };
     assert_eq!(
-        code_of(ws.update_municipality(arcen.id, &taken)),
+        refused(ws.update_municipality(arcen.id, &taken)),
         ("cbs_code".into(), ValidationCode::Duplicate)
     );
     let renamed = ws

@@ -8,14 +8,7 @@ use wieg::plan::{
 };
 use wieg::{Error, MunicipalityInput, ValidationCode, Workspace};
 
-use crate::{exchange, new_org, replica_of, workspace};
-
-fn refused<T: std::fmt::Debug>(result: wieg::Result<T>) -> (String, ValidationCode) {
-    match result {
-        Err(Error::Validation(v)) => (v.field, v.code),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
+use crate::{exchange, new_org, refused, replica_of, workspace};
 
 fn plan(ws: &mut Workspace) -> wieg::plan::Plan {
     ws.create_plan(&PlanInput {

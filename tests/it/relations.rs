@@ -1,11 +1,10 @@
 //! Relations between organisations and the network metrics over them.
 
 use wieg::{
-    Domain, Error, OrgKind, OrganisationInput, RelationInput, RelationKind, ValidationCode,
-    Workspace,
+    Domain, OrgKind, OrganisationInput, RelationInput, RelationKind, ValidationCode, Workspace,
 };
 
-use crate::workspace;
+use crate::{refused, workspace};
 
 fn org(ws: &mut Workspace, name: &str, domain: Domain) -> uuid::Uuid {
     let input = OrganisationInput {
@@ -23,13 +22,6 @@ fn link(ws: &mut Workspace, from: uuid::Uuid, to: uuid::Uuid) -> wieg::Result<wi
         to_org: Some(to),
         ..Default::default()
     })
-}
-
-fn refused(result: wieg::Result<wieg::Relation>) -> (String, ValidationCode) {
-    match result {
-        Err(Error::Validation(v)) => (v.field, v.code),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
 }
 
 #[test]

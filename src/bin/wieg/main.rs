@@ -34,6 +34,7 @@ macro_rules! print {
 #[cfg(feature = "bench")]
 mod bench;
 mod meetings;
+mod participation;
 mod plan;
 use wieg::{Domain, OrgKind, Organisation, OrganisationFilter, OrganisationInput, Workspace};
 
@@ -144,6 +145,12 @@ enum Command {
     /// Indicators and their values per municipality and year
     #[command(subcommand)]
     Indicator(plan::IndicatorCommand),
+    /// Parents' groups: counts per year, the actions and meetings they took part in
+    #[command(subcommand)]
+    Group(participation::GroupCommand),
+    /// Network days and training: who registered, came or was trained, per organisation
+    #[command(subcommand)]
+    Gathering(participation::GatheringCommand),
     /// Meetings: plan, attendance, agenda, decisions
     #[command(subcommand)]
     Meeting(meetings::MeetingCommand),
@@ -757,6 +764,8 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Funding(cmd) => plan::funding(&mut ws, cmd)?,
         Command::Spending(cmd) => plan::spending(&mut ws, cmd)?,
         Command::Indicator(cmd) => plan::indicator(&mut ws, cmd)?,
+        Command::Group(cmd) => participation::group(&mut ws, cmd)?,
+        Command::Gathering(cmd) => participation::gathering(&mut ws, cmd)?,
         Command::Meeting(cmd) => meetings::meeting(&mut ws, cmd)?,
         Command::Minutes {
             action:

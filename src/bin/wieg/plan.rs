@@ -310,7 +310,7 @@ fn euros(cents: i64) -> String {
     text.strip_suffix(",00").map(str::to_string).unwrap_or(text)
 }
 
-fn id(text: &str, what: &str) -> Result<Uuid> {
+pub(crate) fn id(text: &str, what: &str) -> Result<Uuid> {
     Uuid::try_parse(text.trim())
         .map_err(|_| Error::InvalidInput(format!("{text:?} is geen {what}-id")))
 }

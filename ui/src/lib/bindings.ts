@@ -601,7 +601,7 @@ left_cents: bigint, flag: GrantFlag | null,
  */
 report_due: ReportDue | null, };
 
-export type TargetMeasure = "indicator" | "interventie actief" | "convenant getekend";
+export type TargetMeasure = "indicator" | "interventie actief" | "convenant getekend" | "professionals getraind";
 
 export type GoalTarget = { id: string, goal: string, measure: TargetMeasure, 
 /**
@@ -613,7 +613,8 @@ indicator: string | null,
  */
 municipality: string | null, 
 /**
- * For municipalities where an intervention runs: which one.
+ * For municipalities where an intervention runs, or professionals
+ * trained: which intervention.
  */
 intervention: string | null, baseline: bigint | null, baseline_year: number | null, target: bigint | null, target_year: number | null, created_at: string, updated_at: string, };
 
@@ -627,7 +628,8 @@ indicator?: string,
  */
 municipality?: string, 
 /**
- * For municipalities where an intervention runs: which one.
+ * For municipalities where an intervention runs, or professionals
+ * trained: which intervention.
  */
 intervention?: string, baseline?: string, baseline_year: number | null, target?: string, target_year: number | null, };
 
@@ -658,6 +660,128 @@ shown: string,
  * above 100 past it. None without a figure.
  */
 progress_pct: bigint | null, reached: boolean, };
+
+export type GroupKind = "ouderpanel" | "ervaringsdeskundigen" | "klankbordgroep" | "anders";
+
+export type ParentGroup = { id: string, name: string, kind: GroupKind, 
+/**
+ * What the group does for the coalition ("denkt mee over de
+ * folder", "beoordeelt het plan").
+ */
+role: string, 
+/**
+ * Its counts, the earliest year first.
+ */
+years: Array<ParentGroupYear>, actions: Array<string>, meetings: Array<string>, created_at: string, updated_at: string, };
+
+export type ParentGroupInput = { name?: string, kind?: GroupKind, 
+/**
+ * What the group does for the coalition ("denkt mee over de
+ * folder", "beoordeelt het plan").
+ */
+role?: string, 
+/**
+ * The actions it took part in (exactly these), saved in the same
+ * transaction.
+ */
+actions?: Array<string>, 
+/**
+ * The meetings it took part in (exactly these).
+ */
+meetings?: Array<string>, };
+
+export type ParentGroupYear = { id: string, parent_group: string, year: number, 
+/**
+ * Parents who took part that year (a count, never names).
+ */
+members: bigint, 
+/**
+ * How often the group met that year; empty when not counted.
+ */
+sessions: bigint | null, updated_at: string, };
+
+export type ParentGroupYearInput = { parent_group?: string, year?: string, 
+/**
+ * Parents who took part that year (a count, never names).
+ */
+members?: string, 
+/**
+ * How often the group met that year; empty when not counted.
+ */
+sessions?: string, };
+
+export type GroupCounts = { most_members: bigint, sessions: bigint, };
+
+export type GroupSummary = { group: ParentGroup, counts: GroupCounts, };
+
+export type GatheringKind = "netwerkbijeenkomst" | "scholing";
+
+export type Gathering = { id: string, title: string, kind: GatheringKind, date: string | null, place: string, 
+/**
+ * The plan's action it belongs to, if any.
+ */
+action: string | null, 
+/**
+ * For training: the intervention the professionals were trained in.
+ */
+intervention: string | null, notes: string, 
+/**
+ * Per organisation, by name.
+ */
+turnout: Array<Turnout>, registered: bigint, attended: bigint, 
+/**
+ * Organisations new to the network that day.
+ */
+welcomed: bigint, created_at: string, updated_at: string, };
+
+export type GatheringInput = { title?: string, kind?: GatheringKind, date?: string, place?: string, 
+/**
+ * The plan's action it belongs to, if any.
+ */
+action?: string, 
+/**
+ * For training: the intervention the professionals were trained in.
+ */
+intervention?: string, notes?: string, 
+/**
+ * The numbers per organisation (exactly these), saved in the same
+ * transaction.
+ */
+turnout?: Array<TurnoutInput>, };
+
+export type TurnoutInput = { gathering?: string, organisation?: string, registered?: string, 
+/**
+ * Came, or for training: trained.
+ */
+attended?: string, 
+/**
+ * New to the network: welcomed that day.
+ */
+welcomed?: boolean, };
+
+export type Turnout = { organisation: string, 
+/**
+ * Its name (kept when it was deleted since).
+ */
+name: string, domain: Domain, registered: bigint, attended: bigint, welcomed: boolean, };
+
+export type DomainTurnout = { domain: Domain, registered: bigint, attended: bigint, organisations: bigint, };
+
+export type Trained = { intervention: string, name: string, professionals: bigint, 
+/**
+ * Organisations with at least one professional trained.
+ */
+organisations: bigint, };
+
+export type Participation = { groups: Array<GroupSummary>, 
+/**
+ * The latest first.
+ */
+gatherings: Array<Gathering>, by_domain: Array<DomainTurnout>, trained: Array<Trained>, 
+/**
+ * Names of the organisations new to the network at a gathering, by name.
+ */
+welcomed: Array<string>, };
 
 export type Indicator = { id: string, name: string, 
 /**
