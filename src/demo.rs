@@ -20,12 +20,14 @@ use crate::network::{
     RelationKind,
 };
 use crate::plan::{
-    add_milestone_in, add_note_in, create_action_in, create_funding_in, create_goal_in,
-    create_goal_target_in, create_indicator_in, create_plan_in, create_spending_in,
-    set_indicator_value_in, set_milestone_done_in, set_rollout_in, ActionInput, ActionNoteInput,
-    ActionStatus, FundingInput, GoalInput, GoalTargetInput, IndicatorInput, IndicatorValueInput,
-    MilestoneInput, PlanInput, RolloutInput, RolloutStatus, SpendingInput, SpendingState,
-    TargetMeasure,
+    add_milestone_in, add_note_in, create_action_in, create_funding_in, create_gathering_in,
+    create_goal_in, create_goal_target_in, create_indicator_in, create_parent_group_in,
+    create_plan_in, create_spending_in, set_indicator_value_in, set_milestone_done_in,
+    set_parent_group_year_in, set_rollout_in, ActionInput, ActionNoteInput, ActionStatus,
+    FundingInput, GatheringInput, GatheringKind, GoalInput, GoalTargetInput, GroupKind,
+    IndicatorInput, IndicatorValueInput, MilestoneInput, ParentGroupInput, ParentGroupYearInput,
+    PlanInput, RolloutInput, RolloutStatus, SpendingInput, SpendingState, TargetMeasure,
+    TurnoutInput,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -42,6 +44,54 @@ pub struct DemoCoalition {
     pub contacts: Vec<DemoContact>,
     pub plan: DemoPlan,
     pub meetings: Vec<DemoMeeting>,
+    pub parent_groups: Vec<DemoParentGroup>,
+    pub gatherings: Vec<DemoGathering>,
+}
+
+/// A parents' group with its actions by title and meetings by title and date.
+#[derive(Debug, Deserialize)]
+pub struct DemoParentGroup {
+    pub name: String,
+    pub kind: GroupKind,
+    pub role: String,
+    pub actions: Vec<String>,
+    pub meetings: Vec<DemoMeetingRef>,
+    pub years: Vec<DemoGroupYear>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoMeetingRef {
+    pub title: String,
+    pub date: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoGroupYear {
+    pub year: String,
+    pub members: String,
+    pub sessions: String,
+}
+
+/// A network day or training, with its action and intervention by name and
+/// its numbers per organisation by name.
+#[derive(Debug, Deserialize)]
+pub struct DemoGathering {
+    pub title: String,
+    pub kind: GatheringKind,
+    pub date: String,
+    pub place: String,
+    pub action: Option<String>,
+    pub intervention: Option<String>,
+    pub notes: String,
+    pub turnout: Vec<DemoTurnout>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoTurnout {
+    pub organisation: String,
+    pub registered: String,
+    pub attended: String,
+    pub welcomed: bool,
 }
 
 /// A meeting with persons and organisations by name.
@@ -294,7 +344,8 @@ impl Workspace {
                 create_relation_in(w, &input)?;
             }
             load_plan(w, &demo.plan, &ids, &municipalities)?;
-            load_meetings(w, &demo.meetings, &ids, &contacts)
+            load_meetings(w, &demo.meetings, &ids, &contacts)?;
+            load_participation(w, &demo, &ids)
         })?;
         self.require_coalition()
     }
@@ -521,6 +572,101 @@ fn load_plan(
                 target_year: Some(t.target_year),
             },
         )?;
+    }
+    Ok(())
+}
+
+/// Parents' groups and gatherings, after the plan and the meetings they
+/// name.
+fn load_participation(
+    w: &mut crate::changes::Writer,
+    demo: &DemoCoalition,
+    organisations: &HashMap<&str, uuid::Uuid>,
+) -> Result<()> {
+    // The one living row of `sql` for `key`, or the demo is broken.
+    let one = |w: &crate::changes::Writer, sql: &str, key: &[&str]| -> Result<uuid::Uuid> {
+        let id: String = w
+            .conn()
+            .query_row(sql, rusqlite::params_from_iter(key), |r| r.get(0))
+            .map_err(|_| Error::InvalidInput(format!("demo: {}", key.join(" "))))?;
+        Ok(uuid::Uuid::try_parse(&id).unwrap_or_default())
+    };
+    let action = "SELECT id FROM actions WHERE title = ?1 AND deleted = 0";
+    let intervention = "SELECT id FROM interventions WHERE name = ?1 AND deleted = 0";
+    for g in &demo.parent_groups {
+        let input = ParentGroupInput {
+            name: Some(g.name.clone()),
+            kind: Some(g.kind),
+            role: Some(g.role.clone()),
+            actions: Some(
+                g.actions
+                    .iter()
+                    .map(|t| one(w, action, &[t]))
+                    .collect::<Result<_>>()?,
+            ),
+            meetings: Some(
+                g.meetings
+                    .iter()
+                    .map(|m| {
+                        one(
+                            w,
+                            "SELECT id FROM meetings WHERE title = ?1 AND date = ?2 AND deleted = 0",
+                            &[&m.title, &m.date],
+                        )
+                    })
+                    .collect::<Result<_>>()?,
+            ),
+        };
+        let group = create_parent_group_in(w, &input)?;
+        for y in &g.years {
+            set_parent_group_year_in(
+                w,
+                &ParentGroupYearInput {
+                    parent_group: Some(group),
+                    year: Some(y.year.clone()),
+                    members: Some(y.members.clone()),
+                    sessions: Some(y.sessions.clone()),
+                },
+            )?;
+        }
+    }
+    for g in &demo.gatherings {
+        let turnout = g
+            .turnout
+            .iter()
+            .map(|t| {
+                let organisation = organisations
+                    .get(t.organisation.as_str())
+                    .copied()
+                    .ok_or_else(|| Error::InvalidInput(format!("demo: {}", t.organisation)))?;
+                Ok(TurnoutInput {
+                    organisation: Some(organisation),
+                    registered: Some(t.registered.clone()),
+                    attended: Some(t.attended.clone()),
+                    welcomed: Some(t.welcomed),
+                    ..Default::default()
+                })
+            })
+            .collect::<Result<_>>()?;
+        let input = GatheringInput {
+            title: Some(g.title.clone()),
+            kind: Some(g.kind),
+            date: Some(g.date.clone()),
+            place: Some(g.place.clone()),
+            action: g
+                .action
+                .as_ref()
+                .map(|t| one(w, action, &[t]).map(|a| a.to_string()))
+                .transpose()?,
+            intervention: g
+                .intervention
+                .as_ref()
+                .map(|n| one(w, intervention, &[n]).map(|i| i.to_string()))
+                .transpose()?,
+            notes: Some(g.notes.clone()),
+            turnout: Some(turnout),
+        };
+        create_gathering_in(w, &input)?;
     }
     Ok(())
 }
