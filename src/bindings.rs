@@ -238,6 +238,7 @@ pub fn typescript() -> String {
         plan::Turnout::decl(&cfg),
         plan::DomainTurnout::decl(&cfg),
         plan::Trained::decl(&cfg),
+        plan::Period::decl(&cfg),
         plan::Participation::decl(&cfg),
         plan::Indicator::decl(&cfg),
         plan::IndicatorInput::decl(&cfg),

@@ -23,11 +23,10 @@ use crate::plan::{
     add_milestone_in, add_note_in, create_action_in, create_funding_in, create_gathering_in,
     create_goal_in, create_goal_target_in, create_indicator_in, create_parent_group_in,
     create_plan_in, create_spending_in, set_indicator_value_in, set_milestone_done_in,
-    set_parent_group_year_in, set_rollout_in, ActionInput, ActionNoteInput, ActionStatus,
-    FundingInput, GatheringInput, GatheringKind, GoalInput, GoalTargetInput, GroupKind,
-    IndicatorInput, IndicatorValueInput, MilestoneInput, ParentGroupInput, ParentGroupYearInput,
-    PlanInput, RolloutInput, RolloutStatus, SpendingInput, SpendingState, TargetMeasure,
-    TurnoutInput,
+    set_rollout_in, ActionInput, ActionNoteInput, ActionStatus, FundingInput, GatheringInput,
+    GatheringKind, GoalInput, GoalTargetInput, GroupKind, IndicatorInput, IndicatorValueInput,
+    MilestoneInput, ParentGroupInput, ParentGroupYearInput, PlanInput, RolloutInput, RolloutStatus,
+    SpendingInput, SpendingState, TargetMeasure, TurnoutInput,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -616,19 +615,19 @@ fn load_participation(
                     })
                     .collect::<Result<_>>()?,
             ),
+            years: Some(
+                g.years
+                    .iter()
+                    .map(|y| ParentGroupYearInput {
+                        parent_group: None,
+                        year: Some(y.year.clone()),
+                        members: Some(y.members.clone()),
+                        sessions: Some(y.sessions.clone()),
+                    })
+                    .collect(),
+            ),
         };
-        let group = create_parent_group_in(w, &input)?;
-        for y in &g.years {
-            set_parent_group_year_in(
-                w,
-                &ParentGroupYearInput {
-                    parent_group: Some(group),
-                    year: Some(y.year.clone()),
-                    members: Some(y.members.clone()),
-                    sessions: Some(y.sessions.clone()),
-                },
-            )?;
-        }
+        create_parent_group_in(w, &input)?;
     }
     for g in &demo.gatherings {
         let turnout = g

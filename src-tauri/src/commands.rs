@@ -22,6 +22,7 @@ use wieg::plan::{
 };
 use wieg::plan::{
     Gathering, GatheringInput, ParentGroup, ParentGroupInput, ParentGroupYearInput, Participation,
+    Period,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -614,15 +615,11 @@ pub async fn delete_spending(state: State<'_, AppState>, id: Uuid) -> Result<()>
     state.run(move |ws| ws.delete_spending(id)).await
 }
 
-/// Who took part between two days (both included; either may be left
-/// out): parents' groups, gatherings, who came per domain, who was trained.
+/// Who took part in a period: parents' groups, gatherings, who came per
+/// domain, who was trained.
 #[tauri::command]
-pub async fn participation(
-    state: State<'_, AppState>,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-) -> Result<Participation> {
-    state.run(move |ws| ws.participation(from, to)).await
+pub async fn participation(state: State<'_, AppState>, period: Period) -> Result<Participation> {
+    state.run(move |ws| ws.participation(period)).await
 }
 
 #[tauri::command]

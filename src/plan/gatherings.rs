@@ -183,8 +183,27 @@ fn set_turnout(
 ) -> Result<()> {
     let mut seen = Vec::with_capacity(rows.len());
     for row in rows {
-        let mut fields = row.check(true)?;
-        let organisation = fields.organisation.unwrap_or_default();
+        let organisation = row.organisation.unwrap_or_default();
+        // A refused number is the list's, and names the organisation it
+        // was typed for.
+        let mut fields = row.check(true).map_err(|e| match e {
+            Error::Validation(mut v) => {
+                v.field = "turnout".into();
+                let name: Option<String> = w
+                    .conn()
+                    .query_row(
+                        "SELECT name FROM organisations WHERE id = ?1",
+                        [organisation.to_string()],
+                        |r| r.get(0),
+                    )
+                    .ok();
+                if let Some(name) = name {
+                    v.message = format!("{name}: {}", v.message);
+                }
+                Error::Validation(v)
+            }
+            other => other,
+        })?;
         if seen.contains(&organisation) {
             return Err(Error::validation(
                 "turnout",

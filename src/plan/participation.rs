@@ -19,7 +19,7 @@ use super::actions::ACTION;
 use super::gatherings::{turnout_per_domain, DomainTurnout, Gathering, GatheringFilter, Trained};
 use super::indicators::{Count, MaybeCount, Year};
 use crate::changes::{EntitySpec, Writer};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ValidationCode};
 use crate::membership::Membership;
 use crate::rows;
 use crate::schema::{entity, require_living, Choice, Link, Moment, Text};
@@ -50,6 +50,9 @@ entity! {
         /// The meetings it took part in (exactly these).
         #[ts(optional)]
         meetings: Option<Vec<Uuid>>,
+        /// Its counts (exactly these years; `parent_group` may be left out).
+        #[ts(optional)]
+        years: Option<Vec<ParentGroupYearInput>>,
     }
     fields {
         name: String = Text<200> ["Naam", "Name"] required "geef de groep een naam",
@@ -74,7 +77,8 @@ entity! {
     pub struct ParentGroupYear in PARENT_GROUP_YEAR = "parent_group_year", "parent_group_years";
     input ParentGroupYearInput => ParentGroupYearChecked {}
     fields {
-        parent_group: Uuid = Link ["Groep", "Group"] required "kies de groep",
+        /// Left out in a group's own list of years.
+        parent_group: Uuid = Link ["Groep", "Group"],
         year: i32 = Year ["Jaar", "Year"] required "vul het jaar in",
         /// Parents who took part that year (a count, never names).
         members: i64 = Count ["Ouders die meededen", "Parents who took part"],
@@ -142,6 +146,51 @@ fn write_group(
     if let Some(meetings) = &input.meetings {
         IN_MEETINGS.set_in(w, id, meetings)?;
     }
+    if let Some(years) = &input.years {
+        let mut kept = Vec::with_capacity(years.len());
+        for year in years {
+            // A refused count is the list's, and says which year.
+            let fields = year.check(true).map_err(|e| match e {
+                Error::Validation(mut v) => {
+                    v.message = format!(
+                        "{}: {}",
+                        year.year.as_deref().unwrap_or("").trim(),
+                        v.message
+                    );
+                    v.field = "years".into();
+                    Error::Validation(v)
+                }
+                other => other,
+            })?;
+            let number = fields.year.unwrap_or_default();
+            if kept.contains(&number) {
+                return Err(Error::validation(
+                    "years",
+                    ValidationCode::Duplicate,
+                    format!("{number} staat er twee keer in"),
+                ));
+            }
+            kept.push(number);
+            write_year(w, id, fields)?;
+        }
+        for gone in before
+            .map(|b| b.years.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter(|y| !kept.contains(&y.year))
+        {
+            w.set_deleted(&PARENT_GROUP_YEAR, year_id(id, gone.year), true)?;
+        }
+    }
+    Ok(())
+}
+
+/// One year's count of `group`, checked.
+fn write_year(w: &mut Writer, group: Uuid, mut fields: ParentGroupYearChecked) -> Result<()> {
+    fields.parent_group = Some(group);
+    let id = year_id(group, fields.year.unwrap_or_default());
+    fields.write(w, id)?;
+    w.set_deleted(&PARENT_GROUP_YEAR, id, false)?;
     Ok(())
 }
 
@@ -159,10 +208,7 @@ pub(crate) fn set_parent_group_year_in(w: &mut Writer, input: &ParentGroupYearIn
     let fields = input.check(true)?;
     let group = fields.parent_group.unwrap_or_default();
     require_living(w.conn(), &PARENT_GROUP, "parent_group", group, "groep")?;
-    let id = year_id(group, fields.year.unwrap_or_default());
-    fields.write(w, id)?;
-    w.set_deleted(&PARENT_GROUP_YEAR, id, false)?;
-    Ok(())
+    write_year(w, group, fields)
 }
 
 impl Workspace {
@@ -299,6 +345,15 @@ impl ParentGroup {
     }
 }
 
+/// From one day to another, both included; either end may be open.
+#[derive(Debug, Clone, Copy, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct Period {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
 /// A group with its counts over a period's years.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GroupSummary {
@@ -321,12 +376,9 @@ pub struct Participation {
 }
 
 impl Workspace {
-    /// Who took part between `from` and `to` (both included, either open).
-    pub fn participation(
-        &self,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Participation> {
+    /// Who took part in `period`.
+    pub fn participation(&self, period: Period) -> Result<Participation> {
+        let Period { from, to } = period;
         let span = YearSpan {
             from: from.map(|d| d.year()),
             to: to.map(|d| d.year()),

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use wieg::meetings::MeetingInput;
 use wieg::plan::{
     ActionInput, GatheringInput, GatheringKind, GoalInput, GoalTargetInput, GroupKind,
-    ParentGroupInput, ParentGroupYearInput, PlanInput, TargetMeasure, TurnoutInput,
+    ParentGroupInput, ParentGroupYearInput, Period, PlanInput, TargetMeasure, TurnoutInput,
 };
-use wieg::{Domain, OrgKind, OrganisationInput, ValidationCode, Workspace};
+use wieg::{Domain, Error, OrgKind, OrganisationInput, ValidationCode, Workspace};
 
 use crate::{exchange, new_org, refused, replica_of, workspace};
 
@@ -66,6 +66,7 @@ fn a_parents_group_is_counted_per_year_and_names_its_actions_and_meetings() {
             role: Some("Denkt mee over de folder".into()),
             actions: Some(vec![action]),
             meetings: Some(vec![meeting]),
+            years: None,
         })
         .unwrap();
     assert_eq!(
@@ -102,6 +103,67 @@ fn a_parents_group_is_counted_per_year_and_names_its_actions_and_meetings() {
         "name"
     );
 
+    // The form sends its years as a list: exactly those, in one go.
+    let listed = |years: Vec<ParentGroupYearInput>| ParentGroupInput {
+        years: Some(years),
+        ..Default::default()
+    };
+    let bad = ws.update_parent_group(
+        panel.id,
+        &listed(vec![
+            year(panel.id, "2025", "10", "5"),
+            year(panel.id, "2026", "-1", ""),
+        ]),
+    );
+    match bad {
+        Err(Error::Validation(v)) => {
+            assert_eq!(v.field, "years");
+            assert!(v.message.starts_with("2026: "), "{}", v.message);
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(
+        refused(ws.update_parent_group(
+            panel.id,
+            &listed(vec![
+                year(panel.id, "2025", "1", ""),
+                year(panel.id, "2025", "2", "")
+            ])
+        )),
+        ("years".to_string(), ValidationCode::Duplicate)
+    );
+    assert_eq!(
+        ws.parent_group(panel.id).unwrap().years.len(),
+        2,
+        "nothing written"
+    );
+    let mut without_group = year(panel.id, "2027", "14", "");
+    without_group.parent_group = None;
+    let panel = ws
+        .update_parent_group(
+            panel.id,
+            &listed(vec![
+                year(panel.id, "2025", "10", "5"),
+                year(panel.id, "2026", "12", ""),
+                without_group,
+            ]),
+        )
+        .unwrap();
+    assert_eq!(
+        panel.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2025, 2026, 2027]
+    );
+    let panel = ws
+        .update_parent_group(
+            panel.id,
+            &listed(vec![
+                year(panel.id, "2025", "10", "5"),
+                year(panel.id, "2026", "12", ""),
+            ]),
+        )
+        .unwrap();
+    assert_eq!(panel.years.len(), 2, "a year left out of the list goes");
+
     let panel = ws.delete_parent_group_year(panel.id, 2026).unwrap();
     assert_eq!(panel.years.len(), 1);
     assert!(ws.delete_parent_group_year(panel.id, 2026).is_err());
@@ -112,7 +174,7 @@ fn a_parents_group_is_counted_per_year_and_names_its_actions_and_meetings() {
 
     let from = NaiveDate::from_ymd_opt(2025, 1, 1);
     let to = NaiveDate::from_ymd_opt(2025, 12, 31);
-    let seen = ws.participation(from, to).unwrap();
+    let seen = ws.participation(Period { from, to }).unwrap();
     assert_eq!(seen.groups.len(), 1);
     assert_eq!(
         (
@@ -205,10 +267,13 @@ fn a_gathering_counts_who_came_per_organisation_and_domain_and_who_was_trained()
         turnout: Some(vec![turnout(ggd, "-3", "1", false)]),
         ..Default::default()
     };
-    assert_eq!(
-        refused(ws.update_gathering(day.id, &negative)).0,
-        "registered"
-    );
+    match ws.update_gathering(day.id, &negative) {
+        Err(Error::Validation(v)) => {
+            assert_eq!(v.field, "turnout");
+            assert!(v.message.starts_with("GGD Noord: "), "{}", v.message);
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
     assert_eq!(ws.gathering(day.id).unwrap().attended, 33);
     let untrained = GatheringInput {
         title: Some("Scholing".into()),
@@ -242,10 +307,10 @@ fn a_gathering_counts_who_came_per_organisation_and_domain_and_who_was_trained()
         .unwrap();
 
     let year_2026 = ws
-        .participation(
-            NaiveDate::from_ymd_opt(2026, 1, 1),
-            NaiveDate::from_ymd_opt(2026, 12, 31),
-        )
+        .participation(Period {
+            from: NaiveDate::from_ymd_opt(2026, 1, 1),
+            to: NaiveDate::from_ymd_opt(2026, 12, 31),
+        })
         .unwrap();
     assert_eq!(year_2026.gatherings.len(), 2);
     assert_eq!(year_2026.trained.len(), 1);

@@ -129,6 +129,7 @@ pub fn group(ws: &mut Workspace, cmd: GroupCommand) -> Result<()> {
                 role,
                 actions: ids(&actions, "actie")?,
                 meetings: ids(&meetings, "overleg")?,
+                years: None,
             })?;
             println!("{}", g.id);
         }

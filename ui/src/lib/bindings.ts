@@ -688,9 +688,17 @@ actions?: Array<string>,
 /**
  * The meetings it took part in (exactly these).
  */
-meetings?: Array<string>, };
+meetings?: Array<string>, 
+/**
+ * Its counts (exactly these years; `parent_group` may be left out).
+ */
+years?: Array<ParentGroupYearInput>, };
 
-export type ParentGroupYear = { id: string, parent_group: string, year: number, 
+export type ParentGroupYear = { id: string, 
+/**
+ * Left out in a group's own list of years.
+ */
+parent_group: string, year: number, 
 /**
  * Parents who took part that year (a count, never names).
  */
@@ -700,7 +708,11 @@ members: bigint,
  */
 sessions: bigint | null, updated_at: string, };
 
-export type ParentGroupYearInput = { parent_group?: string, year?: string, 
+export type ParentGroupYearInput = { 
+/**
+ * Left out in a group's own list of years.
+ */
+parent_group?: string, year?: string, 
 /**
  * Parents who took part that year (a count, never names).
  */
@@ -772,6 +784,8 @@ export type Trained = { intervention: string, name: string, professionals: bigin
  * Organisations with at least one professional trained.
  */
 organisations: bigint, };
+
+export type Period = { from?: string, to?: string, };
 
 export type Participation = { groups: Array<GroupSummary>, 
 /**

@@ -109,7 +109,7 @@ export const FIELDS = {
   'parent_group.name': { required: true, max: 200 },
   'parent_group.kind': { required: false, max: null },
   'parent_group.role': { required: false, max: 1000 },
-  'parent_group_year.parent_group': { required: true, max: null },
+  'parent_group_year.parent_group': { required: false, max: null },
   'parent_group_year.year': { required: true, max: null },
   'parent_group_year.members': { required: false, max: null },
   'parent_group_year.sessions': { required: false, max: null },

@@ -14,6 +14,8 @@ import type {
   ReportingState,
   SpendingState,
   TargetMeasure,
+  GroupKind,
+  GatheringKind,
   LegalBasis,
   MeetingKind,
   MeetingStatus,
@@ -128,6 +130,10 @@ export const GRANT_FLAG_LABELS = choiceLabels('GrantFlag');
 
 export const TARGET_MEASURE_LABELS = choiceLabels('TargetMeasure');
 
+export const GROUP_KIND_LABELS = choiceLabels('GroupKind');
+
+export const GATHERING_KIND_LABELS = choiceLabels('GatheringKind');
+
 export const PLAN_STATUSES = Object.keys(PLAN_STATUS_LABELS.nl) as PlanStatus[];
 export const ACTION_STATUSES = Object.keys(ACTION_STATUS_LABELS.nl) as ActionStatus[];
 export const ROLLOUT_STATUSES = Object.keys(ROLLOUT_STATUS_LABELS.nl) as RolloutStatus[];
@@ -137,6 +143,8 @@ export const FUNDER_KINDS = Object.keys(FUNDER_KIND_LABELS.nl) as FunderKind[];
 export const REPORTING_STATES = Object.keys(REPORTING_STATE_LABELS.nl) as ReportingState[];
 export const SPENDING_STATES = Object.keys(SPENDING_STATE_LABELS.nl) as SpendingState[];
 export const TARGET_MEASURES = Object.keys(TARGET_MEASURE_LABELS.nl) as TargetMeasure[];
+export const GROUP_KINDS = Object.keys(GROUP_KIND_LABELS.nl) as GroupKind[];
+export const GATHERING_KINDS = Object.keys(GATHERING_KIND_LABELS.nl) as GatheringKind[];
 
 export const MEETING_KIND_LABELS = choiceLabels('MeetingKind');
 
