@@ -102,6 +102,8 @@ const DIALOGS = [
   ['spending', 'plan', 'plan-tab-funding', [byTestId('book-spending')]],
   ['import-spending', 'plan', 'plan-tab-funding', [byTestId('import-spending')]],
   ['target', 'plan', 'plan-tab-pillars', [byTestId('new-target')]],
+  ['parent-group', 'plan', 'plan-tab-participation', [`menu|${byTestId('parent-group-table')}|Groep bewerken`]],
+  ['gathering', 'plan', 'plan-tab-participation', [`menu|${byTestId('gathering-table')}|Bijeenkomst bewerken`]],
   ['indicator', 'plan', 'plan-tab-indicators', [byTestId('new-indicator')]],
   ['intervention', 'plan', 'plan-tab-interventions', [byTestId('new-intervention')]],
   ['rollout', 'plan', 'plan-tab-rollout', ['key:rollout-cell']],

@@ -266,3 +266,83 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     await app.deleteSession();
   }
 });
+
+test("an event's attendance per organisation, one welcomed; a training counts for a goal's target", async () => {
+  const app = await launchApp(driver);
+  try {
+    await (await visible(app, byTestId('nav-plan'))).click();
+    await (await visible(app, byTestId('plan-tab-participation'))).click();
+    await (await visible(app, byTestId('new-gathering'))).click();
+    await visible(app, byTestId('gathering-form'));
+    assert.equal(await app.execute(() => document.activeElement?.id), 'gathering-title');
+    await (await app.$('#gathering-title')).setValue('WIJ GROEIEN-dag 2026');
+    await setDate(app, '#gathering-date', '2026-10-15');
+    await (await app.$('#gathering-place')).setValue('Venlo');
+
+    // Organisations are found by typing, and each becomes a row of numbers.
+    const addOrganisation = async (typed) => {
+      await (await app.$('#gathering-add-organisation')).click();
+      await app.keys([...typed]);
+      await visible(app, '#gathering-add-organisation-options [role="option"]');
+      await app.keys('Enter');
+    };
+    await addOrganisation('ggd');
+    await addOrganisation('wijk');
+    await app.waitUntil(async () => (await app.$$(byTestId('turnout-row'))).length === 2, { timeoutMsg: 'two rows of numbers' });
+    assert.equal(await (await app.$(byTestId('gathering-form'))).isDisplayed(), true, 'Enter took the organisation, it did not save');
+    const rows = await app.$$(byTestId('turnout-row'));
+    assert.match(await rows[0].getText(), /GGD Planstad[\s\S]*Publieke gezondheid/);
+    await (await rows[0].$(byTestId('turnout-registered'))).setValue('40');
+    await (await rows[0].$(byTestId('turnout-attended'))).setValue('35');
+    await (await rows[1].$(byTestId('turnout-registered'))).setValue('20');
+    await (await rows[1].$(byTestId('turnout-attended'))).setValue('veel');
+    await (await rows[1].$(byTestId('turnout-welcomed'))).click();
+    // A number that is no count is refused, naming the organisation.
+    await (await app.$(byTestId('save-gathering'))).click();
+    assert.match(await (await visible(app, byTestId('error-turnout'))).getText(), /Wijkteam Planstad/);
+    await (await rows[1].$(byTestId('turnout-attended'))).setValue('18');
+    assert.match(await (await app.$(byTestId('turnout-total-attended'))).getText(), /^53$/);
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-gathering-form.png'));
+    await (await app.$(byTestId('save-gathering'))).click();
+    await (await app.$(byTestId('gathering-form'))).waitForDisplayed({ reverse: true });
+
+    const day = await visible(app, '[data-testid="gathering-row"]*=WIJ GROEIEN-dag 2026');
+    assert.match(await (await day.$(byTestId('gathering-attended'))).getText(), /^53$/);
+    await app.waitUntil(async () => /Wijkteam Planstad/.test(await (await app.$(byTestId('welcomed-list'))).getText()), {
+      timeoutMsg: 'the welcomed organisation is named',
+    });
+    assert.match(await (await app.$(byTestId('domain-list'))).getText(), /Publieke gezondheid: 35 mensen van 1 organisatie$/m);
+    const listed = JSON.parse(wieg('gathering', 'list', '--json'))[0];
+    assert.deepEqual(
+      listed.turnout.map((t) => [t.name, t.registered, t.attended, t.welcomed]),
+      [
+        ['GGD Planstad', 40, 35, false],
+        ['Wijkteam Planstad', 20, 18, true],
+      ],
+    );
+
+    // A training in Nu Niet Zwanger: the professionals trained count for a goal's target.
+    const pillar = JSON.parse(wieg('pillar', 'list', '--json')).find((p) => p.number === 2);
+    wieg('goal', 'add', '--pillar', String(pillar.number), '--text', '100 professionals getraind in NNZ');
+    const training = wieg('gathering', 'add', '--title', 'Scholing NNZ', '--date', '2026-03-01', '--kind', 'scholing', '--intervention', 'Nu Niet Zwanger').trim();
+    wieg('gathering', 'turnout', training, '--organisation', 'Wijkteam Planstad', '--registered', '12', '--attended', '10');
+    await (await app.$(byTestId('participation-year'))).selectByAttribute('value', '2026');
+    await app.waitUntil(async () => /Nu Niet Zwanger: 10 professionals van 1 organisatie$/m.test(await (await app.$(byTestId('trained-list'))).getText()), {
+      timeoutMsg: 'the training counts per intervention',
+    });
+    await (await app.$(byTestId('plan-tab-pillars'))).click();
+    const goal = await app.$('[data-testid="goal"]*=100 professionals getraind');
+    await goal.waitForDisplayed();
+    await (await goal.$(byTestId('new-target'))).click();
+    await visible(app, byTestId('target-form'));
+    await (await app.$('#target-measure')).selectByAttribute('value', 'professionals getraind');
+    await (await app.$('#target-intervention')).selectByVisibleText('Nu Niet Zwanger');
+    await (await app.$('#target-target')).setValue('100');
+    await (await app.$(byTestId('save-target'))).click();
+    await (await app.$(byTestId('target-form'))).waitForDisplayed({ reverse: true });
+    const measured = await visible(app, '[data-testid="goal"]*=100 professionals getraind');
+    await app.waitUntil(async () => /10 % van de weg/.test(await measured.getText()), { timeoutMsg: 'the training counts for the target' });
+  } finally {
+    await app.deleteSession();
+  }
+});
