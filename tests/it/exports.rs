@@ -458,6 +458,57 @@ fn the_plan_has_a_cover_wide_tables_on_their_side_and_a_timeline_per_pillar() {
 }
 
 #[test]
+fn the_report_says_who_took_part_and_what_each_action_did() {
+    let (_d, ws) = demo();
+    let year = |y| {
+        (
+            NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
+        )
+    };
+    let (from, to) = year(2025);
+    let text = doc_text(&ws.report_document(from, to, day(23)).unwrap());
+    // Parents counted by their busiest year in the period, per group.
+    assert!(
+        text.contains("13 ouders in 2 groepen dachten mee over het plan."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ouderpanel Noord-Limburg | Ouderpanel | 9 | 6 | 2 | 2"),
+        "{text}"
+    );
+    // The year's gatherings, who came and who was trained; next year's training not.
+    assert!(
+        text.contains("06-11-2025 | WIJ GROEIEN-dag 2025 | Netwerkbijeenkomst | 75 | 63 | 15 | 3"),
+        "{text}"
+    );
+    assert!(text.contains("Rookvrije Start | 16 | 6"), "{text}");
+    assert!(!text.contains("Scholing Nu Niet Zwanger — voorjaar 2026"));
+    assert!(text.contains(
+        "Nieuw in het netwerk: Moeders voor Moeders Roermond, Vluchtelingenwerk Limburg-Noord (fictief), Voedselbank Venlo"
+    ));
+    // Results per action: the period's notes and the gatherings an action held.
+    assert!(text.contains("Resultaten per actie"));
+    assert!(
+        text.contains(
+            "2 april 2025 — Casuïstiekoverleg geboortezorg–sociaal domein: Afspraken vastgelegd"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("6 november 2025 — Kennismakingsbijeenkomst verloskundigen en wijkteams: WIJ GROEIEN-dag 2025: 75 aangemeld, 63 aanwezig."),
+        "{text}"
+    );
+    let (from, to) = year(2026);
+    let next = doc_text(&ws.report_document(from, to, day(23)).unwrap());
+    assert!(next.contains("Nu Niet Zwanger | 36 | 8"), "{next}");
+    assert!(
+        !next.contains("2 april 2025 —"),
+        "a note of another period stays out"
+    );
+}
+
+#[test]
 fn the_progress_report_counts_the_period_and_never_shows_small_numbers() {
     use wieg::export::Block;
     use wieg::meetings::MeetingStatus;

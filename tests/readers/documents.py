@@ -213,6 +213,21 @@ def main(cli: str) -> None:
         assert rows[0][0] == "Datum" and len(rows) == len(booked), (len(rows), len(booked))
         assert "Financiën" in [p.text for p in r.paragraphs if p.style.name == "Heading 1"], "the report's money"
 
+        # Who took part, and the results per action, as Word reads them: the
+        # gatherings' table adds up to what the core counted.
+        chapters = [p.text for p in r.paragraphs if p.style.name == "Heading 1"]
+        assert "Deelname" in chapters and "Resultaten per actie" in chapters, chapters
+        gatherings = json.loads(wieg("gathering", "list", "--from", "2024-01-01", "--to", "2026-12-31", "--json"))
+        held = [t for t in r.tables if t.rows[0].cells[0].text == "Datum" and t.rows[0].cells[1].text == "Bijeenkomst"]
+        assert len(held) == 1 and len(held[0].rows) - 1 == len(gatherings), (len(held), len(gatherings))
+        assert sum(int(row.cells[4].text) for row in held[0].rows[1:]) == sum(g["attended"] for g in gatherings)
+        groups = [t for t in r.tables if t.rows[0].cells[0].text == "Groep"]
+        assert len(groups) == 1 and {row.cells[0].text for row in groups[0].rows[1:]} == {
+            g["name"] for g in json.loads(wieg("group", "list", "--json"))}
+        results = [t for t in r.tables if t.rows[0].cells[0].text == "Actie" and t.rows[0].cells[5].text == "Mijlpalen gehaald"]
+        assert len(results) >= 3, len(results)
+        assert all(re.fullmatch(r"—|\d+ van \d+", row.cells[5].text) for t in results for row in t.rows[1:])
+
         # The plan's cover, its charts with alt text, and its landscape sections.
         cover = run("pdftotext", "-f", "1", "-l", "1", "-layout", str(plan["pdf"]), "-")
         for fact in ("Kansrijke Start Noord- en Midden-Limburg", "Periode", "2024 – 2027", "Status", "Vastgesteld",
@@ -277,7 +292,8 @@ def main(cli: str) -> None:
             (plan["pdf"], ["Pijlers, doelen en acties", "Uitrol van interventies", "Financiering", "€"]),
             (minutes["pdf"], ["Notulen Werkgroep", "Café “De Zon”", "<geen tag>", "Zin 1500 over"]),
             (items["pdf"], ["Openstaande actiepunten", "Stand van"]),
-            (report["pdf"], ["Voortgangsrapportage", "Periode", "Acties per pijler", "Financiën", "Uitrol van interventies"]),
+            (report["pdf"], ["Voortgangsrapportage", "Periode", "Acties per pijler", "Financiën", "Deelname",
+                             "Getraind per interventie", "Resultaten per actie", "Uitrol van interventies"]),
             (grant["pdf"], ["Verantwoording Ministerie van VWS", "Toegekend", "Besteding per actie", "Resultaten"]),
         ]:
             text = pdf_text(path)

@@ -1,10 +1,14 @@
 //! The yearly progress report (*voortgangsrapportage*) for the funder or the
 //! council, over a chosen period: the coalition in figures and its growth,
 //! links between the medical and the social domain, actions per pillar,
-//! the goals' targets and where the coalition stands on them, the money
-//! (paid and committed in the period, per grant and per pillar),
+//! the results per action, the goals' targets and where the coalition
+//! stands on them, the money (paid and committed in the period, per grant
+//! and per pillar), who took part (parents, network days, training),
 //! roll-out coverage, meetings and key decisions, indicators — with charts
 //! whose alt text carries the same numbers.
+
+mod participation;
+mod results;
 
 use std::collections::HashMap;
 
@@ -332,6 +336,10 @@ impl Workspace {
             doc.table(table);
         }
 
+        if let Some(o) = &overview {
+            self.report_results(&mut doc, from, to, o)?;
+        }
+
         if let Some(o) = overview.as_ref().filter(|o| !o.targets.is_empty()) {
             doc.heading(1, "Doelen en streefwaarden");
             doc.paragraph(
@@ -347,6 +355,7 @@ impl Workspace {
         }
 
         self.report_finances(&mut doc, from, to, overview.as_ref())?;
+        self.report_participation(&mut doc, from, to)?;
 
         if !matrix.interventions.is_empty() && !matrix.municipalities.is_empty() {
             doc.heading(1, "Uitrol van interventies");
