@@ -21,6 +21,7 @@ mod pdf;
 mod plan;
 mod report;
 pub mod sheet;
+mod werkagenda;
 
 use std::path::{Path, PathBuf};
 
@@ -65,6 +66,9 @@ pub enum ExportRequest {
     /// One grant's account to its funder: a document, or its spending as
     /// a workbook.
     Grant { funding: Uuid },
+    /// The current plan in the parts of the AZWA *werkagenda* format, for
+    /// Kansrijke start.
+    Werkagenda,
     /// The whole coalition as one archive (format `zip`).
     Archive,
     /// The network as Kumu's workbook (format `xlsx`; the two CSV files
@@ -103,6 +107,7 @@ impl Workspace {
                 self.prepare_report(from, to, format, created)
             }
             ExportRequest::Grant { funding } => self.prepare_grant(*funding, format, created),
+            ExportRequest::Werkagenda => self.prepare_werkagenda(format, created),
             ExportRequest::Archive if format == ExportFormat::Zip => {
                 self.export_archive(created).map(Prepared::File)
             }
@@ -130,6 +135,7 @@ impl Workspace {
                 report::report_file_stem(from, to)
             }
             ExportRequest::Grant { funding } => self.grant_file_stem(*funding)?,
+            ExportRequest::Werkagenda => werkagenda::werkagenda_file_stem(created),
             ExportRequest::Archive => return self.export_archive_name(created),
             ExportRequest::Network => return Ok(self.network_workbook(created)?.file_name),
         };

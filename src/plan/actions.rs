@@ -241,6 +241,22 @@ pub fn valid_quarter(text: &str) -> Result<String> {
     }
 }
 
+/// The first and last day of a quarter written as `2025-K2`.
+pub fn quarter_span(quarter: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (year, q) = quarter.split_once("-K")?;
+    let (year, q): (i32, u32) = (year.parse().ok()?, q.parse().ok()?);
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(year, q * 3 - 2, 1)?;
+    let next = if q == 4 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, q * 3 + 1, 1)?
+    };
+    Some((first, next.pred_opt()?))
+}
+
 fn write_action(
     w: &mut Writer,
     id: Uuid,
@@ -559,5 +575,29 @@ impl Workspace {
     pub fn add_action_note(&mut self, input: &ActionNoteInput) -> Result<Action> {
         self.write(|w| add_note_in(w, input))?;
         self.action(input.action.unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quarter_runs_from_its_first_to_its_last_day() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            quarter_span("2025-K1"),
+            Some((d(2025, 1, 1), d(2025, 3, 31)))
+        );
+        assert_eq!(
+            quarter_span("2025-K4"),
+            Some((d(2025, 10, 1), d(2025, 12, 31)))
+        );
+        assert_eq!(
+            quarter_span("2024-K2"),
+            Some((d(2024, 4, 1), d(2024, 6, 30)))
+        );
+        assert_eq!(quarter_span("2025-K5"), None);
+        assert_eq!(quarter_span("2025"), None);
     }
 }

@@ -140,6 +140,17 @@ pub fn figure(hundredths: i64) -> String {
         .to_string()
 }
 
+/// A figure as shown: `42,5 %`, `12`, `< 10` when it rests on fewer than
+/// ten persons (`Some(None)`), `—` without one (`None`).
+fn shown(current: Option<Option<i64>>, share: bool) -> String {
+    match current {
+        Some(Some(v)) if share => format!("{} %", figure(v)),
+        Some(Some(v)) => figure(v),
+        Some(None) => "< 10".to_string(),
+        None => "—".to_string(),
+    }
+}
+
 /// From the baseline (or zero) to the target: how far `current` came, in
 /// percent. A target below its baseline (less smoking) counts downwards.
 pub fn progress(baseline: Option<i64>, target: i64, current: i64) -> i64 {
@@ -374,14 +385,8 @@ impl Workspace {
                     )
                 }
             };
-            // current: None = no figure at all; Some(None) = too small to show.
             let value = current.flatten();
-            let shown = match current {
-                Some(Some(v)) if unit == "%" => format!("{} %", figure(v)),
-                Some(Some(v)) => figure(v),
-                Some(None) => "< 10".to_string(),
-                None => "—".to_string(),
-            };
+            let shown = shown(current, unit == "%");
             let goal_value = target.target.unwrap_or_default();
             let progress_pct = value.map(|v| progress(target.baseline, goal_value, v));
             out.push(TargetProgress {
@@ -396,6 +401,14 @@ impl Workspace {
             });
         }
         Ok(out)
+    }
+
+    /// An indicator's latest figure for the whole region, as shown
+    /// (`4,42 %`, `< 10`), with its year; None without values.
+    pub fn latest_regional_figure(&self, indicator: Uuid) -> Result<Option<(String, i32)>> {
+        Ok(self
+            .latest_figure(indicator, None)?
+            .map(|(value, year, share)| (shown(Some(value), share), year)))
     }
 
     /// An indicator's latest year with values, for one municipality or the

@@ -839,3 +839,145 @@ fn the_network_export_takes_a_format_and_refuses_others() {
     }
     assert!(!out.join("netwerk.pdf").exists());
 }
+
+#[test]
+fn the_werkagenda_follows_the_formats_parts_and_fills_what_wieg_knows() {
+    use wieg::export::{Block, ExportRequest};
+    use wieg::plan::ActionFilter;
+
+    let (_e, empty) = workspace();
+    assert!(
+        empty
+            .export_file(&ExportRequest::Werkagenda, ExportFormat::Docx, day(23))
+            .is_err(),
+        "without a plan there is nothing to hand in"
+    );
+
+    let (_d, ws) = demo();
+    let plan = ws.current_plan().unwrap().unwrap();
+    let overview = ws.plan_overview(plan.id, &ActionFilter::default()).unwrap();
+    let today = day(23);
+    let doc = ws.werkagenda_document(&overview, today).unwrap();
+    let headings: Vec<(u8, &str)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, text } => Some((*level, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (1, "Kansrijk opgroeien"),
+            (2, "Gezondheidsdoelen"),
+            (2, "Scope en samenhang"),
+            (2, "Organisatie en rollen"),
+            (1, "3a. Kansrijke start"),
+            (2, "Mijlpalenplanning"),
+            (1, "3a.1 Nu Niet Zwanger (onderdeel van Kansrijke start)"),
+            (2, "Mijlpalenplanning"),
+            (1, "3a.2 Integrale gezinspoli (onderdeel van Kansrijke start)"),
+            (2, "Mijlpalenplanning"),
+            (
+                1,
+                "3a.3 Rookvrije start (onderdeel van Kansrijke start) (optioneel onderdeel werkagenda)"
+            ),
+            (2, "Mijlpalenplanning"),
+        ]
+    );
+    let tables: Vec<&wieg::export::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    // Every part has the format's seven rows, in its order.
+    let parts: Vec<_> = tables
+        .iter()
+        .filter(|t| t.header[0] == "IST / SOLL / GAP")
+        .collect();
+    assert_eq!(parts.len(), 4);
+    for t in &parts {
+        let stages: Vec<&str> = t.rows.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            stages,
+            [
+                "IST",
+                "IST",
+                "SOLL",
+                "SOLL",
+                "GAP (projectplan)",
+                "GAP (projectplan)",
+                "GAP (projectplan)"
+            ]
+        );
+        assert!(t.rows[0][1].starts_with("Urgentie: Wat is er bekend"));
+        assert!(t.rows[6][1].starts_with("Monitoring (optioneel): "));
+    }
+    // 3a: the plan's own urgency text and the region's latest figures;
+    // coverage from the roll-out; each grant with what is left.
+    let whole = &parts[0].rows;
+    assert!(
+        whole[0][2].starts_with(plan.urgency.trim()),
+        "{}",
+        whole[0][2]
+    );
+    assert!(whole[0][2].contains("Roken tijdens de zwangerschap: 4,42 % (2025, hele regio)"));
+    let matrix = ws.rollout_matrix().unwrap();
+    let nnz = matrix
+        .interventions
+        .iter()
+        .find(|i| i.name == "Nu Niet Zwanger")
+        .unwrap();
+    let coverage = format!(
+        "Nu Niet Zwanger is actief in {} van de {} gemeenten.",
+        nnz.active,
+        matrix.municipalities.len()
+    );
+    assert!(whole[1][2].contains(&coverage), "{}", whole[1][2]);
+    for g in ws.grant_balances().unwrap() {
+        assert!(whole[5][2].contains(&g.funding.funder), "{}", whole[5][2]);
+    }
+    // 3a.1 knows its coverage, the professionals trained and its target;
+    // 3a.2, of which Wieg knows nothing, asks to be filled in.
+    let nnz_part = &parts[1].rows;
+    assert!(nnz_part[1][2].starts_with(&coverage));
+    assert!(nnz_part[1][2].contains("36 professionals zijn erin getraind."));
+    assert!(nnz_part[4][2].starts_with("Professionals getraind in Nu Niet Zwanger: nulmeting 0 (2023), nu 36, streefwaarde 150 (2026)"));
+    assert_eq!(nnz_part[0][2], "In te vullen.");
+    assert!(parts[2].rows.iter().all(|r| r[2] == "In te vullen."));
+    // The milestone planning: what is still to reach, from this year on, by quarter.
+    let plans: Vec<_> = tables
+        .iter()
+        .filter(|t| {
+            t.header
+                == [
+                    "Kwartaal",
+                    "Activiteiten",
+                    "Verantwoordelijke",
+                    "Deelresultaat",
+                ]
+        })
+        .collect();
+    assert_eq!(plans.len(), 4);
+    let open: Vec<(String, String)> = overview
+        .pillars
+        .iter()
+        .flat_map(|p| &p.actions)
+        .flat_map(|a| a.milestones.iter().map(move |m| (a, m)))
+        .filter(|(_, m)| !m.done && m.quarter.as_str() >= "2026")
+        .map(|(a, m)| (m.quarter.clone(), a.title.clone()))
+        .collect();
+    assert!(!open.is_empty());
+    let listed: Vec<(String, String)> = plans[0]
+        .rows
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let mut expected = open.clone();
+    expected.sort();
+    assert_eq!(listed, expected);
+}

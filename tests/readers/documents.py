@@ -142,6 +142,7 @@ def main(cli: str) -> None:
         items = {f: export("actionitems", "--format", f) for f in ("xlsx", "pdf")}
         report = {f: export("report", "--from", "2024-01-01", "--to", "2026-12-31", "--format", f)
                   for f in ("docx", "odt", "pdf")}
+        agenda = {f: export("werkagenda", "--format", f) for f in ("docx", "odt", "pdf")}
         grants = json.loads(wieg("funding", "list", "--json"))
         spuk = next(g for g in grants if "SPUK" in g["funding"]["funder"])
         grant = {f: export("grant", spuk["funding"]["id"], "--format", f) for f in ("docx", "odt", "pdf", "xlsx", "csv")}
@@ -212,6 +213,20 @@ def main(cli: str) -> None:
         rows = list(csv.reader(grant["csv"].read_bytes().decode("utf-8-sig").splitlines(), delimiter=";"))
         assert rows[0][0] == "Datum" and len(rows) == len(booked), (len(rows), len(booked))
         assert "Financiën" in [p.text for p in r.paragraphs if p.style.name == "Heading 1"], "the report's money"
+
+        # The work agenda in the format's parts, as Word reads it: the seven
+        # rows of IST, SOLL and GAP under 3a, and a milestone planning.
+        a = docx.Document(str(agenda["docx"]))
+        agenda_heads = [p.text for p in a.paragraphs if p.style.name == "Heading 1"]
+        assert agenda_heads[:3] == ["Kansrijk opgroeien", "3a. Kansrijke start",
+                                    "3a.1 Nu Niet Zwanger (onderdeel van Kansrijke start)"], agenda_heads
+        parts = [t for t in a.tables if t.rows[0].cells[0].text == "IST / SOLL / GAP"]
+        assert len(parts) == 4 and [r.cells[0].text for r in parts[0].rows[1:]] == [
+            "IST", "IST", "SOLL", "SOLL", "GAP (projectplan)", "GAP (projectplan)", "GAP (projectplan)"]
+        assert "Nu Niet Zwanger is actief in" in parts[0].rows[2].cells[2].text
+        milestones = [t for t in a.tables if [c.text for c in t.rows[0].cells] == [
+            "Kwartaal", "Activiteiten", "Verantwoordelijke", "Deelresultaat"]]
+        assert len(milestones) == 4 and re.fullmatch(r"20\d\d-K[1-4]", milestones[0].rows[1].cells[0].text)
 
         # Who took part, and the results per action, as Word reads them: the
         # gatherings' table adds up to what the core counted.
@@ -294,6 +309,7 @@ def main(cli: str) -> None:
             (items["pdf"], ["Openstaande actiepunten", "Stand van"]),
             (report["pdf"], ["Voortgangsrapportage", "Periode", "Acties per pijler", "Financiën", "Deelname",
                              "Getraind per interventie", "Resultaten per actie", "Uitrol van interventies"]),
+            (agenda["pdf"], ["Werkagenda Kansrijk opgroeien", "3a. Kansrijke start", "Mijlpalenplanning", "In te vullen."]),
             (grant["pdf"], ["Verantwoording Ministerie van VWS", "Toegekend", "Besteding per actie", "Resultaten"]),
         ]:
             text = pdf_text(path)
@@ -328,6 +344,7 @@ def main(cli: str) -> None:
                 ("Actiepunten", "Actiepunt"),
                 ("Voortgangsrapportage", "1 januari 2024 – 31 december 2026"),
                 ("Verantwoording", "Bestedingen" if source.suffix != ".xlsx" else "Omschrijving"),
+                ("Werkagenda", "Mijlpalenplanning"),
             ] if source.name.startswith(start))
             assert expected in text, f"{expected!r} not in the conversion of {source.name}"
         # The archive opens with any zip tool, checks out, and restores to

@@ -402,6 +402,13 @@ enum ExportCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// The plan in the parts of the AZWA werkagenda format, for Kansrijke start (docx, odt, pdf)
+    Werkagenda {
+        #[arg(long, value_enum)]
+        format: FileFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
     /// All open action items (xlsx, csv, pdf, docx, odt)
     Actionitems {
         #[arg(long, value_enum)]
@@ -834,6 +841,11 @@ fn run(cli: Cli) -> wieg::Result<()> {
             out,
         }) => {
             let request = wieg::export::ExportRequest::Grant { funding };
+            let file = ws.export_file(&request, format.into(), ws.today())?;
+            println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
+        }
+        Command::Export(ExportCommand::Werkagenda { format, out }) => {
+            let request = wieg::export::ExportRequest::Werkagenda;
             let file = ws.export_file(&request, format.into(), ws.today())?;
             println!("Geschreven: {}", wieg::export::save(&file, &out)?.display());
         }

@@ -996,7 +996,7 @@ status?: ActionItemStatus, done_on?: string, };
 
 export type ExportFormat = "docx" | "odt" | "pdf" | "xlsx" | "csv" | "zip";
 
-export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "grant", funding: string, } | { "kind": "archive" } | { "kind": "network" };
+export type ExportRequest = { "kind": "plan" } | { "kind": "minutes", meeting: string, confidential: boolean, } | { "kind": "action_items" } | { "kind": "report", from: string, to: string, } | { "kind": "grant", funding: string, } | { "kind": "werkagenda" } | { "kind": "archive" } | { "kind": "network" };
 
 export type RestoreReport = { coalition: string, changes: number, 
 /**

@@ -13,6 +13,7 @@ export const EXPORT_FORMATS: Record<ExportKind, ExportFormat[]> = {
   action_items: ['xlsx', 'pdf', 'docx', 'odt', 'csv'],
   report: ['docx', 'odt', 'pdf'],
   grant: ['docx', 'pdf', 'odt', 'xlsx', 'csv'],
+  werkagenda: ['docx', 'odt', 'pdf'],
   archive: ['zip'],
   network: ['xlsx'],
 };
