@@ -90,6 +90,18 @@ test('the plan as Word, the progress report as PDF and the archive land in the s
     assert.equal(ledger, `9 ${(Number(province.paid_cents) + Number(province.committed_cents)) / 100}`);
     await app.keys('Escape');
 
+    // The work agenda as Word: the format's parts, read back by python-docx.
+    const agendaNotice = await exportToShared(app, 'export-row-werkagenda', 'docx');
+    assert.ok(/Werkagenda Kansrijke start \d{4}\.docx/.test(agendaNotice), agendaNotice);
+    const agendaFile = agendaNotice.match(/Werkagenda Kansrijke start \d{4}\.docx/)[0];
+    const agendaHeads = execFileSync(
+      'python3',
+      ['-c', 'import docx,sys; print("|".join(p.text for p in docx.Document(sys.argv[1]).paragraphs if p.style.name == "Heading 1"))', join(exportsFolder(), agendaFile)],
+      { encoding: 'utf8' },
+    ).trim();
+    assert.match(agendaHeads, /^Kansrijk opgroeien\|3a\. Kansrijke start\|3a\.1 Nu Niet Zwanger/);
+    await app.keys('Escape');
+
     // The logo chosen for documents shows in the settings.
     await (await app.$(byTestId('nav-settings'))).click();
     const preview = await visible(app, byTestId('logo-preview'));
