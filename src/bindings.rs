@@ -242,6 +242,7 @@ pub fn typescript() -> String {
         plan::Participation::decl(&cfg),
         plan::Indicator::decl(&cfg),
         plan::IndicatorInput::decl(&cfg),
+        plan::MonitorIndicator::decl(&cfg),
         plan::IndicatorValueInput::decl(&cfg),
         plan::IndicatorPoint::decl(&cfg),
         plan::MunicipalitySeries::decl(&cfg),

@@ -21,8 +21,8 @@ use wieg::plan::{
     SpendingFilter, SpendingInput, TargetProgress,
 };
 use wieg::plan::{
-    Gathering, GatheringInput, ParentGroup, ParentGroupInput, ParentGroupYearInput, Participation,
-    Period,
+    Gathering, GatheringInput, MonitorIndicator, ParentGroup, ParentGroupInput,
+    ParentGroupYearInput, Participation, Period,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -692,6 +692,18 @@ pub async fn delete_gathering(state: State<'_, AppState>, id: Uuid) -> Result<()
 #[tauri::command]
 pub async fn list_indicators(state: State<'_, AppState>) -> Result<Vec<Indicator>> {
     state.run(move |ws| ws.list_indicators()).await
+}
+
+/// RIVM's national monitor indicators, each with whether the coalition has it.
+#[tauri::command]
+pub async fn monitor_catalogue(state: State<'_, AppState>) -> Result<Vec<MonitorIndicator>> {
+    state.run(move |ws| ws.monitor_catalogue()).await
+}
+
+/// Add one of the catalogue's indicators, by its name.
+#[tauri::command]
+pub async fn add_monitor_indicator(state: State<'_, AppState>, name: String) -> Result<Indicator> {
+    state.run(move |ws| ws.add_monitor_indicator(&name)).await
 }
 
 #[tauri::command]

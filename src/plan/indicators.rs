@@ -228,10 +228,27 @@ fn write_indicator(
 
 pub(crate) fn create_indicator_in(w: &mut Writer, input: &IndicatorInput) -> Result<Uuid> {
     let id = Uuid::now_v7();
-    write_indicator(w, id, None, input)?;
-    w.set(&INDICATOR, id, "created_at", iso(w.now()))?;
-    w.set(&INDICATOR, id, "deleted", false)?;
+    create_indicator_with_id_in(w, id, input)?;
     Ok(id)
+}
+
+/// An indicator under an id of the caller's (one made from its name): a
+/// row deleted before comes back, keeping when it was first made.
+pub(crate) fn create_indicator_with_id_in(
+    w: &mut Writer,
+    id: Uuid,
+    input: &IndicatorInput,
+) -> Result<()> {
+    write_indicator(w, id, None, input)?;
+    let made: bool = w.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM indicators WHERE id = ?1 AND created_at != '')",
+        [id.to_string()],
+        |r| r.get(0),
+    )?;
+    if !made {
+        w.set(&INDICATOR, id, "created_at", iso(w.now()))?;
+    }
+    w.set(&INDICATOR, id, "deleted", false).map(drop)
 }
 
 fn count(field: &str, text: &str) -> Result<i64> {

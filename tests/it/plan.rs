@@ -1552,3 +1552,58 @@ fn the_lead_is_a_person_at_the_lead_partner() {
         .unwrap();
     assert_eq!((cleared.owner, cleared.owner_contact), (Some(ggd), None));
 }
+
+#[test]
+fn rivm_monitor_indicators_are_added_with_one_choice_once_on_every_laptop() {
+    let (_a_dir, mut a) = workspace();
+    let (_b_dir, mut b) = replica_of(&a);
+    let catalogue = a.monitor_catalogue().unwrap();
+    assert!(catalogue.len() >= 5 && catalogue.iter().all(|m| !m.added));
+    assert!(catalogue
+        .iter()
+        .all(|m| !m.numerator_label.is_empty() && !m.denominator_label.is_empty()));
+    let phases: Vec<_> = catalogue.iter().map(|m| m.phase).collect();
+    let mut sorted = phases.clone();
+    sorted.sort_by_key(|p| wieg::plan::ActionLine::ALL.iter().position(|x| x == p));
+    assert_eq!(phases, sorted, "by phase of the first 1000 days");
+
+    let kraamzorg = "Gezinnen die geen kraamzorg gebruiken";
+    let added = a
+        .add_monitor_indicator("gezinnen die GEEN kraamzorg gebruiken")
+        .unwrap();
+    assert_eq!(added.name, kraamzorg);
+    assert_eq!(added.unit, "%");
+    assert_eq!(added.denominator_label, "Het aantal levendgeborenen");
+    assert!(added
+        .source
+        .starts_with("RIVM Landelijke Monitor Kansrijke Start (Vektis"));
+    assert!(a
+        .monitor_catalogue()
+        .unwrap()
+        .iter()
+        .any(|m| m.name == kraamzorg && m.added));
+    assert_eq!(
+        refused(a.add_monitor_indicator(kraamzorg)),
+        ("name".to_string(), ValidationCode::Duplicate)
+    );
+    assert!(matches!(
+        a.add_monitor_indicator("Geluk in de wijk"),
+        Err(Error::NotFound { .. })
+    ));
+    // The other laptop adds it too, offline: one indicator after syncing.
+    b.add_monitor_indicator(kraamzorg).unwrap();
+    exchange(&mut [&mut a, &mut b]);
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+    let named = |ws: &Workspace| {
+        ws.list_indicators()
+            .unwrap()
+            .iter()
+            .filter(|i| i.name == kraamzorg)
+            .count()
+    };
+    assert_eq!((named(&a), named(&b)), (1, 1));
+    // Deleted, and added again: it comes back.
+    a.delete_indicator(added.id).unwrap();
+    assert!(!a.monitor_catalogue().unwrap().iter().any(|m| m.added));
+    assert_eq!(a.add_monitor_indicator(kraamzorg).unwrap().id, added.id);
+}

@@ -842,6 +842,13 @@ pub enum IndicatorCommand {
         #[arg(long)]
         json: bool,
     },
+    /// RIVM's national monitor indicators (teller, noemer, bron); --add NAME adds one
+    Catalogue {
+        #[arg(long)]
+        add: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Values per municipality and year ("< 10" below ten persons)
     Show {
         indicator: String,
@@ -1063,6 +1070,29 @@ pub fn indicator(ws: &mut Workspace, cmd: IndicatorCommand) -> Result<()> {
             }
             for i in &list {
                 println!("{}  {}  ({})", i.id, i.name, i.source);
+            }
+        }
+        IndicatorCommand::Catalogue {
+            add: Some(name), ..
+        } => {
+            let added = ws.add_monitor_indicator(&name)?;
+            println!("{}", added.id);
+        }
+        IndicatorCommand::Catalogue { add: None, json } => {
+            let catalogue = ws.monitor_catalogue()?;
+            if json {
+                return print_json(&catalogue);
+            }
+            for m in &catalogue {
+                println!(
+                    "{}{} ({})\n    teller: {}\n    noemer: {}\n    bron: {}",
+                    if m.added { "[toegevoegd] " } else { "" },
+                    m.name,
+                    m.phase.label().to_lowercase(),
+                    m.numerator_label,
+                    m.denominator_label,
+                    m.source
+                );
             }
         }
         IndicatorCommand::Show { indicator, json } => {

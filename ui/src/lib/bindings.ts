@@ -817,6 +817,12 @@ unit?: string,
  */
 numerator_label?: string, denominator_label?: string, source?: string, description?: string, };
 
+export type MonitorIndicator = { name: string, phase: ActionLine, numerator_label: string, denominator_label: string, source: string, 
+/**
+ * The coalition has it (added from here, or typed with this name).
+ */
+added: boolean, };
+
 export type IndicatorValueInput = { indicator?: string, municipality?: string, year?: string, numerator?: string, denominator?: string, };
 
 export type IndicatorPoint = { year: number, 

@@ -52,6 +52,7 @@ import type {
   MeetingInput,
   MeetingPage,
   MilestoneInput,
+  MonitorIndicator,
   Municipality,
   MunicipalityInput,
   NetworkMetrics,
@@ -202,6 +203,10 @@ export const commands = {
   updateGathering: (id: string, input: GatheringInput) => call<Gathering>('update_gathering', { id, input }),
   deleteGathering: (id: string) => call<null>('delete_gathering', { id }),
   listIndicators: () => call<Indicator[]>('list_indicators'),
+  /** RIVM's national monitor indicators, each with whether the coalition has it. */
+  monitorCatalogue: () => call<MonitorIndicator[]>('monitor_catalogue'),
+  /** Add one of the catalogue's indicators, by its name. */
+  addMonitorIndicator: (name: string) => call<Indicator>('add_monitor_indicator', { name }),
   createIndicator: (input: IndicatorInput) => call<Indicator>('create_indicator', { input }),
   updateIndicator: (id: string, input: IndicatorInput) => call<Indicator>('update_indicator', { id, input }),
   deleteIndicator: (id: string) => call<null>('delete_indicator', { id }),
