@@ -241,6 +241,18 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
     assert.match(wieg('indicator', 'show', 'Roken in de zwangerschap'), /Venlo {2}2025: 10,0 %/);
     await app.saveScreenshot(join(ARTIFACTS, 'plan-indicator.png'));
 
+    // An indicator of RIVM's national monitor, added with one choice: teller, noemer and source come along.
+    await (await app.$(byTestId('open-monitor'))).click();
+    const entry = await visible(app, '[data-testid="monitor-entry"]*=Gezinnen die geen kraamzorg gebruiken');
+    assert.match(await entry.getText(), /Het aantal levendgeborenen/);
+    await (await entry.$(byTestId('monitor-add'))).click();
+    await (await entry.$(byTestId('monitor-added'))).waitForDisplayed({ timeoutMsg: 'it shows as added' });
+    await visible(app, '[data-testid="indicator-row"]*=Gezinnen die geen kraamzorg gebruiken');
+    const rivm = JSON.parse(wieg('indicator', 'list', '--json')).find((i) => i.name === 'Gezinnen die geen kraamzorg gebruiken');
+    assert.equal(rivm.denominator_label, 'Het aantal levendgeborenen');
+    assert.match(rivm.source, /^RIVM Landelijke Monitor Kansrijke Start/);
+    await app.saveScreenshot(join(ARTIFACTS, 'plan-monitor.png'));
+
     // A goal measured by that indicator: from 12 % towards 8 %, at 10 % now.
     await (await app.$(byTestId('plan-tab-pillars'))).click();
     const smokeFree = await app.$('[data-testid="goal"]*=Minder roken');
