@@ -20,13 +20,14 @@ use crate::network::{
     RelationKind,
 };
 use crate::plan::{
-    add_milestone_in, add_note_in, create_action_in, create_funding_in, create_gathering_in,
-    create_goal_in, create_goal_target_in, create_indicator_in, create_parent_group_in,
-    create_plan_in, create_spending_in, set_indicator_value_in, set_milestone_done_in,
-    set_rollout_in, ActionInput, ActionNoteInput, ActionStatus, FundingInput, GatheringInput,
-    GatheringKind, GoalInput, GoalTargetInput, GroupKind, IndicatorInput, IndicatorValueInput,
-    MilestoneInput, ParentGroupInput, ParentGroupYearInput, PlanInput, RolloutInput, RolloutStatus,
-    SpendingInput, SpendingState, TargetMeasure, TurnoutInput,
+    add_milestone_in, add_monitor_indicator_in, add_note_in, create_action_in, create_funding_in,
+    create_gathering_in, create_goal_in, create_goal_target_in, create_indicator_in,
+    create_parent_group_in, create_plan_in, create_spending_in, set_indicator_value_in,
+    set_milestone_done_in, set_rollout_in, ActionInput, ActionNoteInput, ActionStatus,
+    FundingInput, GatheringInput, GatheringKind, GoalInput, GoalTargetInput, GroupKind,
+    IndicatorInput, IndicatorValueInput, MilestoneInput, ParentGroupInput, ParentGroupYearInput,
+    PlanInput, RolloutInput, RolloutStatus, SpendingInput, SpendingState, TargetMeasure,
+    TurnoutInput,
 };
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -145,6 +146,8 @@ pub struct DemoPlan {
     /// Spending on the grants, by the funder's name and the action's title.
     pub spending: Vec<DemoSpending>,
     pub indicators: Vec<DemoIndicator>,
+    /// Indicators of RIVM's national monitor, by name, with their values.
+    pub monitor: Vec<DemoMonitor>,
     /// Measurable targets of goals (by pillar and place), on indicators
     /// and interventions by name.
     pub targets: Vec<DemoTarget>,
@@ -180,6 +183,12 @@ pub struct DemoSpending {
     pub amount: String,
     #[serde(default)]
     pub committed: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoMonitor {
+    pub name: String,
+    pub values: Vec<DemoValue>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -518,13 +527,29 @@ fn load_plan(
         )?;
     }
     let mut indicators: HashMap<String, uuid::Uuid> = HashMap::new();
-    for i in &demo.indicators {
-        let indicator = create_indicator_in(w, &i.indicator)?;
-        indicators.insert(
-            fold(i.indicator.name.as_deref().unwrap_or_default()),
-            indicator,
-        );
-        for v in &i.values {
+    // The coalition's own indicators, then those it took from RIVM's monitor.
+    let made = demo
+        .indicators
+        .iter()
+        .map(|i| {
+            let name = i.indicator.name.clone().unwrap_or_default();
+            Ok((name, create_indicator_in(w, &i.indicator)?, &i.values))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let taken = demo
+        .monitor
+        .iter()
+        .map(|m| {
+            Ok((
+                m.name.clone(),
+                add_monitor_indicator_in(w, &m.name)?,
+                &m.values,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for (name, indicator, values) in made.into_iter().chain(taken) {
+        indicators.insert(fold(&name), indicator);
+        for v in values {
             set_indicator_value_in(
                 w,
                 &IndicatorValueInput {

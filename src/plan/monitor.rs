@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use super::indicators::{create_indicator_with_id_in, Indicator, IndicatorInput};
 use super::interventions::ActionLine;
+use crate::changes::Writer;
 use crate::error::{Error, Result, ValidationCode};
 use crate::vocabulary::fold;
 use crate::workspace::Workspace;
@@ -124,40 +125,48 @@ impl Workspace {
     /// Add one of the catalogue's indicators, by its name.
     pub fn add_monitor_indicator(&mut self, name: &str) -> Result<Indicator> {
         self.require_coalition()?;
-        let wanted = fold(name.trim());
-        let definition = CATALOGUE
-            .iter()
-            .find(|d| fold(d.name) == wanted)
-            .ok_or_else(|| Error::NotFound {
-                what: "indicator in de catalogus",
-                id: name.to_string(),
-            })?;
-        if self
-            .list_indicators()?
-            .iter()
-            .any(|i| fold(&i.name) == wanted)
-        {
-            return Err(Error::validation(
-                "name",
-                ValidationCode::Duplicate,
-                format!("de coalitie heeft de indicator {:?} al", definition.name),
-            ));
-        }
-        let id = entry_id(definition.name);
-        let input = IndicatorInput {
-            name: Some(definition.name.into()),
-            unit: Some("%".into()),
-            numerator_label: Some(definition.numerator.into()),
-            denominator_label: Some(definition.denominator.into()),
-            source: Some(source(definition)),
-            description: Some(format!(
-                "Zoals RIVM deze indicator definieert voor de Landelijke Monitor Kansrijke Start ({}).",
-                definition.phase.label().to_lowercase()
-            )),
-        };
-        self.write(|w| create_indicator_with_id_in(w, id, &input))?;
+        let id = self.write(|w| add_monitor_indicator_in(w, name))?;
         self.indicator(id)
     }
+}
+
+/// Add one of the catalogue's indicators, by its name (case and accents
+/// aside); refused when the coalition has an indicator of that name.
+pub(crate) fn add_monitor_indicator_in(w: &mut Writer, name: &str) -> Result<Uuid> {
+    let wanted = fold(name.trim());
+    let definition = CATALOGUE
+        .iter()
+        .find(|d| fold(d.name) == wanted)
+        .ok_or_else(|| Error::NotFound {
+            what: "indicator in de catalogus",
+            id: name.to_string(),
+        })?;
+    let names: Vec<String> = w
+        .conn()
+        .prepare_cached("SELECT name FROM indicators WHERE deleted = 0 AND created_at != ''")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if names.iter().any(|n| fold(n) == wanted) {
+        return Err(Error::validation(
+            "name",
+            ValidationCode::Duplicate,
+            format!("de coalitie heeft de indicator {:?} al", definition.name),
+        ));
+    }
+    let id = entry_id(definition.name);
+    let input = IndicatorInput {
+        name: Some(definition.name.into()),
+        unit: Some("%".into()),
+        numerator_label: Some(definition.numerator.into()),
+        denominator_label: Some(definition.denominator.into()),
+        source: Some(source(definition)),
+        description: Some(format!(
+            "Zoals RIVM deze indicator definieert voor de Landelijke Monitor Kansrijke Start ({}).",
+            definition.phase.label().to_lowercase()
+        )),
+    };
+    create_indicator_with_id_in(w, id, &input)?;
+    Ok(id)
 }
 
 #[cfg(test)]

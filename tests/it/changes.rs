@@ -342,8 +342,8 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
         }
     }
     // Nor where a grant's report stands, spending or goals' targets
-    // (migration 15): a laptop on schema 9 would have parked those
-    // changes, not kept them.
+    // (migration 15), parents' groups or gatherings (migration 16): a
+    // laptop on schema 9 would have parked those changes, not kept them.
     for funding in a.list_fundings().unwrap() {
         a.update_funding(
             funding.id,
@@ -358,7 +358,12 @@ fn a_text_log_from_schema_9_is_converted_without_losing_anything() {
         .unwrap()
         .execute_batch(
             "DELETE FROM spendings; DELETE FROM goal_targets; \
-             DELETE FROM changes WHERE entity IN ('spending', 'goal_target');",
+             DELETE FROM parent_groups; DELETE FROM parent_group_years; \
+             DELETE FROM parent_group_actions; DELETE FROM parent_group_meetings; \
+             DELETE FROM gatherings; DELETE FROM gathering_turnouts; \
+             DELETE FROM changes WHERE entity IN ('spending', 'goal_target', 'parent_group', \
+             'parent_group_year', 'parent_group_action', 'parent_group_meeting', 'gathering', \
+             'gathering_turnout');",
         )
         .unwrap();
     let id = a.create_organisation(&new_org("GGD Zuid")).unwrap().id;

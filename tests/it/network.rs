@@ -357,7 +357,13 @@ fn the_demo_coalition_is_realistic_and_loads_once() {
         .any(|f| f.amount_cents == 13_068_000 && f.funder == "Provincie Limburg"));
     assert!(funding.pillars.iter().any(|p| p.granted_cents > 0));
     let indicators = ws.list_indicators().unwrap();
-    assert_eq!(indicators.len(), 3);
+    assert_eq!(indicators.len(), 5);
+    let from_rivm = ws.monitor_catalogue().unwrap();
+    assert_eq!(
+        from_rivm.iter().filter(|m| m.added).count(),
+        2,
+        "two from RIVM's monitor, by their catalogue names"
+    );
     let small: usize = indicators
         .iter()
         .map(|i| ws.indicator_series(i.id).unwrap())
