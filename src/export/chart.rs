@@ -166,13 +166,37 @@ pub fn stacked_bars(
     x_label: &str,
     alt: String,
 ) -> Result<Image> {
-    let height = 80 + 36 * rows.len().max(1) as u32;
     let max = rows
         .iter()
         .map(|(_, v)| v.iter().sum::<u32>())
         .max()
         .unwrap_or(0);
-    let top = nice_top(f64::from(max)).max(1.0) as u32;
+    bars(
+        rows,
+        parts,
+        x_label,
+        alt,
+        nice_top(f64::from(max)).max(1.0) as u32,
+    )
+}
+
+/// Horizontal bars of percentages (0–100), on an axis that ends at 100.
+pub fn percent_bars(rows: &[(String, u32)], x_label: &str, alt: String) -> Result<Image> {
+    let rows: Vec<(String, Vec<u32>)> = rows
+        .iter()
+        .map(|(label, pct)| (label.clone(), vec![(*pct).min(100)]))
+        .collect();
+    bars(&rows, &[String::new()], x_label, alt, 100)
+}
+
+fn bars(
+    rows: &[(String, Vec<u32>)],
+    parts: &[String],
+    x_label: &str,
+    alt: String,
+    top: u32,
+) -> Result<Image> {
+    let height = 80 + 36 * rows.len().max(1) as u32;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();

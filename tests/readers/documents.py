@@ -184,6 +184,12 @@ def main(cli: str) -> None:
         assert alts[0].startswith("Logo van"), alts[0]
         assert all(a and any(c.isdigit() for c in a) for a in alts[1:]), alts
         assert any(p.style.name == "Heading 1" and p.text == "Acties per pijler" for p in r.paragraphs)
+        # The targets' progress as bars, each target's share of the way in the words.
+        targets = json.loads(wieg("goal", "targets", "--json"))
+        progress = next(a for a in alts if a.startswith("Staafdiagram van de voortgang per streefwaarde."))
+        for t in targets:
+            if t["progress_pct"] is not None:
+                assert f"{t['label']}: {min(max(t['progress_pct'], 0), 100)} %" in progress, (t["label"], progress)
         from odf import draw, svg
         rdoc = opendocument.load(str(report["odt"]))
         frames = rdoc.getElementsByType(draw.Frame)

@@ -351,6 +351,28 @@ impl Workspace {
                 .flat_map(|p| p.goals.iter().cloned())
                 .collect();
             let targets: Vec<&crate::plan::TargetProgress> = o.targets.iter().collect();
+            // How far along the way each target is, as bars (past the target
+            // counts as reached; a figure under ten persons has no bar).
+            let measured: Vec<_> = targets
+                .iter()
+                .filter_map(|t| t.progress_pct.map(|p| (t, p.clamp(0, 100) as u32)))
+                .collect();
+            if !measured.is_empty() {
+                let rows: Vec<(String, u32)> = measured
+                    .iter()
+                    .map(|(t, p)| (t.label.clone(), *p))
+                    .collect();
+                let alt = measured
+                    .iter()
+                    .map(|(t, p)| format!("{}: {p} %", t.label))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                doc.blocks.push(Block::Image(chart::percent_bars(
+                    &rows,
+                    "% van de weg van nulmeting naar streefwaarde",
+                    format!("Staafdiagram van de voortgang per streefwaarde. {alt}."),
+                )?));
+            }
             doc.table(super::plan::targets_table(&goals, &targets));
         }
 
