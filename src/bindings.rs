@@ -219,6 +219,7 @@ pub fn typescript() -> String {
         plan::Spending::decl(&cfg),
         plan::SpendingInput::decl(&cfg),
         plan::SpendingFilter::decl(&cfg),
+        plan::SpendingPage::decl(&cfg),
         plan::GrantBalance::decl(&cfg),
         plan::TargetMeasure::decl(&cfg),
         plan::GoalTarget::decl(&cfg),

@@ -18,7 +18,7 @@ use wieg::plan::{
     FundingOverview, Goal, GoalInput, GoalTargetInput, Indicator, IndicatorInput, IndicatorPage,
     IndicatorSeries, IndicatorValueInput, Intervention, InterventionInput, MilestoneInput, Pillar,
     PillarInput, Plan, PlanInput, PlanOverview, Rollout, RolloutInput, RolloutMatrix, Spending,
-    SpendingFilter, SpendingInput, TargetProgress,
+    SpendingFilter, SpendingInput, SpendingPage, TargetProgress,
 };
 use wieg::plan::{
     Gathering, GatheringInput, MonitorIndicator, ParentGroup, ParentGroupInput,
@@ -594,6 +594,15 @@ pub async fn list_spending(
     filter: SpendingFilter,
 ) -> Result<Vec<Spending>> {
     state.run(move |ws| ws.list_spending(&filter)).await
+}
+
+/// The spending that matches, with what was paid and committed in it.
+#[tauri::command]
+pub async fn spending_page(
+    state: State<'_, AppState>,
+    filter: SpendingFilter,
+) -> Result<SpendingPage> {
+    state.run(move |ws| ws.spending_page(&filter)).await
 }
 
 #[tauri::command]

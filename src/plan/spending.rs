@@ -100,6 +100,15 @@ pub struct SpendingFilter {
     pub state: Option<SpendingState>,
 }
 
+/// The spending that matches a filter, with what it adds up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SpendingPage {
+    /// The latest first.
+    pub spending: Vec<Spending>,
+    pub paid_cents: i64,
+    pub committed_cents: i64,
+}
+
 /// A grant with what was paid and committed on it, and what is left.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GrantBalance {
@@ -264,6 +273,20 @@ impl Workspace {
             Spending::read,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The spending that matches, with what was paid and what is committed
+    /// in it (a state from a newer version counts as paid, as it reads).
+    pub fn spending_page(&self, filter: &SpendingFilter) -> Result<SpendingPage> {
+        let spending = self.list_spending(filter)?;
+        let (committed, paid): (Vec<&Spending>, Vec<&Spending>) = spending
+            .iter()
+            .partition(|s| s.state == SpendingState::Verplicht);
+        Ok(SpendingPage {
+            paid_cents: paid.iter().map(|s| s.amount_cents).sum(),
+            committed_cents: committed.iter().map(|s| s.amount_cents).sum(),
+            spending,
+        })
     }
 
     /// Every grant with what was paid and committed on it and what is left,

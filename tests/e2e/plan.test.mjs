@@ -214,6 +214,14 @@ test('a grant paying for the action counts for its pillar; an indicator hides va
       timeoutMsg: 'the imported amount counts on the grant',
     });
     assert.match(await (await app.$(byTestId('grant-spending'))).getText(), /Zaalhuur/);
+    assert.match(await (await app.$(byTestId('spending-total'))).getText(), /Betaald € 5\.000,50, verplicht € 0$/);
+    // One month: only what was booked in it, and what it adds up to.
+    await setDate(app, byTestId('spending-from'), '2026-10-01');
+    await setDate(app, byTestId('spending-to'), '2026-10-31');
+    await app.waitUntil(async () => /Betaald € 1\.000(,00)?, verplicht € 0$/.test(await (await app.$(byTestId('spending-total'))).getText()), {
+      timeoutMsg: 'the month adds up to the one booking in it',
+    });
+    assert.equal((await app.$$(byTestId('spending-row'))).length, 1);
     await app.saveScreenshot(join(ARTIFACTS, 'plan-funding.png'));
 
     // Indicators: the small value shows as "< 10"; a new value is added through the form.

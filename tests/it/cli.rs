@@ -811,6 +811,15 @@ fn funding_and_indicators_from_the_command_line() {
         "{spent}"
     );
     assert!(!spent.contains("Scholing"), "before the period: {spent}");
+    assert!(
+        spent.ends_with("Betaald € 0, verplicht € 1.000\n"),
+        "{spent}"
+    );
+    let all = ok(data, &["spending", "list", "--funding", &grant]);
+    assert!(
+        all.ends_with("Betaald € 4.000,50, verplicht € 1.000\n"),
+        "{all}"
+    );
     let refused = wieg(
         data,
         &[

@@ -754,6 +754,30 @@ fn spending_is_charged_to_grants_and_shows_what_is_left() {
         Some(venlo),
         "the action's only grant carries it"
     );
+    // A grant's spending over a period adds up, paid apart from committed.
+    let on_province = SpendingFilter {
+        funding: Some(province),
+        ..Default::default()
+    };
+    let page = ws.spending_page(&on_province).unwrap();
+    assert_eq!(
+        (page.spending.len(), page.paid_cents, page.committed_cents),
+        (2, 400_050, 99_950)
+    );
+    let before = ws
+        .spending_page(&SpendingFilter {
+            to: Some(today - chrono::Duration::days(11)),
+            ..on_province.clone()
+        })
+        .unwrap();
+    assert_eq!(
+        (
+            before.spending.len(),
+            before.paid_cents,
+            before.committed_cents
+        ),
+        (0, 0, 0)
+    );
     for (input, field) in [
         (
             spend(Some(venlo), None, "0", SpendingState::Betaald),

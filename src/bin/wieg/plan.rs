@@ -1012,7 +1012,7 @@ pub fn spending(ws: &mut Workspace, cmd: SpendingCommand) -> Result<()> {
             to,
             json,
         } => {
-            let list = ws.list_spending(&wieg::plan::SpendingFilter {
+            let page = ws.spending_page(&wieg::plan::SpendingFilter {
                 funding: funding.map(|f| id(&f, "financiering")).transpose()?,
                 action: action.map(|a| id(&a, "actie")).transpose()?,
                 from,
@@ -1020,9 +1020,9 @@ pub fn spending(ws: &mut Workspace, cmd: SpendingCommand) -> Result<()> {
                 state: None,
             })?;
             if json {
-                return print_json(&list);
+                return print_json(&page.spending);
             }
-            for s in &list {
+            for s in &page.spending {
                 println!(
                     "{}  {}  {:>12}  {}{}",
                     s.id,
@@ -1038,6 +1038,11 @@ pub fn spending(ws: &mut Workspace, cmd: SpendingCommand) -> Result<()> {
                     }
                 );
             }
+            println!(
+                "Betaald {}, verplicht {}",
+                euros(page.paid_cents),
+                euros(page.committed_cents)
+            );
         }
         SpendingCommand::Delete { id: text } => ws.delete_spending(id(&text, "besteding")?)?,
     }

@@ -590,6 +590,12 @@ export type SpendingFilter = { funding?: string, action?: string,
  */
 from?: string, to?: string, state?: SpendingState, };
 
+export type SpendingPage = { 
+/**
+ * The latest first.
+ */
+spending: Array<Spending>, paid_cents: bigint, committed_cents: bigint, };
+
 export type GrantBalance = { funding: Funding, paid_cents: bigint, committed_cents: bigint, 
 /**
  * Granted less paid and committed: below zero when overspent.

@@ -81,6 +81,7 @@ import type {
   Spending,
   SpendingFilter,
   SpendingInput,
+  SpendingPage,
   SyncReport,
   SyncStatus,
   TargetProgress,
@@ -187,6 +188,8 @@ export const commands = {
   updateGoalTarget: (id: string, input: GoalTargetInput) => call<TargetProgress>('update_goal_target', { id, input }),
   deleteGoalTarget: (id: string) => call<null>('delete_goal_target', { id }),
   listSpending: (filter: SpendingFilter) => call<Spending[]>('list_spending', { filter }),
+  /** The spending that matches, with what was paid and committed in it. */
+  spendingPage: (filter: SpendingFilter) => call<SpendingPage>('spending_page', { filter }),
   createSpending: (input: SpendingInput) => call<Spending>('create_spending', { input }),
   updateSpending: (id: string, input: SpendingInput) => call<Spending>('update_spending', { id, input }),
   deleteSpending: (id: string) => call<null>('delete_spending', { id }),
