@@ -616,14 +616,19 @@ impl Workspace {
     }
 }
 
-/// Goals' targets with where the coalition stands: the same table in the
-/// plan and in the progress report.
-pub(super) fn targets_table(goals: &[crate::plan::Goal], targets: &[&TargetProgress]) -> Table {
-    let figure = |value: Option<i64>, year: Option<i32>| match (value, year) {
+/// A baseline or target with its year: `8,6 (2021)`, `60`, or `—`.
+pub(super) fn figure_in_year(value: Option<i64>, year: Option<i32>) -> String {
+    match (value, year) {
         (Some(v), Some(y)) => format!("{} ({y})", crate::plan::figure(v)),
         (Some(v), None) => crate::plan::figure(v),
         _ => "—".to_string(),
-    };
+    }
+}
+
+/// Goals' targets with where the coalition stands: the same table in the
+/// plan and in the progress report.
+pub(super) fn targets_table(goals: &[crate::plan::Goal], targets: &[&TargetProgress]) -> Table {
+    let figure = figure_in_year;
     let mut table = Table::new(&[
         "Doel",
         "Wat wordt gemeten",

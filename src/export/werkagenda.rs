@@ -75,11 +75,7 @@ fn answer(lines: Vec<String>) -> String {
 }
 
 fn target_line(t: &TargetProgress) -> String {
-    let figure = |value: Option<i64>, year: Option<i32>| match (value, year) {
-        (Some(v), Some(y)) => format!("{} ({y})", crate::plan::figure(v)),
-        (Some(v), None) => crate::plan::figure(v),
-        _ => "—".to_string(),
-    };
+    let figure = super::plan::figure_in_year;
     format!(
         "{}: nulmeting {}, nu {}, streefwaarde {}",
         t.label,
