@@ -1,5 +1,6 @@
 //! Files for partners who do not run Wieg, all of them here: documents
-//! (the plan, minutes, action items, the progress report), sheets (the
+//! (the plan, minutes, action items, the progress report, a grant's
+//! account, the plan as the AZWA work agenda), sheets (the
 //! network for Kumu and Excel), calendar files (`ics`) and the archive of
 //! the whole coalition. Each export builds one [`Document`] (or a set of
 //! [`Sheet`]s) from the data and renders it to the format asked for; the
