@@ -21,8 +21,8 @@ use wieg::plan::{
     SpendingFilter, SpendingInput, SpendingPage, TargetProgress,
 };
 use wieg::plan::{
-    Gathering, GatheringInput, MonitorIndicator, ParentGroup, ParentGroupInput,
-    ParentGroupYearInput, Participation, Period,
+    Gathering, GatheringInput, MonitorIndicator, ParentGroup, ParentGroupInput, Participation,
+    Period,
 };
 use wieg::{
     AppStatus, Coalition, CoalitionInput, ConflictView, Contact, ContactFilter, ContactInput,
@@ -588,14 +588,6 @@ pub async fn delete_goal_target(state: State<'_, AppState>, id: Uuid) -> Result<
     state.run(move |ws| ws.delete_goal_target(id)).await
 }
 
-#[tauri::command]
-pub async fn list_spending(
-    state: State<'_, AppState>,
-    filter: SpendingFilter,
-) -> Result<Vec<Spending>> {
-    state.run(move |ws| ws.list_spending(&filter)).await
-}
-
 /// The spending that matches, with what was paid and committed in it.
 #[tauri::command]
 pub async fn spending_page(
@@ -653,26 +645,6 @@ pub async fn update_parent_group(
 #[tauri::command]
 pub async fn delete_parent_group(state: State<'_, AppState>, id: Uuid) -> Result<()> {
     state.run(move |ws| ws.delete_parent_group(id)).await
-}
-
-/// Set one year's count of a parents' group (replaces that year's).
-#[tauri::command]
-pub async fn set_parent_group_year(
-    state: State<'_, AppState>,
-    input: ParentGroupYearInput,
-) -> Result<ParentGroup> {
-    state.run(move |ws| ws.set_parent_group_year(&input)).await
-}
-
-#[tauri::command]
-pub async fn delete_parent_group_year(
-    state: State<'_, AppState>,
-    group: Uuid,
-    year: i32,
-) -> Result<ParentGroup> {
-    state
-        .run(move |ws| ws.delete_parent_group_year(group, year))
-        .await
 }
 
 #[tauri::command]

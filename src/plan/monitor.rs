@@ -39,6 +39,7 @@ struct Definition {
     data: &'static str,
 }
 
+/// In the order of the first 1000 days: during pregnancy, after birth.
 const CATALOGUE: &[Definition] = &[
     Definition {
         name: "Start zwangerschapsbegeleiding ná 10e week zwangerschap",
@@ -100,14 +101,15 @@ fn source(d: &Definition) -> String {
 }
 
 impl Workspace {
-    /// The catalogue, by phase, each with whether the coalition has it.
+    /// The catalogue, in its order (by phase), each with whether the
+    /// coalition has it.
     pub fn monitor_catalogue(&self) -> Result<Vec<MonitorIndicator>> {
         let have: Vec<String> = self
             .list_indicators()?
             .iter()
             .map(|i| fold(&i.name))
             .collect();
-        let mut out: Vec<MonitorIndicator> = CATALOGUE
+        Ok(CATALOGUE
             .iter()
             .map(|d| MonitorIndicator {
                 name: d.name.to_string(),
@@ -117,9 +119,7 @@ impl Workspace {
                 source: source(d),
                 added: have.contains(&fold(d.name)),
             })
-            .collect();
-        out.sort_by_key(|m| ActionLine::ALL.iter().position(|p| *p == m.phase));
-        Ok(out)
+            .collect())
     }
 
     /// Add one of the catalogue's indicators, by its name.

@@ -34,12 +34,12 @@ impl Workspace {
         }
         doc.heading(1, "Deelname");
         let trained: i64 = seen.trained.iter().map(|t| t.professionals).sum();
-        let attended: i64 = seen
+        let network_days: Vec<_> = seen
             .gatherings
             .iter()
             .filter(|g| g.kind == GatheringKind::Netwerkbijeenkomst)
-            .map(|g| g.attended)
-            .sum();
+            .collect();
+        let attended: i64 = network_days.iter().map(|g| g.attended).sum();
         let parents: i64 = groups.iter().map(|g| g.counts.most_members).sum();
         doc.blocks.push(Block::Bullets(
             [
@@ -51,10 +51,7 @@ impl Workspace {
                 format!(
                     "{} met samen {} aanwezigen; {} nieuw in het netwerk verwelkomd.",
                     count(
-                        seen.gatherings
-                            .iter()
-                            .filter(|g| g.kind == GatheringKind::Netwerkbijeenkomst)
-                            .count(),
+                        network_days.len(),
                         "netwerkbijeenkomst",
                         "netwerkbijeenkomsten"
                     ),

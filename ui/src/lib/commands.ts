@@ -62,7 +62,6 @@ import type {
   OrganisationInput,
   ParentGroup,
   ParentGroupInput,
-  ParentGroupYearInput,
   Participation,
   Period,
   Pillar,
@@ -187,7 +186,6 @@ export const commands = {
   createGoalTarget: (input: GoalTargetInput) => call<TargetProgress>('create_goal_target', { input }),
   updateGoalTarget: (id: string, input: GoalTargetInput) => call<TargetProgress>('update_goal_target', { id, input }),
   deleteGoalTarget: (id: string) => call<null>('delete_goal_target', { id }),
-  listSpending: (filter: SpendingFilter) => call<Spending[]>('list_spending', { filter }),
   /** The spending that matches, with what was paid and committed in it. */
   spendingPage: (filter: SpendingFilter) => call<SpendingPage>('spending_page', { filter }),
   createSpending: (input: SpendingInput) => call<Spending>('create_spending', { input }),
@@ -198,9 +196,6 @@ export const commands = {
   createParentGroup: (input: ParentGroupInput) => call<ParentGroup>('create_parent_group', { input }),
   updateParentGroup: (id: string, input: ParentGroupInput) => call<ParentGroup>('update_parent_group', { id, input }),
   deleteParentGroup: (id: string) => call<null>('delete_parent_group', { id }),
-  /** Set one year's count of a parents' group (replaces that year's). */
-  setParentGroupYear: (input: ParentGroupYearInput) => call<ParentGroup>('set_parent_group_year', { input }),
-  deleteParentGroupYear: (group: string, year: number) => call<ParentGroup>('delete_parent_group_year', { group, year }),
   createGathering: (input: GatheringInput) => call<Gathering>('create_gathering', { input }),
   /** Edit a gathering; with `turnout`, its numbers become exactly those. */
   updateGathering: (id: string, input: GatheringInput) => call<Gathering>('update_gathering', { id, input }),
