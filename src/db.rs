@@ -808,6 +808,35 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX gathering_turnouts_by_gathering ON gathering_turnouts (gathering);
     "#,
+    // 17: update rounds with the partners: one workbook per organisation,
+    // what it was sent (to tell its changes from Wieg's) and when it came
+    // back.
+    r#"
+    CREATE TABLE update_rounds (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL DEFAULT '',
+        started_on   TEXT,
+        note         TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE TABLE round_partners (
+        id           TEXT PRIMARY KEY,
+        round        TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        file         TEXT NOT NULL DEFAULT '',
+        sent         TEXT NOT NULL DEFAULT '',
+        returned_on  TEXT,
+        outcome      TEXT NOT NULL DEFAULT '',
+        updated_at   TEXT NOT NULL DEFAULT '',
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        deleted_seen TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX round_partners_by_round ON round_partners (round);
+    CREATE INDEX round_partners_by_organisation ON round_partners (organisation);
+    "#,
 ];
 
 /// The schema version this build writes.

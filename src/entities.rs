@@ -12,7 +12,7 @@ use crate::changes::Registry;
 use crate::error::Result;
 use crate::sync::SyncReport;
 use crate::workspace::Workspace;
-use crate::{coalition, meetings, network, plan};
+use crate::{coalition, meetings, network, outreach, plan};
 
 pub static REGISTRY: Registry = Registry::new(
     &[
@@ -49,6 +49,8 @@ pub static REGISTRY: Registry = Registry::new(
         &meetings::AGENDA_ITEM,
         &meetings::DECISION,
         &meetings::ACTION_ITEM,
+        &outreach::UPDATE_ROUND,
+        &outreach::ROUND_PARTNER,
     ],
     &coalition::COALITION,
 );

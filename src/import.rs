@@ -1066,7 +1066,7 @@ fn run(w: &mut Writer, file: &str, sheets: &[Sheet]) -> Result<ImportPreview> {
     Ok(preview)
 }
 
-fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
@@ -1080,6 +1080,47 @@ struct Made {
     field: String,
     hlc: String,
     prev: Option<String>,
+}
+
+/// Keep what `w` wrote so far as an import of `file`: the changes it
+/// made, so [`Workspace::undo_import`] can take it back as a whole.
+pub(crate) fn record_import(
+    w: &Writer,
+    file: &str,
+    new: u32,
+    updated: u32,
+) -> Result<ImportRecord> {
+    let made: Vec<Made> = w
+        .written()
+        .iter()
+        .map(|c: &Change| Made {
+            entity: c.entity.clone(),
+            id: c.id,
+            field: c.field.clone(),
+            hlc: c.hlc.to_string(),
+            prev: c.prev.map(|p| p.to_string()),
+        })
+        .collect();
+    let record = ImportRecord {
+        id: Uuid::now_v7(),
+        file: file.to_string(),
+        at: w.now(),
+        new,
+        updated,
+        undone_at: None,
+    };
+    w.conn().execute(
+        "INSERT INTO imports (id, file, at, new, updated, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            record.id.to_string(),
+            record.file,
+            iso(record.at),
+            record.new,
+            record.updated,
+            serde_json::to_string(&made)?
+        ],
+    )?;
+    Ok(record)
 }
 
 impl Workspace {
@@ -1104,36 +1145,7 @@ impl Workspace {
                     preview.errors
                 )));
             }
-            let made: Vec<Made> = w
-                .written()
-                .iter()
-                .map(|c: &Change| Made {
-                    entity: c.entity.clone(),
-                    id: c.id,
-                    field: c.field.clone(),
-                    hlc: c.hlc.to_string(),
-                    prev: c.prev.map(|p| p.to_string()),
-                })
-                .collect();
-            let record = ImportRecord {
-                id: Uuid::now_v7(),
-                file: file.clone(),
-                at: w.now(),
-                new: preview.new,
-                updated: preview.updated,
-                undone_at: None,
-            };
-            w.conn().execute(
-                "INSERT INTO imports (id, file, at, new, updated, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    record.id.to_string(),
-                    record.file,
-                    iso(record.at),
-                    record.new,
-                    record.updated,
-                    serde_json::to_string(&made)?
-                ],
-            )?;
+            let record = record_import(w, &file, preview.new, preview.updated)?;
             Ok(ImportDone { record, preview })
         })
     }

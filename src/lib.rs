@@ -42,7 +42,9 @@
 //!    entities to the engine (`Workspace::open`); [`import`] is the one home
 //!    of partners' files coming in (into the network and the plan alike);
 //!    [`export`] is the one home of every file for partners (documents,
-//!    sheets, calendar files, the archive);
+//!    sheets, calendar files, the archive); [`outreach`] puts partners in
+//!    the loop (the update round: a workbook out per partner, its return
+//!    read back field by field and taken over only when accepted);
 //!    [`demo`] and `bench` build coalitions to show and to measure (`bench`
 //!    only with the cargo feature of that name: nothing shipped carries it).
 //!
@@ -84,6 +86,7 @@ pub mod meetings;
 pub mod membership;
 pub mod merge;
 pub mod network;
+pub mod outreach;
 pub mod plan;
 mod rows;
 pub mod schema;

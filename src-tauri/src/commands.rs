@@ -13,6 +13,7 @@ use wieg::meetings::{
     Attendance, Decision, DecisionInput, FollowUp, Meeting, MeetingDetail, MeetingInput,
     MeetingPage, SearchHit,
 };
+use wieg::outreach::{Confirmation, RoundAccepted, RoundOverview, RoundReturn, RoundStart};
 use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionNoteInput, ActionPage, Funding, FundingInput,
     FundingOverview, Goal, GoalInput, GoalTargetInput, Indicator, IndicatorInput, IndicatorPage,
@@ -333,6 +334,75 @@ pub async fn list_imports(state: State<'_, AppState>) -> Result<Vec<ImportRecord
 #[tauri::command]
 pub async fn undo_import(state: State<'_, AppState>, id: Uuid) -> Result<UndoReport> {
     state.run(move |ws| ws.undo_import(id)).await
+}
+
+/// Start an update round: one workbook per partner, written into `folder`
+/// (else the shared folder's `exports/`). Returns the files written.
+#[tauri::command]
+pub async fn start_round(
+    state: State<'_, AppState>,
+    start: RoundStart,
+    folder: Option<String>,
+) -> Result<Vec<String>> {
+    let (dir, files) = state
+        .run(move |ws| {
+            let dir = match folder {
+                Some(folder) => folder.into(),
+                None => ws.shared_exports_dir()?,
+            };
+            Ok((dir, ws.start_round(&start)?))
+        })
+        .await?;
+    // The workbooks are made and written without holding the workspace.
+    let written = blocking(move || Ok(files.write_to(&dir)?)).await?;
+    written.into_iter().map(|p| state.exported(p)).collect()
+}
+
+/// A round's workbooks again, into `folder`.
+#[tauri::command]
+pub async fn write_round_files(
+    state: State<'_, AppState>,
+    round: Uuid,
+    folder: String,
+) -> Result<Vec<String>> {
+    let files = state.run(move |ws| ws.round_files(round)).await?;
+    let written = blocking(move || Ok(files.write_to(Path::new(&folder))?)).await?;
+    written.into_iter().map(|p| state.exported(p)).collect()
+}
+
+#[tauri::command]
+pub async fn list_rounds(state: State<'_, AppState>) -> Result<Vec<RoundOverview>> {
+    state.run(move |ws| ws.list_rounds()).await
+}
+
+/// What a returned workbook changes, field by field (nothing is written).
+#[tauri::command]
+pub async fn preview_round_return(state: State<'_, AppState>, path: String) -> Result<RoundReturn> {
+    state
+        .run(move |ws| ws.preview_round_return(Path::new(&path)))
+        .await
+}
+
+/// Take a returned workbook over; `take` names the conflicts where the
+/// partner's value wins.
+#[tauri::command]
+pub async fn accept_round_return(
+    state: State<'_, AppState>,
+    path: String,
+    take: Vec<String>,
+) -> Result<RoundAccepted> {
+    state
+        .run(move |ws| ws.accept_round_return(Path::new(&path), &take))
+        .await
+}
+
+/// When an organisation last confirmed its data in a round.
+#[tauri::command]
+pub async fn organisation_confirmation(
+    state: State<'_, AppState>,
+    id: Uuid,
+) -> Result<Option<Confirmation>> {
+    state.run(move |ws| ws.confirmation(id)).await
 }
 
 /// The network for partners: `csv` (two files next to `path`) or `xlsx`

@@ -399,6 +399,17 @@ pub(crate) fn create_action_in(
     Ok(id)
 }
 
+/// Change the given fields of an action, as its form does.
+pub(crate) fn update_action_in(
+    w: &mut Writer,
+    id: Uuid,
+    input: &ActionInput,
+    today: NaiveDate,
+) -> Result<()> {
+    let before = rows::by_id(w.conn(), Action::SELECT, id, "actie", Action::read)?;
+    write_action(w, id, Some(&before), input, today)
+}
+
 pub(crate) fn add_milestone_in(w: &mut Writer, input: &MilestoneInput) -> Result<Uuid> {
     let fields = input.check(true)?;
     let action = fields.action.unwrap_or_default();

@@ -109,6 +109,7 @@ const DIALOGS = [
   ['rollout', 'plan', 'plan-tab-rollout', ['key:rollout-cell']],
   ['meeting', 'meetings', 'meetings-tab-list', [byTestId('new-meeting')]],
   ['next-meeting', 'meetings', 'meetings-tab-list', ['menu|main|Volgend overleg plannen']],
+  ['round-return', 'share', null, [byTestId('round-read')]],
 ];
 
 /** Dialog contents wider than the dialog, or the dialog wider than the window. */

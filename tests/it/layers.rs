@@ -32,6 +32,7 @@ const DOMAIN: &[&str] = &[
     "bench",
     "membership",
     "import",
+    "outreach",
 ];
 
 fn root() -> PathBuf {

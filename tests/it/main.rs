@@ -23,6 +23,7 @@ mod participation;
 mod plan;
 mod processes;
 mod relations;
+mod rounds;
 mod schema;
 mod sync;
 mod windows;

@@ -36,6 +36,7 @@ mod bench;
 mod meetings;
 mod participation;
 mod plan;
+mod round;
 use wieg::{Domain, OrgKind, Organisation, OrganisationFilter, OrganisationInput, Workspace};
 
 #[derive(Parser)]
@@ -151,6 +152,9 @@ enum Command {
     /// Network days and training: who registered, came or was trained, per organisation
     #[command(subcommand)]
     Gathering(participation::GatheringCommand),
+    /// Update rounds: a workbook per partner, and what comes back
+    #[command(subcommand)]
+    Round(round::RoundCommand),
     /// Meetings: plan, attendance, agenda, decisions
     #[command(subcommand)]
     Meeting(meetings::MeetingCommand),
@@ -773,6 +777,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Indicator(cmd) => plan::indicator(&mut ws, cmd)?,
         Command::Group(cmd) => participation::group(&mut ws, cmd)?,
         Command::Gathering(cmd) => participation::gathering(&mut ws, cmd)?,
+        Command::Round(cmd) => round::round(&mut ws, cmd)?,
         Command::Meeting(cmd) => meetings::meeting(&mut ws, cmd)?,
         Command::Minutes {
             action:

@@ -242,6 +242,76 @@ restored: number,
  */
 kept: number, };
 
+export type UpdateRound = { id: string, title: string, started_on: string | null, note: string, created_at: string, updated_at: string, };
+
+export type RoundStart = { title: string, 
+/**
+ * These organisations only; by default every organisation that has
+ * not left the coalition.
+ */
+organisations?: Array<string>, };
+
+export type RoundOverview = { round: UpdateRound, partners: Array<RoundPartnerStatus>, sent: number, returned: number, 
+/**
+ * Still to answer.
+ */
+waiting: number, };
+
+export type RoundPartnerStatus = { organisation: string, name: string, file: string, returned_on: string | null, outcome: string, };
+
+export type Confirmation = { by: string, on: string, round: string, };
+
+export type ReturnState = "nieuw" | "gewijzigd" | "ongewijzigd" | "beide" | "fout";
+
+export type ReturnField = { 
+/**
+ * Names this field in a choice for the partner's value.
+ */
+key: string, field: string, label: string, sent: string, partner: string, 
+/**
+ * Wieg's value now.
+ */
+wieg: string, state: ReturnState, 
+/**
+ * For a conflict: whether the partner's value is taken.
+ */
+taken: boolean, message: string, };
+
+export type ReturnRow = { sheet: string, 
+/**
+ * The row as the spreadsheet program shows it.
+ */
+line: number, label: string, state: ReturnState, 
+/**
+ * The fields that are not unchanged.
+ */
+fields: Array<ReturnField>, 
+/**
+ * For a row that cannot be taken over: why.
+ */
+message: string, };
+
+export type RoundReturn = { file: string, round: string, round_title: string, organisation: string, organisation_name: string, 
+/**
+ * Rows that are new, changed, in conflict or wrong (unchanged ones are
+ * only counted).
+ */
+rows: Array<ReturnRow>, new: number, changed: number, unchanged: number, conflicts: number, errors: number, 
+/**
+ * People in the file: checked by their organisation.
+ */
+confirmed: number, 
+/**
+ * Rows that were sent and are not in the file: left as they are.
+ */
+missing: Array<string>, 
+/**
+ * When this partner returned its workbook before, if it did.
+ */
+returned_before: string | null, };
+
+export type RoundAccepted = { record: ImportRecord, result: RoundReturn, };
+
 export type PlanStatus = "concept" | "vastgesteld";
 
 export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwangerschappen" | "problemen eerder gesignaleerd" | "sneller de juiste hulp" | "ouders toegerust" | "minder uithuisplaatsingen";

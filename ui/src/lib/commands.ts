@@ -17,6 +17,7 @@ import type {
   Attendance,
   Coalition,
   CoalitionInput,
+  Confirmation,
   ConflictView,
   Contact,
   ContactFilter,
@@ -76,6 +77,10 @@ import type {
   Rollout,
   RolloutInput,
   RolloutMatrix,
+  RoundAccepted,
+  RoundOverview,
+  RoundReturn,
+  RoundStart,
   SearchHit,
   Spending,
   SpendingFilter,
@@ -140,6 +145,17 @@ export const commands = {
   importFile: (path: string) => call<ImportDone>('import_file', { path }),
   listImports: () => call<ImportRecord[]>('list_imports'),
   undoImport: (id: string) => call<UndoReport>('undo_import', { id }),
+  /** Start an update round: one workbook per partner, written into `folder` (else the shared folder's `exports/`). Returns the files written. */
+  startRound: (start: RoundStart, folder: string | null) => call<string[]>('start_round', { start, folder }),
+  /** A round's workbooks again, into `folder`. */
+  writeRoundFiles: (round: string, folder: string) => call<string[]>('write_round_files', { round, folder }),
+  listRounds: () => call<RoundOverview[]>('list_rounds'),
+  /** What a returned workbook changes, field by field (nothing is written). */
+  previewRoundReturn: (path: string) => call<RoundReturn>('preview_round_return', { path }),
+  /** Take a returned workbook over; `take` names the conflicts where the partner's value wins. */
+  acceptRoundReturn: (path: string, take: string[]) => call<RoundAccepted>('accept_round_return', { path, take }),
+  /** When an organisation last confirmed its data in a round. */
+  organisationConfirmation: (id: string) => call<Confirmation | null>('organisation_confirmation', { id }),
   /** The network for partners: `csv` (two files next to `path`) or `xlsx` (Kumu's workbook). Returns the files written. */
   exportNetwork: (format: ExportFormat, path: string) => call<string[]>('export_network', { format, path }),
   updateRelation: (id: string, patch: RelationInput) => call<Relation>('update_relation', { id, patch }),

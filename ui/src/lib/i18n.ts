@@ -32,6 +32,7 @@ import * as network from './words/network';
 import * as plan from './words/plan';
 import * as meetings from './words/meetings';
 import * as share from './words/share';
+import * as rounds from './words/rounds';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: Lang[] = ['nl', 'en'];
@@ -44,6 +45,7 @@ const nl = {
   ...plan.nl,
   ...meetings.nl,
   ...share.nl,
+  ...rounds.nl,
 };
 
 type Key = keyof typeof nl;
@@ -55,6 +57,7 @@ const en: Record<Key, string> = {
   ...plan.en,
   ...meetings.en,
   ...share.en,
+  ...rounds.en,
 };
 
 const MESSAGES: Record<Lang, Record<Key, string>> = { nl, en };
@@ -87,6 +90,8 @@ export const RELATION_KIND_LABELS = choiceLabels('RelationKind');
 export const COALITION_ROLE_LABELS = choiceLabels('CoalitionRole');
 
 export const LEGAL_BASIS_LABELS = choiceLabels('LegalBasis');
+
+export const RETURN_STATE_LABELS = choiceLabels('ReturnState');
 
 /** What each legal basis means, in one line, for the contact form. */
 export const LEGAL_BASIS_HINTS: Record<Lang, Record<LegalBasis, string>> = {

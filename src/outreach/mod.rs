@@ -1,0 +1,9 @@
+//! Partners in the loop without a server. Most of what the coordinator
+//! keeps comes from partners, so an update round (*actualisatieronde*)
+//! sends each partner organisation one workbook with what Wieg holds about
+//! it, and reads back what it changed: shown field by field, written only
+//! when the coordinator accepts, and undone as a whole like an import.
+
+mod round;
+
+pub use round::*;
