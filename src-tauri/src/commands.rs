@@ -13,7 +13,9 @@ use wieg::meetings::{
     Attendance, Decision, DecisionInput, FollowUp, Meeting, MeetingDetail, MeetingInput,
     MeetingPage, SearchHit,
 };
-use wieg::outreach::{Confirmation, RoundAccepted, RoundOverview, RoundReturn, RoundStart};
+use wieg::outreach::{
+    Confirmation, FollowUpDraft, RoundAccepted, RoundOverview, RoundReturn, RoundStart,
+};
 use wieg::plan::{
     Action, ActionFilter, ActionInput, ActionNoteInput, ActionPage, Funding, FundingInput,
     FundingOverview, Goal, GoalInput, GoalTargetInput, Indicator, IndicatorInput, IndicatorPage,
@@ -403,6 +405,66 @@ pub async fn organisation_confirmation(
     id: Uuid,
 ) -> Result<Option<Confirmation>> {
     state.run(move |ws| ws.confirmation(id)).await
+}
+
+/// Open action items per owner, each with its e-mail draft.
+#[tauri::command]
+pub async fn follow_up_drafts(state: State<'_, AppState>) -> Result<Vec<FollowUpDraft>> {
+    state.run(move |ws| ws.follow_up_drafts()).await
+}
+
+/// Every follow-up draft as an `.eml` file in `folder`.
+#[tauri::command]
+pub async fn save_follow_up_drafts(
+    state: State<'_, AppState>,
+    folder: String,
+) -> Result<Vec<String>> {
+    let files = state.run(move |ws| ws.follow_up_files()).await?;
+    let written = blocking(move || {
+        let dir = Path::new(&folder);
+        std::fs::create_dir_all(dir).map_err(|e| wieg::Error::io(dir, e))?;
+        Ok(files
+            .iter()
+            .map(|f| export::save(f, dir))
+            .collect::<wieg::Result<Vec<_>>>()?)
+    })
+    .await?;
+    written.into_iter().map(|p| state.exported(p)).collect()
+}
+
+/// One owner's draft, opened in the mail program.
+#[tauri::command]
+pub async fn open_follow_up_draft(state: State<'_, AppState>, owner: Uuid) -> Result<String> {
+    let (dir, file) = state
+        .run(move |ws| Ok((ws.drafts_dir(), ws.follow_up_file(owner)?)))
+        .await?;
+    open_draft(&state, dir, file).await
+}
+
+/// A meeting's minutes attached to a draft to those invited, opened in the
+/// mail program.
+#[tauri::command]
+pub async fn open_minutes_mail(
+    state: State<'_, AppState>,
+    meeting: Uuid,
+    format: ExportFormat,
+) -> Result<String> {
+    let (dir, mail) = state
+        .run(move |ws| Ok((ws.drafts_dir(), ws.minutes_mail(meeting, format)?)))
+        .await?;
+    // The minutes are typeset outside the lock.
+    let file = blocking(move || Ok(mail.render()?)).await?;
+    open_draft(&state, dir, file).await
+}
+
+/// A `mailto:` link in the mail program: for those whose mail program
+/// opens no `.eml` files.
+#[tauri::command]
+pub async fn open_mailto(link: String) -> Result<()> {
+    if !link.starts_with("mailto:") {
+        return Err(Error::Open(format!("geen mailto-link: {link}")));
+    }
+    tauri_plugin_opener::open_url(&link, None::<&str>).map_err(|e| Error::Open(e.to_string()))
 }
 
 /// The network for partners: `csv` (two files next to `path`) or `xlsx`
@@ -1106,4 +1168,20 @@ fn save_text(path: &str, text: String) -> wieg::Result<()> {
         bytes: text.into_bytes(),
     };
     export::save(&file, Path::new(path)).map(drop)
+}
+
+/// Write a draft into `dir` and hand it to the mail program.
+async fn open_draft(
+    state: &State<'_, AppState>,
+    dir: std::path::PathBuf,
+    file: export::ExportFile,
+) -> Result<String> {
+    let written = blocking(move || {
+        std::fs::create_dir_all(&dir).map_err(|e| wieg::Error::io(&dir, e))?;
+        Ok(export::save(&file, &dir)?)
+    })
+    .await?;
+    tauri_plugin_opener::open_path(&written, None::<&str>)
+        .map_err(|e| Error::Open(e.to_string()))?;
+    state.exported(written)
 }

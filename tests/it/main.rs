@@ -13,6 +13,7 @@ mod cli;
 mod contacts;
 mod convergence;
 mod dashboard;
+mod drafts;
 mod exports;
 mod import;
 mod layers;

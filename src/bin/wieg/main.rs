@@ -33,6 +33,7 @@ macro_rules! print {
 
 #[cfg(feature = "bench")]
 mod bench;
+mod mail;
 mod meetings;
 mod participation;
 mod plan;
@@ -155,6 +156,9 @@ enum Command {
     /// Update rounds: a workbook per partner, and what comes back
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// E-mail drafts for the mail program: action items per owner, minutes to those invited
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
     /// Meetings: plan, attendance, agenda, decisions
     #[command(subcommand)]
     Meeting(meetings::MeetingCommand),
@@ -778,6 +782,7 @@ fn run(cli: Cli) -> wieg::Result<()> {
         Command::Group(cmd) => participation::group(&mut ws, cmd)?,
         Command::Gathering(cmd) => participation::gathering(&mut ws, cmd)?,
         Command::Round(cmd) => round::round(&mut ws, cmd)?,
+        Command::Mail(cmd) => mail::mail(&mut ws, cmd)?,
         Command::Meeting(cmd) => meetings::meeting(&mut ws, cmd)?,
         Command::Minutes {
             action:

@@ -312,6 +312,48 @@ returned_before: string | null, };
 
 export type RoundAccepted = { record: ImportRecord, result: RoundReturn, };
 
+export type Recipient = { name: string, email: string, };
+
+export type Draft = { to: Array<Recipient>, 
+/**
+ * Whom it is meant for but Wieg has no e-mail address of.
+ */
+without_address: Array<string>, subject: string, body: string, 
+/**
+ * The `.eml` file's name.
+ */
+file_name: string, 
+/**
+ * The same e-mail as a link (no attachment; the text may be shortened).
+ */
+mailto: string, };
+
+export type FollowUpDraft = { 
+/**
+ * The person or organisation.
+ */
+owner: string, owner_name: string, open: number, overdue: number, draft: Draft, };
+
+export type AttentionKind = "verantwoording" | "actiepunten" | "notulen" | "contactpersonen" | "ronde";
+
+export type Attention = { kind: AttentionKind, 
+/**
+ * How many (items, people, partners); 1 for a single thing.
+ */
+count: number, 
+/**
+ * The grant's funder, the meeting's or round's title.
+ */
+name: string, 
+/**
+ * When it is due, was held, or started.
+ */
+date: string | null, 
+/**
+ * The grant, meeting or round it leads to.
+ */
+subject: string | null, };
+
 export type PlanStatus = "concept" | "vastgesteld";
 
 export type NationalGoal = "goed voorbereid zwanger" | "minder onbedoelde zwangerschappen" | "problemen eerder gesignaleerd" | "sneller de juiste hulp" | "ouders toegerust" | "minder uithuisplaatsingen";
@@ -564,7 +606,12 @@ next_meeting: Meeting | null,
 /**
  * Grants overspent or under-used, or whose report is due soon.
  */
-grants: Array<GrantBalance>, };
+grants: Array<GrantBalance>, 
+/**
+ * What needs attention within a few weeks: grant reports, overdue
+ * action items, minutes, people to check, rounds to chase, in that order.
+ */
+attention: Array<Attention>, };
 
 export type FunderKind = "gemeente" | "provincie" | "rijk/spuk" | "zorgverzekeraar" | "fonds" | "anders";
 

@@ -28,6 +28,7 @@ import type {
   ExportFormat,
   ExportRequest,
   FollowUp,
+  FollowUpDraft,
   Funding,
   FundingInput,
   FundingOverview,
@@ -156,6 +157,16 @@ export const commands = {
   acceptRoundReturn: (path: string, take: string[]) => call<RoundAccepted>('accept_round_return', { path, take }),
   /** When an organisation last confirmed its data in a round. */
   organisationConfirmation: (id: string) => call<Confirmation | null>('organisation_confirmation', { id }),
+  /** Open action items per owner, each with its e-mail draft. */
+  followUpDrafts: () => call<FollowUpDraft[]>('follow_up_drafts'),
+  /** Every follow-up draft as an `.eml` file in `folder`. */
+  saveFollowUpDrafts: (folder: string) => call<string[]>('save_follow_up_drafts', { folder }),
+  /** One owner's draft, opened in the mail program. */
+  openFollowUpDraft: (owner: string) => call<string>('open_follow_up_draft', { owner }),
+  /** A meeting's minutes attached to a draft to those invited, opened in the mail program. */
+  openMinutesMail: (meeting: string, format: ExportFormat) => call<string>('open_minutes_mail', { meeting, format }),
+  /** A `mailto:` link in the mail program: for those whose mail program opens no `.eml` files. */
+  openMailto: (link: string) => call<null>('open_mailto', { link }),
   /** The network for partners: `csv` (two files next to `path`) or `xlsx` (Kumu's workbook). Returns the files written. */
   exportNetwork: (format: ExportFormat, path: string) => call<string[]>('export_network', { format, path }),
   updateRelation: (id: string, patch: RelationInput) => call<Relation>('update_relation', { id, patch }),

@@ -658,6 +658,13 @@ export const CHOICE_LABELS = {
       "beide": "Aan beide kanten gewijzigd",
       "fout": "Fout",
     },
+    AttentionKind: {
+      "verantwoording": "Verantwoording",
+      "actiepunten": "Actiepunten",
+      "notulen": "Notulen",
+      "contactpersonen": "Contactpersonen",
+      "ronde": "Actualisatieronde",
+    },
     MeetingKind: {
       "stuurgroep": "Stuurgroep",
       "werkgroep": "Werkgroep",
@@ -811,6 +818,13 @@ export const CHOICE_LABELS = {
       "ongewijzigd": "Unchanged",
       "beide": "Changed on both sides",
       "fout": "Error",
+    },
+    AttentionKind: {
+      "verantwoording": "Grant report",
+      "actiepunten": "Action items",
+      "notulen": "Minutes",
+      "contactpersonen": "Contact persons",
+      "ronde": "Update round",
     },
     MeetingKind: {
       "stuurgroep": "Steering group",
