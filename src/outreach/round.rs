@@ -1397,6 +1397,57 @@ fn apply(
     }
 }
 
+/// The person or relation a new row names that Wieg has already: a
+/// colleague at this partner by e-mail address or name, a relation with
+/// the organisation named.
+fn already_there(
+    w: &Writer,
+    book: &Book,
+    part: Part,
+    row: &ReturnedRow,
+    names: &HashMap<String, Uuid>,
+) -> Result<Option<Uuid>> {
+    let cell = |key: &str| row.cells.get(key).map_or("", |c| c.trim());
+    let org = book.organisation.to_string();
+    match part {
+        Part::Contactpersonen => {
+            let people: Vec<(Uuid, String, String)> = w
+                .conn()
+                .prepare_cached(&format!(
+                    "SELECT id, name, email FROM contacts WHERE organisation = ?1 AND {}",
+                    crate::schema::living(&crate::network::CONTACT)
+                ))?
+                .query_map([&org], |r| Ok((rows::uuid(r, 0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let (name, email) = (fold(cell("name")), fold(cell("email")));
+            Ok(people
+                .iter()
+                .find(|(_, _, e)| !email.is_empty() && fold(e) == email)
+                .or_else(|| {
+                    people
+                        .iter()
+                        .find(|(_, n, _)| !name.is_empty() && fold(n) == name)
+                })
+                .map(|(id, ..)| *id))
+        }
+        Part::Verbindingen => {
+            let Some(other) = names.get(&fold(cell("to_org"))) else {
+                return Ok(None);
+            };
+            Ok(rusqlite::OptionalExtension::optional(w.conn().query_row(
+                &format!(
+                    "SELECT id FROM relations WHERE {} AND ((from_org = ?1 AND to_org = ?2) \
+                         OR (from_org = ?2 AND to_org = ?1)) ORDER BY id LIMIT 1",
+                    crate::schema::living(&crate::network::RELATION)
+                ),
+                [&org, &other.to_string()],
+                |r| rows::uuid(r, 0),
+            ))?)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Compare a return with what was sent and what Wieg holds now, and write
 /// what is taken over (the caller commits or rolls back).
 fn run_return(
@@ -1479,7 +1530,16 @@ fn run_return(
             {
                 continue;
             }
-            let now = match row.id {
+            // A new row for someone or something Wieg has by now (the same
+            // file returned twice, a colleague typed in again): that row.
+            let matched = if new_row {
+                already_there(w, book, part, row, &names)?
+            } else {
+                None
+            };
+            let new_row = new_row && matched.is_none();
+            let row_id = row.id.or(matched);
+            let now = match row_id {
                 Some(id) => match current(w, part, id)? {
                     Some(now) => Some(now),
                     None => {
@@ -1499,14 +1559,17 @@ fn run_return(
                 let key = format!(
                     "{}:{}:{}",
                     part.sheet(),
-                    row.id
-                        .map_or_else(|| format!("regel {}", row.line), |id| id.to_string()),
+                    row_id.map_or_else(|| format!("regel {}", row.line), |id| id.to_string()),
                     column.key
                 );
-                let sent_value = sent_row
-                    .and_then(|r| r.values.get(column.key))
-                    .cloned()
-                    .unwrap_or(Value::Null);
+                // What the partner's value is compared with: what was sent,
+                // or for a row matched by name what Wieg holds.
+                let sent_value = match (sent_row, &now) {
+                    (Some(r), _) => r.values.get(column.key).cloned(),
+                    (None, Some(now)) => now.get(column.key).cloned(),
+                    (None, None) => None,
+                }
+                .unwrap_or(Value::Null);
                 let wieg = now
                     .as_ref()
                     .and_then(|n| n.get(column.key))
@@ -1523,8 +1586,9 @@ fn run_return(
                     taken: false,
                     message: String::new(),
                 };
-                if new_row && cell.trim().is_empty() {
-                    // Left empty in a new row: the field's own default.
+                if row.id.is_none() && cell.trim().is_empty() {
+                    // Left empty in a row the partner added: the field's own
+                    // default, or what Wieg holds.
                     continue;
                 }
                 let partner = match parsed(column.cells, cell, &book.organisations) {
@@ -1570,10 +1634,10 @@ fn run_return(
                     ValidationCode::InvalidChoice,
                     "een veld van deze nieuwe regel klopt niet",
                 ))
-            } else if take_over.is_empty() && row.id.is_some() && part != Part::Contactpersonen {
+            } else if take_over.is_empty() && row_id.is_some() && part != Part::Contactpersonen {
                 Ok(())
             } else {
-                w.attempt(|w| apply(w, book, part, row.id, &take_over, today, &names))
+                w.attempt(|w| apply(w, book, part, row_id, &take_over, today, &names))
             };
             match outcome {
                 Ok(()) => {

@@ -442,8 +442,13 @@ fn rows_are_matched_by_id_after_a_rename_and_a_move() {
         (moved.organisation, moved.function.as_str()),
         (elsewhere.id, "Teamleider")
     );
-    assert_eq!(result.new, 1, "{result:#?}");
+    // The relation with Kraamzorg Noord typed as a new row is the one
+    // there: its strength changes, no second one is made.
+    assert_eq!(result.new, 0, "{result:#?}");
     assert_eq!(result.errors, 1);
+    let relations = ws.list_relations(Some(org.id)).unwrap();
+    assert_eq!(relations.len(), 1);
+    assert_eq!(relations[0].strength, 4);
     let unknown = result
         .rows
         .iter()
@@ -453,8 +458,35 @@ fn rows_are_matched_by_id_after_a_rename_and_a_move() {
         unknown.fields[0].message.contains("Bestaat Niet"),
         "{unknown:?}"
     );
-    // A second relation with the same partner: the one from the file.
-    assert_eq!(ws.list_relations(Some(org.id)).unwrap().len(), 2);
+}
+
+#[test]
+fn a_workbook_returned_twice_adds_its_new_people_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, mut ws) = workspace();
+    let org = ws
+        .create_organisation(&new_org("Kraamzorg De Linde"))
+        .unwrap();
+    let sent = round_for(&mut ws, org.id, dir.path());
+    let back = returned(&sent, |sheets| {
+        add(
+            sheets,
+            "Contactpersonen",
+            &[("Naam", "Noor Vermeulen"), ("E-mail", "noor@example.nl")],
+        );
+    });
+    assert_eq!(ws.accept_round_return(&back, &[]).unwrap().result.new, 1);
+    let again = ws.accept_round_return(&back, &[]).unwrap().result;
+    assert_eq!((again.new, again.changed), (0, 0), "{again:#?}");
+    assert_eq!(
+        ws.list_contacts(&ContactFilter {
+            organisation: Some(org.id),
+            ..Default::default()
+        })
+        .unwrap()
+        .len(),
+        1
+    );
 }
 
 #[test]
