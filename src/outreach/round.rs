@@ -776,15 +776,6 @@ impl Workspace {
 }
 
 impl RoundFiles {
-    /// How many workbooks.
-    pub fn len(&self) -> usize {
-        self.books.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.books.is_empty()
-    }
-
     /// Every workbook, rendered.
     pub fn render(&self) -> Result<Vec<ExportFile>> {
         self.books
